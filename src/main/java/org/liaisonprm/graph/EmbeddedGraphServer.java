@@ -1,0 +1,191 @@
+package org.liaisonprm.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.io.Writer;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j DBMS running inside this process, reachable only through its Bolt connector.
+ * <p>
+ * The application never touches the embedded API beyond starting and stopping the DBMS: every query
+ * goes through the Bolt driver, exactly as it would against an external server. That keeps one code
+ * path for both modes.
+ */
+public final class EmbeddedGraphServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedGraphServer.class);
+    private static final String DEFAULT_USER = "neo4j";
+
+    private final DatabaseManagementService dbms;
+    private final URI boltUri;
+    private final AuthToken authToken;
+
+    private EmbeddedGraphServer(DatabaseManagementService dbms, URI boltUri, AuthToken authToken) {
+        this.dbms = dbms;
+        this.boltUri = boltUri;
+        this.authToken = authToken;
+    }
+
+    /**
+     * Starts the DBMS, registers APOC and GDS, and opens Bolt.
+     *
+     * @throws GraphStoreLockedException when another process holds the store
+     */
+    public static EmbeddedGraphServer start(Path home, String boltAddress, int boltPort, String boltPassword,
+                                            Map<String, String> extraSettings) {
+        boolean loopback = isLoopback(boltAddress);
+        boolean auth = boltPassword != null && !boltPassword.isBlank();
+        if (!loopback && !auth) {
+            throw new IllegalStateException("Bolt is set to listen on " + boltAddress
+                    + ", beyond loopback: set liaison.graph.bolt-password (LIAISON_GRAPH_BOLT_PASSWORD) "
+                    + "or listen on 127.0.0.1");
+        }
+        createDirectories(home);
+
+        var builder = new DatabaseManagementServiceBuilder(home);
+        if (extraSettings != null && !extraSettings.isEmpty()) {
+            builder.loadPropertiesFromFile(writeSettings(home, extraSettings));
+        }
+        builder.setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(boltAddress, boltPort))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*", "apoc.*"));
+
+        long started = System.nanoTime();
+        DatabaseManagementService dbms;
+        try {
+            dbms = builder.build();
+        } catch (RuntimeException e) {
+            if (isLockFailure(e)) {
+                throw new GraphStoreLockedException(home, e);
+            }
+            throw e;
+        }
+        try {
+            GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            ProcedureRegistrar.registerAll((GraphDatabaseAPI) db);
+            if (auth) {
+                setPassword(dbms, boltPassword);
+            }
+            int port = ((GraphDatabaseAPI) db).getDependencyResolver()
+                    .resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT)
+                    .getPort();
+            var uri = URI.create("bolt://" + hostForUri(boltAddress) + ":" + port);
+            log.info("Embedded Neo4j started in {} ms with its store in {}; Bolt listening on {}{}",
+                    (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath().normalize(), uri,
+                    auth ? " (password required)" : " (loopback only, no authentication)");
+            return new EmbeddedGraphServer(dbms, uri,
+                    auth ? AuthTokens.basic(DEFAULT_USER, boltPassword) : AuthTokens.none());
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+    }
+
+    /** The Bolt address clients of this process use. */
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    /** The credentials clients of this process use. */
+    public AuthToken authToken() {
+        return authToken;
+    }
+
+    /** Closes the store cleanly; afterwards it opens without recovery. */
+    @Override
+    public void close() {
+        log.info("Stopping embedded Neo4j");
+        dbms.shutdown();
+    }
+
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        try {
+            system.executeTransactionally("ALTER USER " + DEFAULT_USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Setting the password it already has is refused; anything else is a real failure.
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("Unknown Bolt listen address: " + address, e);
+        }
+    }
+
+    private static String hostForUri(String address) {
+        if (isWildcard(address)) {
+            return "127.0.0.1";
+        }
+        return address.contains(":") ? "[" + address + "]" : address;
+    }
+
+    private static boolean isWildcard(String address) {
+        return "0.0.0.0".equals(address) || "::".equals(address) || "[::]".equals(address);
+    }
+
+    private static boolean isLockFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("FileLockException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void createDirectories(Path home) {
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the graph data directory " + home, e);
+        }
+    }
+
+    private static Path writeSettings(Path home, Map<String, String> settings) {
+        Path conf = home.resolve("liaison-neo4j.conf");
+        var properties = new Properties();
+        properties.putAll(settings);
+        try (Writer out = Files.newBufferedWriter(conf, StandardCharsets.UTF_8)) {
+            properties.store(out, "Neo4j settings from liaison.graph.settings; rewritten at every start");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + conf, e);
+        }
+        return conf;
+    }
+}

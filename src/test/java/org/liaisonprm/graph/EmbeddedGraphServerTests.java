@@ -1,0 +1,113 @@
+package org.liaisonprm.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
+
+/**
+ * The embedded store on its own: Bolt, schema, APOC, GDS and durability.
+ */
+class EmbeddedGraphServerTests {
+
+    private static final Map<String, String> SMALL = Map.of("server.memory.pagecache.size", "32m");
+
+    @TempDir
+    Path home;
+
+    @Test
+    void answersOverBoltWithSchemaApocAndGds() {
+        try (var server = EmbeddedGraphServer.start(home, "127.0.0.1", 0, null, SMALL);
+             Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken())) {
+            assertThat(server.boltUri().getPort()).isPositive().isNotEqualTo(7687);
+
+            var applied = new GraphSchema(driver).apply();
+            assertThat(applied).containsExactly("001-constraints.cypher", "002-indexes.cypher", "003-search.cypher");
+            assertThat(new GraphSchema(driver).apply()).as("a second start applies nothing").isEmpty();
+            try (var session = driver.session()) {
+                List<String> constraints = session.executeRead(tx -> tx.run("SHOW CONSTRAINTS YIELD name RETURN name")
+                        .list(r -> r.get(0).asString()));
+                assertThat(constraints).contains("physician_id", "physician_npi", "facility_id", "user_username");
+                long migrations = session.executeRead(tx -> tx.run("MATCH (m:SchemaMigration) RETURN count(m)")
+                        .single().get(0).asLong());
+                assertThat(migrations).isEqualTo(3);
+
+                assertThat(session.run("RETURN apoc.version() AS v").single().get("v").asString()).startsWith("5.26");
+                assertThat(session.run("RETURN apoc.text.join(['a', 'b'], '-') AS v").single().get("v").asString())
+                        .isEqualTo("a-b");
+
+                // a -> b, c -> b, b -> d: d collects everything, b is second
+                session.executeWrite(tx -> tx.run("""
+                        CREATE (a:P {name: 'a'}), (b:P {name: 'b'}), (c:P {name: 'c'}), (d:P {name: 'd'}),
+                               (a)-[:R]->(b), (c)-[:R]->(b), (b)-[:R]->(d)
+                        """).consume());
+                List<String> ranked = session.run("""
+                        CALL gds.graph.project('pr', 'P', 'R')
+                        YIELD graphName
+                        CALL gds.pageRank.stream('pr') YIELD nodeId, score
+                        RETURN gds.util.asNode(nodeId).name AS name ORDER BY score DESC
+                        """).list(r -> r.get("name").asString());
+                assertThat(ranked.subList(0, 2)).containsExactly("d", "b");
+                session.run("CALL gds.graph.drop('pr')").consume();
+            }
+        }
+    }
+
+    @Test
+    void keepsEveryNodeAndRelationshipAcrossARestart() {
+        try (var server = EmbeddedGraphServer.start(home, "127.0.0.1", 0, null, SMALL);
+             Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken());
+             var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("UNWIND range(1, 500) AS i CREATE (:Node {i: i})-[:NEXT]->(:Node)")
+                    .consume());
+        }
+        try (var server = EmbeddedGraphServer.start(home, "127.0.0.1", 0, null, SMALL);
+             Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken());
+             var session = driver.session()) {
+            var counts = session.executeRead(tx -> tx.run(
+                    "MATCH (n:Node) WITH count(n) AS nodes MATCH ()-[r:NEXT]->() RETURN nodes, count(r) AS rels")
+                    .single());
+            assertThat(counts.get("nodes").asLong()).isEqualTo(1000);
+            assertThat(counts.get("rels").asLong()).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void requiresAPasswordBeyondLoopbackAndEnforcesIt() {
+        assertThatThrownBy(() -> EmbeddedGraphServer.start(home, "0.0.0.0", 0, null, SMALL))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("liaison.graph.bolt-password");
+
+        try (var server = EmbeddedGraphServer.start(home, "0.0.0.0", 0, "s3cret-bolt", SMALL)) {
+            try (Driver wrong = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", "wrong"))) {
+                assertThatThrownBy(wrong::verifyConnectivity).isInstanceOf(AuthenticationException.class);
+            }
+            try (Driver right = GraphDatabase.driver(server.boltUri(), server.authToken())) {
+                assertThat(right.session().run("RETURN 1 AS one").single().get("one").asInt()).isEqualTo(1);
+            }
+        }
+        // the password survives a restart and setting the same one again is not an error
+        try (var server = EmbeddedGraphServer.start(home, "0.0.0.0", 0, "s3cret-bolt", SMALL);
+             Driver right = GraphDatabase.driver(server.boltUri(), server.authToken())) {
+            right.verifyConnectivity();
+        }
+    }
+
+    @Test
+    void saysWhoHoldsALockedStore() {
+        try (var server = EmbeddedGraphServer.start(home, "127.0.0.1", 0, null, SMALL)) {
+            assertThatThrownBy(() -> EmbeddedGraphServer.start(home, "127.0.0.1", 0, null, SMALL))
+                    .isInstanceOf(GraphStoreLockedException.class)
+                    .hasMessageContaining("in use by another process");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.liaisonprm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.liaisonprm.DemoGraphTest;
+import org.liaisonprm.GraphFixtures;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a visitor who has not logged in can reach, over real HTTP.
+ */
+@DemoGraphTest
+class SecurityTests {
+
+    private static final String ADMIN_PASSWORD = "test-admin-secret";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Driver driver;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/network", "/network?focus=1234567893", "/some/unknown/view"})
+    void viewsRedirectAnonymousVisitorsToTheLoginPage(String path) throws Exception {
+        var response = get(path, null);
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/network/neighbourhood?focus=1", "/api/anything", "/actuator/info", "/actuator/env"})
+    void apisRefuseAnonymousCallers(String path) throws Exception {
+        var response = get(path, null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Basic"));
+    }
+
+    @Test
+    void theLoginPageAndHealthAreOpen() throws Exception {
+        assertThat(get("/login", null).statusCode()).isEqualTo(200);
+        var health = get("/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(health.body());
+        assertThat(body.path("status").asText()).isEqualTo("UP");
+        assertThat(body.path("components").path("graph").path("status").asText()).isEqualTo("UP");
+        assertThat(body.path("components").path("graph").has("details"))
+                .as("details only for administrators").isFalse();
+    }
+
+    @Test
+    void theInitialAdminCanLogInWithTheConfiguredPassword() throws Exception {
+        assertThat(get("/actuator/info", "admin:" + ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/info", "admin:wrong-password").statusCode()).isEqualTo(401);
+        assertThat(GraphFixtures.count(driver, "MATCH (u:User) RETURN count(u)")).isEqualTo(1);
+        assertThat(GraphFixtures.count(driver, """
+                MATCH (u:User {username: 'admin'})
+                WHERE u.passwordHash STARTS WITH '$2a$' AND 'ADMIN' IN u.roles AND u.passwordHash <> $plain
+                RETURN count(u)""", java.util.Map.of("plain", ADMIN_PASSWORD))).isEqualTo(1);
+    }
+
+    @Test
+    void administratorsSeeTheGraphDetailsInHealth() throws Exception {
+        var health = get("/actuator/health", "admin:" + ADMIN_PASSWORD);
+        JsonNode graph = new ObjectMapper().readTree(health.body()).path("components").path("graph").path("details");
+        assertThat(graph.path("mode").asText()).isEqualTo("embedded");
+        assertThat(graph.path("apoc").asText()).startsWith("5.26");
+        assertThat(graph.path("gdsProcedures").asLong()).isGreaterThan(100);
+        assertThat(graph.path("physicians").asLong()).isGreaterThan(2000);
+    }
+
+    private HttpResponse<String> get(String path, String credentials) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (credentials != null) {
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
