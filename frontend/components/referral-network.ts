@@ -92,7 +92,10 @@ export class ReferralNetwork extends LitElement {
       }
     });
     this.cy.on('dbltap', 'node', (event) => this.fire('node-focus', event.target.id()));
-    this.resizeObserver = new ResizeObserver(() => this.cy?.resize());
+    this.resizeObserver = new ResizeObserver(() => {
+      this.cy?.resize();
+      this.cy?.fit(undefined, 30);
+    });
     this.resizeObserver.observe(this);
     this.draw();
   }
@@ -131,6 +134,7 @@ export class ReferralNetwork extends LitElement {
             size: n.id === picture.focusId ? 56 : 22 + 30 * Math.sqrt(n.volume / maxVolume),
             network: n.network,
             kind: n.kind,
+            volume: n.volume,
           },
           classes: n.id === picture.focusId ? 'focus' : '',
         })),
@@ -151,13 +155,26 @@ export class ReferralNetwork extends LitElement {
       );
     });
 
+    // Around a focus: rings by referral volume, the busiest partners closest. Otherwise a force layout.
+    const options = picture.focusId
+      ? {
+          name: 'concentric',
+          concentric: (node: cytoscape.NodeSingular) =>
+            node.id() === picture.focusId ? Number.MAX_SAFE_INTEGER : node.data('volume'),
+          levelWidth: () => Math.max(1, maxVolume / 3),
+          minNodeSpacing: 28,
+          avoidOverlap: true,
+        }
+      : {
+          name: picture.nodes.length > 1 ? 'fcose' : 'grid',
+          randomize: true,
+          nodeRepulsion: () => 12000,
+          idealEdgeLength: () => 120,
+        };
     const layout = cy.layout({
-      name: picture.nodes.length > 1 ? 'fcose' : 'grid',
+      ...options,
       animate: picture.nodes.length <= 300,
       animationDuration: 400,
-      randomize: true,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 110,
       fit: true,
       padding: 30,
     } as cytoscape.LayoutOptions);

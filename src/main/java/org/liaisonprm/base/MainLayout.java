@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -25,10 +26,11 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
+    private final Span title = new Span();
+
     public MainLayout(AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
 
-        var title = new Span("Liaison");
         title.addClassName("app-title");
         var header = new HorizontalLayout(new DrawerToggle(), title);
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
@@ -46,6 +48,14 @@ public class MainLayout extends AppLayout {
         var brand = new Div(new Span("Liaison"));
         brand.addClassName("drawer-brand");
         addToDrawer(brand, navigation());
+    }
+
+    /** The navbar names the view on show; the drawer carries the product name. */
+    @Override
+    protected void afterNavigation() {
+        super.afterNavigation();
+        PageTitle pageTitle = getContent() == null ? null : getContent().getClass().getAnnotation(PageTitle.class);
+        title.setText(pageTitle == null ? "" : pageTitle.value().replace(" · Liaison", ""));
     }
 
     private static SideNav navigation() {

@@ -59,7 +59,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         setSizeFull();
         setPadding(true);
 
-        search.setPlaceholder("Search a physician, practice or facility by name, NPI, specialty or city");
+        search.setPlaceholder("Search by name, NPI, specialty or city");
         search.setItemLabelGenerator(ProviderMatch::label);
         search.setItems(query -> network.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
                 .stream());

@@ -1,0 +1,188 @@
+package org.liaisonprm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The runnable jar as a user starts it: one command, the embedded graph with the demo region, Bolt for
+ * other clients, the web UI in a real browser, a second instance in external mode, and a restart.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PackagedApplicationIT {
+
+    private static final String PASSWORD = "it-admin-secret";
+    private static final Duration START = Duration.ofMinutes(4);
+
+    private int boltPort;
+    private List<String> arguments;
+    private LiaisonProcess app;
+    private Driver bolt;
+
+    @BeforeAll
+    void start(@TempDir Path workDir) throws Exception {
+        boltPort = LiaisonProcess.freePort();
+        Path dataDir = workDir.resolve("data");
+        arguments = List.of("--liaison.graph.data-dir=" + dataDir, "--liaison.graph.bolt-port=" + boltPort,
+                "--liaison.security.initial-admin-password=" + PASSWORD, "--liaison.demo.last-month=2026-10");
+        app = new LiaisonProcess("embedded", LiaisonProcess.freePort(), arguments).start(START);
+        bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (bolt != null) {
+            bolt.close();
+        }
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void answersCypherWithGdsAndApocOverBolt() {
+        try (var session = bolt.session()) {
+            assertThat(session.run("MATCH (p:Physician) RETURN count(p) AS n").single().get("n").asLong())
+                    .isBetween(2400L, 2600L);
+            assertThat(session.run("RETURN apoc.version() AS v").single().get("v").asString()).startsWith("5.26");
+            session.run("""
+                    MATCH (a:Physician)-[r:REFERRED]->(b:Physician)
+                    WITH a, b, sum(r.referrals) AS referrals
+                    WITH gds.graph.project('it-referrals', b, a, {relationshipProperties: {referrals: referrals}}) AS g
+                    RETURN g.graphName""").consume();
+            try {
+                var top = session.run("""
+                        CALL gds.pageRank.stream('it-referrals', {relationshipWeightProperty: 'referrals'})
+                        YIELD nodeId, score
+                        RETURN gds.util.asNode(nodeId).name AS name, score ORDER BY score DESC LIMIT 5
+                        """).list();
+                assertThat(top).hasSize(5);
+                assertThat(top.get(0).get("score").asDouble()).isGreaterThan(top.get(4).get("score").asDouble());
+            } finally {
+                session.run("CALL gds.graph.drop('it-referrals', false)").consume();
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aBrowserLogsInAndDrawsAPhysiciansNeighbourhood() throws Exception {
+        String focus;
+        try (var session = bolt.session()) {
+            focus = session.run("""
+                    MATCH (p:Physician {network: 'IN'})-[r:REFERRED]->()
+                    WITH p, sum(r.referrals) AS volume ORDER BY volume DESC LIMIT 1
+                    RETURN p.id AS id""").single().get("id").asString();
+        }
+        try (var browser = Browser.open()) {
+            var driver = browser.driver();
+            driver.get(app.baseUrl() + "/network?focus=" + focus);
+            assertThat(driver.getCurrentUrl()).contains("/login");
+            browser.awaitLoginForm();
+            browser.screenshot("login");
+            browser.logIn("admin", PASSWORD);
+            assertThat(driver.getCurrentUrl()).contains("/network?focus=" + focus);
+
+            WebElement graph = browser.waitUpTo(Duration.ofSeconds(30)).until(d -> {
+                var element = d.findElement(By.tagName("liaison-referral-network"));
+                String nodes = element.getDomAttribute("data-node-count");
+                return nodes != null && Integer.parseInt(nodes) > 1 ? element : null;
+            });
+            assertThat(Integer.parseInt(graph.getDomAttribute("data-edge-count"))).isPositive();
+            assertThat(driver.findElement(By.className("network-summary")).getText()).contains("nodes");
+            browser.waitUpTo(Duration.ofSeconds(5)).until(d -> graph.getDomAttribute("data-node-count") != null);
+            browser.screenshot("network");
+
+            browser.resize(390, 844);
+            browser.screenshot("network-phone");
+            browser.resize(1440, 900);
+
+            driver.get(app.baseUrl() + "/network");
+            var welcome = browser.waitUpTo(Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.className("network-empty")));
+            assertThat(welcome.getText()).contains("Busiest in-network referrers");
+            browser.screenshot("network-welcome");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aSecondInstanceInExternalModeServesTheSameGraph() throws Exception {
+        long physicians;
+        try (var session = bolt.session()) {
+            physicians = session.run("MATCH (p:Physician) RETURN count(p) AS n").single().get("n").asLong();
+        }
+        try (var second = new LiaisonProcess("external", LiaisonProcess.freePort(), List.of(
+                "--liaison.graph.mode=external", "--spring.neo4j.uri=bolt://127.0.0.1:" + boltPort)).start(START)) {
+            var health = new ObjectMapper().readTree(adminGet(second.baseUrl() + "/actuator/health"));
+            var graph = health.path("components").path("graph").path("details");
+            assertThat(graph.path("mode").asText()).isEqualTo("external");
+            assertThat(graph.path("physicians").asLong()).isEqualTo(physicians);
+            assertThat(Files.readString(second.log())).doesNotContain("Loaded the demo region");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aRestartAfterSigtermKeepsEveryCount() throws Exception {
+        Map<String, Long> before = counts();
+        bolt.close();
+        int exit = app.stop();
+        assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
+        assertThat(Files.readString(app.log())).contains("Stopping embedded Neo4j");
+
+        app = new LiaisonProcess("embedded-restarted", LiaisonProcess.freePort(), arguments).start(START);
+        bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none());
+        assertThat(counts()).isEqualTo(before);
+        assertThat(Files.readString(app.log())).contains("already holds providers");
+    }
+
+    private Map<String, Long> counts() {
+        var counts = new LinkedHashMap<String, Long>();
+        try (var session = bolt.session()) {
+            for (var label : List.of("Physician", "Practice", "Facility", "HealthSystem", "Payer", "User")) {
+                counts.put(label, session.run("MATCH (n:" + label + ") RETURN count(n) AS n").single().get("n").asLong());
+            }
+            for (var type : List.of("REFERRED", "PRACTICES_AT", "PART_OF", "EMPLOYED_BY", "AFFILIATED_WITH")) {
+                counts.put(type, session.run("MATCH ()-[r:" + type + "]->() RETURN count(r) AS n").single().get("n").asLong());
+            }
+            counts.put("referrals", session.run("MATCH ()-[r:REFERRED]->() RETURN sum(r.referrals) AS n")
+                    .single().get("n").asLong());
+        }
+        return counts;
+    }
+
+    private static String adminGet(String url) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
