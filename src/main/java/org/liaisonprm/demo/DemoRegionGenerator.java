@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 import org.liaisonprm.demo.DemoRegion.FacilityRow;
@@ -537,7 +538,6 @@ public final class DemoRegionGenerator {
         if (annualVolume < 0.5 || pool.isEmpty()) {
             return;
         }
-        int targets = Math.min(pool.size(), 1 + (int) Math.min(3, annualVolume / 12));
         double[] weights = new double[pool.size()];
         for (int i = 0; i < pool.size(); i++) {
             Doctor d = pool.get(i);
@@ -548,28 +548,28 @@ public final class DemoRegionGenerator {
             double samePractice = d.practice == source.practice ? 4 : 1;
             weights[i] = samePractice * d.activity / Math.pow(1 + km / 6, 2);
         }
-        double[] shares = zipf(targets);
-        for (int t = 0; t < targets; t++) {
-            int chosen = pickWeighted(weights);
-            if (chosen < 0) {
-                break;
-            }
-            weights[chosen] = 0;
-            addStream(source.npi, pool.get(chosen).npi, line, annualVolume * shares[t]);
-        }
+        int targets = Math.min(pool.size(), 1 + (int) Math.min(3, annualVolume / 12));
+        distribute(source, annualVolume, weights, targets, i -> pool.get(i).npi, line);
     }
 
+    /** Spreads a yearly volume over one to three nearby sites, the nearest first. */
     private void spread(Doctor source, double annualVolume, List<FacilityRow> sites, ServiceLine line) {
         if (annualVolume < 0.5 || sites.isEmpty()) {
             return;
         }
-        int targets = Math.min(sites.size(), 1 + (int) Math.min(2, annualVolume / 20));
         double[] weights = new double[sites.size()];
         for (int i = 0; i < sites.size(); i++) {
             FacilityRow f = sites.get(i);
             double km = Metro.distanceKm(source.practice.lat(), source.practice.lon(), f.lat(), f.lon());
             weights[i] = 1 / Math.pow(1 + km / 8, 2);
         }
+        int targets = Math.min(sites.size(), 1 + (int) Math.min(2, annualVolume / 20));
+        distribute(source, annualVolume, weights, targets, i -> sites.get(i).id(), line);
+    }
+
+    /** Draws targets by weight, without repeats, and gives them Zipf shares of the volume. */
+    private void distribute(Doctor source, double annualVolume, double[] weights, int targets, IntFunction<String> idOf,
+                            ServiceLine line) {
         double[] shares = zipf(targets);
         for (int t = 0; t < targets; t++) {
             int chosen = pickWeighted(weights);
@@ -577,7 +577,7 @@ public final class DemoRegionGenerator {
                 break;
             }
             weights[chosen] = 0;
-            addStream(source.npi, sites.get(chosen).id(), line, annualVolume * shares[t]);
+            addStream(source.npi, idOf.apply(chosen), line, annualVolume * shares[t]);
         }
     }
 

@@ -1,10 +1,10 @@
 package org.liaisonprm.demo;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.StartupOrder;
@@ -42,7 +42,10 @@ public class DemoRegionLoader implements ApplicationRunner {
         if (!properties.enabled()) {
             return;
         }
-        if (graphHoldsProviders()) {
+        if (demoLoadWasInterrupted()) {
+            log.warn("An earlier load of the demo region was interrupted: removing what it wrote and loading it again");
+            removeDemoRegion();
+        } else if (graphHoldsProviders()) {
             log.info("The graph already holds providers: the demo region is not loaded");
             return;
         }
@@ -58,6 +61,25 @@ public class DemoRegionLoader implements ApplicationRunner {
                 (generated - started) / 1_000_000);
     }
 
+    private boolean demoLoadWasInterrupted() {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(
+                    "MATCH (d:DemoRegion) WHERE NOT coalesce(d.complete, false) RETURN count(d) > 0 AS any")
+                    .single().get("any").asBoolean());
+        }
+    }
+
+    /** Deletes everything the demo loader writes, in small transactions (it may be a third of a million rows). */
+    private void removeDemoRegion() {
+        try (var session = driver.session()) {
+            session.run("""
+                    MATCH (n) WHERE n.source = 'demo'
+                    CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 100 ROWS
+                    """).consume();
+            session.executeWrite(tx -> tx.run("MATCH (d:DemoRegion) DELETE d").consume());
+        }
+    }
+
     private boolean graphHoldsProviders() {
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run("""
@@ -69,142 +91,106 @@ public class DemoRegionLoader implements ApplicationRunner {
 
     /** Writes a region into a graph that holds no providers yet. */
     public void load(DemoRegion region) {
+        // Marks the load as under way, so that a load cut short (a stop, a crash) is redone at the next start
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MERGE (d:DemoRegion {seed: $seed}) SET d.complete = false, d.startedAt = datetime()
+                    """, Map.of("seed", properties.seed())).consume());
+        }
         write("""
                 UNWIND $rows AS r
-                CREATE (:HealthSystem {id: r.id, name: r.name, home: r.home})
-                """, region.healthSystems(), h -> Map.of("id", h.id(), "name", h.name(), "home", h.home()));
+                CREATE (:HealthSystem {id: r.id, name: r.name, home: r.home, source: 'demo'})
+                """, region.healthSystems());
         write("""
                 UNWIND $rows AS r
-                CREATE (:Payer {id: r.id, name: r.name, type: r.type})
-                """, region.payers(), p -> Map.of("id", p.id(), "name", p.name(), "type", p.type()));
+                CREATE (:Payer {id: r.id, name: r.name, type: r.type, source: 'demo'})
+                """, region.payers());
         write("""
                 UNWIND $rows AS r
                 CREATE (f:Facility {id: r.id, name: r.name, type: r.type, address: r.address, city: r.city,
                                     state: r.state, zip: r.zip, lat: r.lat, lon: r.lon, beds: r.beds,
                                     network: 'OUT', source: 'demo'})
-                WITH f, r WHERE r.system IS NOT NULL
-                MATCH (h:HealthSystem {id: r.system})
+                WITH f, r WHERE r.healthSystemId IS NOT NULL
+                MATCH (h:HealthSystem {id: r.healthSystemId})
                 CREATE (f)-[:PART_OF]->(h)
-                """, region.facilities(), f -> {
-                    var m = new HashMap<String, Object>();
-                    m.put("id", f.id());
-                    m.put("name", f.name());
-                    m.put("type", f.type());
-                    m.put("address", f.address());
-                    m.put("city", f.city());
-                    m.put("state", f.state());
-                    m.put("zip", f.zip());
-                    m.put("lat", f.lat());
-                    m.put("lon", f.lon());
-                    m.put("beds", f.beds());
-                    m.put("system", f.healthSystemId());
-                    return m;
-                });
+                """, region.facilities());
         write("""
                 UNWIND $rows AS r
                 CREATE (p:Practice {id: r.id, name: r.name, npi: r.npi, address: r.address, city: r.city,
                                     state: r.state, zip: r.zip, lat: r.lat, lon: r.lon, network: 'OUT',
                                     source: 'demo'})
-                WITH p, r WHERE r.system IS NOT NULL
-                MATCH (h:HealthSystem {id: r.system})
+                WITH p, r WHERE r.healthSystemId IS NOT NULL
+                MATCH (h:HealthSystem {id: r.healthSystemId})
                 CREATE (p)-[:PART_OF]->(h)
-                """, region.practices(), p -> {
-                    var m = new HashMap<String, Object>();
-                    m.put("id", p.id());
-                    m.put("name", p.name());
-                    m.put("npi", p.npi());
-                    m.put("address", p.address());
-                    m.put("city", p.city());
-                    m.put("state", p.state());
-                    m.put("zip", p.zip());
-                    m.put("lat", p.lat());
-                    m.put("lon", p.lon());
-                    m.put("system", p.healthSystemId());
-                    return m;
-                });
+                """, region.practices());
         write("""
                 UNWIND $rows AS r
-                CREATE (d:Physician {id: r.id, npi: r.npi, name: r.name, firstName: r.firstName,
-                                     lastName: r.lastName, credential: r.credential, specialty: r.specialty,
-                                     taxonomyCode: r.taxonomyCode, serviceLine: r.serviceLine, sex: r.sex,
-                                     active: true, address: r.address, city: r.city, state: r.state, zip: r.zip,
-                                     lat: r.lat, lon: r.lon, network: 'OUT', source: 'demo'})
+                CREATE (d:Physician {id: r.id, npi: r.npi, name: r.firstName + ' ' + r.lastName + ', ' + r.credential,
+                                     firstName: r.firstName, lastName: r.lastName, credential: r.credential,
+                                     specialty: r.specialty, taxonomyCode: r.taxonomyCode,
+                                     serviceLine: r.serviceLine, sex: r.sex, active: true, address: r.address,
+                                     city: r.city, state: r.state, zip: r.zip, lat: r.lat, lon: r.lon,
+                                     network: 'OUT', source: 'demo'})
                 WITH d, r
-                MATCH (p:Practice {id: r.practice})
+                MATCH (p:Practice {id: r.practiceId})
                 CREATE (d)-[:PRACTICES_AT]->(p)
                 WITH d, r
                 CALL {
                   WITH d, r
-                  MATCH (h:HealthSystem {id: r.employer})
+                  MATCH (h:HealthSystem {id: r.employerId})
                   CREATE (d)-[:EMPLOYED_BY]->(h)
                 }
                 CALL {
                   WITH d, r
-                  UNWIND r.affiliations AS facilityId
+                  UNWIND r.affiliatedFacilityIds AS facilityId
                   MATCH (f:Facility {id: facilityId})
                   CREATE (d)-[:AFFILIATED_WITH]->(f)
                 }
-                """, region.physicians(), d -> {
-                    var m = new HashMap<String, Object>();
-                    m.put("id", d.id());
-                    m.put("npi", d.npi());
-                    m.put("name", d.name());
-                    m.put("firstName", d.firstName());
-                    m.put("lastName", d.lastName());
-                    m.put("credential", d.credential());
-                    m.put("specialty", d.specialty());
-                    m.put("taxonomyCode", d.taxonomyCode());
-                    m.put("serviceLine", d.serviceLine());
-                    m.put("sex", d.sex());
-                    m.put("address", d.address());
-                    m.put("city", d.city());
-                    m.put("state", d.state());
-                    m.put("zip", d.zip());
-                    m.put("lat", d.lat());
-                    m.put("lon", d.lon());
-                    m.put("practice", d.practiceId());
-                    m.put("employer", d.employerId());
-                    m.put("affiliations", d.affiliatedFacilityIds());
-                    return m;
-                });
+                """, region.physicians());
         String referral = """
                 UNWIND $rows AS r
-                MATCH (a:Physician {id: r.source})
-                MATCH (b:%s {id: r.target})
-                CREATE (a)-[:REFERRED {periodStart: r.periodStart, periodEnd: r.periodEnd,
+                MATCH (a:Physician {id: r.sourceId})
+                MATCH (b:%s {id: r.targetId})
+                CREATE (a)-[:REFERRED {periodStart: r.periodStart, periodEnd: r.periodStart + duration({months: 1}),
                                        serviceLine: r.serviceLine, referrals: r.referrals, patients: r.patients,
                                        commercial: r.commercial, medicare: r.medicare, medicaid: r.medicaid,
                                        selfPay: r.selfPay, source: 'demo'}]->(b)
                 """;
-        Function<DemoRegion.ReferralRow, Map<String, Object>> referralRow = r -> Map.ofEntries(
-                Map.entry("source", r.sourceId()), Map.entry("target", r.targetId()),
-                Map.entry("periodStart", r.periodStart()), Map.entry("periodEnd", r.periodEnd()),
-                Map.entry("serviceLine", r.serviceLine()), Map.entry("referrals", r.referrals()),
-                Map.entry("patients", r.patients()), Map.entry("commercial", r.commercial()),
-                Map.entry("medicare", r.medicare()), Map.entry("medicaid", r.medicaid()),
-                Map.entry("selfPay", r.selfPay()));
         write(referral.formatted("Physician"),
-                region.referrals().stream().filter(r -> !r.targetIsFacility()).toList(), referralRow);
+                region.referrals().stream().filter(r -> !r.targetIsFacility()).toList());
         write(referral.formatted("Facility"),
-                region.referrals().stream().filter(DemoRegion.ReferralRow::targetIsFacility).toList(), referralRow);
+                region.referrals().stream().filter(DemoRegion.ReferralRow::targetIsFacility).toList());
         networkMembership.recompute();
         try (var session = driver.session()) {
             session.executeWrite(tx -> tx.run("""
                     MERGE (d:DemoRegion {seed: $seed})
-                    SET d.physicians = $physicians, d.loadedAt = datetime()
+                    SET d.physicians = $physicians, d.loadedAt = datetime(), d.complete = true
                     """, Map.of("seed", properties.seed(), "physicians", region.physicians().size())).consume());
         }
     }
 
-    private <T> void write(String cypher, List<T> items, Function<T, Map<String, Object>> toRow) {
+    /** Writes records in batches, each record as a map of its components. */
+    private void write(String cypher, List<? extends Record> items) {
         try (var session = driver.session()) {
             for (int from = 0; from < items.size(); from += BATCH) {
                 var rows = new ArrayList<Map<String, Object>>();
-                for (T item : items.subList(from, Math.min(items.size(), from + BATCH))) {
-                    rows.add(toRow.apply(item));
+                for (Record item : items.subList(from, Math.min(items.size(), from + BATCH))) {
+                    rows.add(asRow(item));
                 }
                 session.executeWrite(tx -> tx.run(cypher, Map.of("rows", rows)).consume());
             }
         }
+    }
+
+    private static Map<String, Object> asRow(Record item) {
+        var row = new HashMap<String, Object>();
+        for (RecordComponent component : item.getClass().getRecordComponents()) {
+            try {
+                row.put(component.getName(), component.getAccessor().invoke(item));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + component, e);
+            }
+        }
+        return row;
     }
 }

@@ -91,7 +91,9 @@ public final class EmbeddedGraphServer implements AutoCloseable {
         }
         try {
             GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            long dbmsStarted = System.nanoTime();
             ProcedureRegistrar.registerAll((GraphDatabaseAPI) db);
+            long registered = System.nanoTime();
             if (auth) {
                 setPassword(dbms, boltPassword);
             }
@@ -100,8 +102,10 @@ public final class EmbeddedGraphServer implements AutoCloseable {
                     .getLocalAddress(ConnectorType.BOLT)
                     .getPort();
             var uri = URI.create("bolt://" + hostForUri(boltAddress) + ":" + port);
-            log.info("Embedded Neo4j started in {} ms with its store in {}; Bolt listening on {}{}",
-                    (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath().normalize(), uri,
+            log.info("Embedded Neo4j started in {} ms (DBMS {} ms, APOC and GDS {} ms) with its store in {}; "
+                            + "Bolt listening on {}{}",
+                    (System.nanoTime() - started) / 1_000_000, (dbmsStarted - started) / 1_000_000,
+                    (registered - dbmsStarted) / 1_000_000, home.toAbsolutePath().normalize(), uri,
                     auth ? " (password required)" : " (loopback only, no authentication)");
             return new EmbeddedGraphServer(dbms, uri,
                     auth ? AuthTokens.basic(DEFAULT_USER, boltPassword) : AuthTokens.none());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.liaisonprm.graph.ReferralCalendar;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -77,11 +78,6 @@ public class NetworkService {
             RETURN m.id AS source, p.id AS target
             """;
 
-    private static final String LATEST_PERIOD = """
-            MATCH ()-[r:REFERRED]->() WHERE r.periodStart IS NOT NULL
-            RETURN r.periodStart AS latest ORDER BY latest DESC LIMIT 1
-            """;
-
     private static final String TOP_REFERRERS = """
             MATCH (n:Physician)-[r:REFERRED]->()
             WHERE n.network IN ['IN', 'AFFILIATED'] AND r.periodStart >= $from AND r.periodStart < $to
@@ -91,9 +87,11 @@ public class NetworkService {
             """.formatted(NODE_FIELDS);
 
     private final Neo4jClient neo4j;
+    private final ReferralCalendar calendar;
 
-    NetworkService(Neo4jClient neo4j) {
+    NetworkService(Neo4jClient neo4j, ReferralCalendar calendar) {
         this.neo4j = neo4j;
+        this.calendar = calendar;
     }
 
     /**
@@ -114,13 +112,8 @@ public class NetworkService {
     }
 
     /** The twelve months up to the latest month holding referrals; the last twelve months when there are none. */
-    @Transactional(readOnly = true)
     public Period defaultPeriod() {
-        LocalDate latest = neo4j.query(LATEST_PERIOD).fetchAs(LocalDate.class)
-                .mappedBy((types, row) -> row.get("latest").asLocalDate())
-                .one()
-                .orElse(LocalDate.now().withDayOfMonth(1).minusMonths(1));
-        LocalDate to = latest.withDayOfMonth(1).plusMonths(1);
+        LocalDate to = calendar.dataEnd();
         return new Period(to.minusMonths(12), to);
     }
 

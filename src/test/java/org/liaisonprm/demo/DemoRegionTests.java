@@ -28,12 +28,32 @@ class DemoRegionTests {
     @Autowired
     DemoProperties properties;
 
+    private static DemoRegion region;
     private DemoRegion.Planted planted;
 
     @BeforeEach
     void plantedPatterns() {
-        planted = new DemoRegionGenerator(properties.seed(), properties.physicians(), properties.lastMonthOrDefault())
-                .generate().planted();
+        if (region == null) {
+            region = new DemoRegionGenerator(properties.seed(), properties.physicians(),
+                    properties.lastMonthOrDefault()).generate();
+        }
+        planted = region.planted();
+    }
+
+    @Test
+    void theGraphIsExactlyTheRegionTheSeedGenerates() {
+        assertThat(count(driver, "MATCH (p:Physician) RETURN count(p)")).isEqualTo(region.physicians().size());
+        assertThat(count(driver, "MATCH (p:Practice) RETURN count(p)")).isEqualTo(region.practices().size());
+        assertThat(count(driver, "MATCH ()-[r:REFERRED]->() RETURN count(r)")).isEqualTo(region.referrals().size());
+        assertThat(count(driver, "MATCH ()-[r:REFERRED]->() RETURN sum(r.referrals)"))
+                .isEqualTo(region.referrals().stream().mapToLong(DemoRegion.ReferralRow::referrals).sum());
+        assertThat(count(driver, "MATCH ()-[r:REFERRED]->() RETURN sum(r.medicare)"))
+                .isEqualTo(region.referrals().stream().mapToLong(DemoRegion.ReferralRow::medicare).sum());
+        assertThat(count(driver, "MATCH (p:Physician) WHERE p.id IN $ids RETURN count(p)",
+                Map.of("ids", region.physicians().stream().map(DemoRegion.PhysicianRow::id).toList())))
+                .isEqualTo(region.physicians().size());
+        assertThat(count(driver, "MATCH (d:DemoRegion {seed: $seed}) RETURN count(d)",
+                Map.of("seed", properties.seed()))).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.liaisonprm.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Path;
+import org.neo4j.driver.types.Relationship;
+import org.neo4j.driver.types.TypeSystem;
+
+/**
+ * Turns driver values into plain Java values that views and JSON understand. Nodes become maps with
+ * {@code _type: "node"}, {@code _id}, {@code _labels} and their properties; relationships maps with
+ * {@code _type: "relationship"}, {@code _relType}, {@code _start}, {@code _end}; paths maps with
+ * {@code _type: "path"}, {@code nodes} and {@code relationships}.
+ */
+final class GraphValues {
+
+    private static final TypeSystem TYPES = TypeSystem.getDefault();
+
+    private GraphValues() {
+    }
+
+    static Object plain(Value value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.hasType(TYPES.NODE())) {
+            return node(value.asNode());
+        }
+        if (value.hasType(TYPES.RELATIONSHIP())) {
+            return relationship(value.asRelationship());
+        }
+        if (value.hasType(TYPES.PATH())) {
+            Path path = value.asPath();
+            var nodes = new ArrayList<Object>();
+            path.nodes().forEach(n -> nodes.add(node(n)));
+            var relationships = new ArrayList<Object>();
+            path.relationships().forEach(r -> relationships.add(relationship(r)));
+            var map = new LinkedHashMap<String, Object>();
+            map.put("_type", "path");
+            map.put("nodes", nodes);
+            map.put("relationships", relationships);
+            return map;
+        }
+        if (value.hasType(TYPES.LIST())) {
+            List<Object> list = new ArrayList<>();
+            value.values().forEach(v -> list.add(plain(v)));
+            return list;
+        }
+        if (value.hasType(TYPES.MAP())) {
+            var map = new LinkedHashMap<String, Object>();
+            value.keys().forEach(k -> map.put(k, plain(value.get(k))));
+            return map;
+        }
+        return value.asObject();
+    }
+
+    static String nodeId(Node node) {
+        return node.containsKey("id") ? node.get("id").asString(node.elementId()) : node.elementId();
+    }
+
+    private static Map<String, Object> node(Node node) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("_type", "node");
+        map.put("_id", nodeId(node));
+        var labels = new ArrayList<String>();
+        node.labels().forEach(labels::add);
+        map.put("_labels", labels);
+        node.keys().forEach(k -> map.putIfAbsent(k, plain(node.get(k))));
+        return map;
+    }
+
+    private static Map<String, Object> relationship(Relationship relationship) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("_type", "relationship");
+        map.put("_relType", relationship.type());
+        map.put("_start", relationship.startNodeElementId());
+        map.put("_end", relationship.endNodeElementId());
+        relationship.keys().forEach(k -> map.putIfAbsent(k, plain(relationship.get(k))));
+        return map;
+    }
+}

@@ -1,0 +1,115 @@
+package org.liaisonprm.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a report file: comment lines with {@code @title}, {@code @description}, {@code @category},
+ * {@code @view}, {@code @param} and {@code @choices} tags, then the Cypher (docs/reports.md).
+ */
+public final class ReportFile {
+
+    private static final Pattern TAG = Pattern.compile("^//\\s*@(\\w+)\\s*(.*)$");
+    private static final Pattern PARAM = Pattern.compile("^(\\w+)\\s*:\\s*(.+?)\\s*(?:=\\s*(.*))?$");
+    private static final Pattern CHOICES = Pattern.compile("^(\\w+)\\s*:\\s*(.+)$");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private ReportFile() {
+    }
+
+    /**
+     * @throws ReportFileException naming the file, the line and what is wrong
+     */
+    public static ReportDefinition parse(String id, String text) {
+        if (!ID.matcher(id).matches()) {
+            throw new ReportFileException(id, 0, "a report id is lower-case letters, digits and dashes");
+        }
+        String title = null;
+        String description = "";
+        String category = "Other";
+        ReportDefinition.View view = ReportDefinition.View.TABLE;
+        Map<String, ReportParameter> parameters = new LinkedHashMap<>();
+        var cypher = new StringBuilder();
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            int number = i + 1;
+            Matcher tag = TAG.matcher(line);
+            if (cypher.isEmpty() && tag.matches()) {
+                String value = tag.group(2).strip();
+                switch (tag.group(1)) {
+                    case "title" -> title = value;
+                    case "description" -> description = description.isEmpty() ? value : description + " " + value;
+                    case "category" -> category = value;
+                    case "view" -> {
+                        try {
+                            view = ReportDefinition.View.valueOf(value.toUpperCase(Locale.ROOT));
+                        } catch (IllegalArgumentException e) {
+                            throw new ReportFileException(id, number, "@view must be table, graph, bar or line");
+                        }
+                    }
+                    case "param" -> {
+                        var parameter = parameter(id, number, value);
+                        if (parameters.put(parameter.name(), parameter) != null) {
+                            throw new ReportFileException(id, number, "parameter " + parameter.name() + " is declared twice");
+                        }
+                    }
+                    case "choices" -> {
+                        Matcher m = CHOICES.matcher(value);
+                        if (!m.matches() || !parameters.containsKey(m.group(1))) {
+                            throw new ReportFileException(id, number, "@choices needs 'name: query' for a declared parameter");
+                        }
+                        parameters.computeIfPresent(m.group(1), (k, p) -> p.withChoicesQuery(m.group(2).strip()));
+                    }
+                    default -> throw new ReportFileException(id, number, "unknown tag @" + tag.group(1));
+                }
+            } else if (cypher.isEmpty() && (line.isEmpty() || line.startsWith("//"))) {
+                continue;
+            } else {
+                cypher.append(lines[i]).append('\n');
+            }
+        }
+        if (title == null || title.isBlank()) {
+            throw new ReportFileException(id, 0, "@title is missing");
+        }
+        String query = cypher.toString().strip();
+        if (query.isEmpty()) {
+            throw new ReportFileException(id, 0, "the file holds no Cypher after its header");
+        }
+        if (query.endsWith(";")) {
+            query = query.substring(0, query.length() - 1).strip();
+        }
+        if (query.contains(";")) {
+            throw new ReportFileException(id, 0, "a report is one statement: remove the ';' inside it");
+        }
+        return new ReportDefinition(id, title, description, category, view, new ArrayList<>(parameters.values()), query);
+    }
+
+    private static ReportParameter parameter(String id, int line, String text) {
+        Matcher m = PARAM.matcher(text);
+        if (!m.matches()) {
+            throw new ReportFileException(id, line, "@param needs 'name: type' or 'name: type = default'");
+        }
+        try {
+            var type = ParameterType.parse(m.group(2));
+            String defaultValue = m.group(3) == null || m.group(3).isBlank() ? null : m.group(3).strip();
+            if (defaultValue != null && !ReportDefaults.isRelative(defaultValue)) {
+                type.convert(defaultValue);
+            }
+            return new ReportParameter(m.group(1), type, defaultValue, null);
+        } catch (IllegalArgumentException e) {
+            throw new ReportFileException(id, line, "parameter " + m.group(1) + ": " + e.getMessage());
+        }
+    }
+
+    /** A report file that cannot be read, with the place and the reason. */
+    public static class ReportFileException extends IllegalArgumentException {
+        ReportFileException(String id, int line, String reason) {
+            super("cypher/reports/" + id + ".cypher" + (line > 0 ? ", line " + line : "") + ": " + reason);
+        }
+    }
+}

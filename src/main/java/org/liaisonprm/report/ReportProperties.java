@@ -1,0 +1,22 @@
+package org.liaisonprm.report;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param timeout               a report or query is stopped after this long
+ * @param maxRows               results are cut after this many rows (and say so)
+ * @param defaultRevenuePerCase revenue of one referred case in a service line without its own figure
+ * @param revenuePerCase        revenue of one referred case, per service line; reports get it as
+ *                              {@code $revenuePerCase}
+ */
+@ConfigurationProperties("liaison.reports")
+public record ReportProperties(
+        @DefaultValue("30s") Duration timeout,
+        @DefaultValue("10000") int maxRows,
+        @DefaultValue("11500") double defaultRevenuePerCase,
+        @DefaultValue Map<String, Double> revenuePerCase) {
+}

@@ -1,0 +1,134 @@
+package org.liaisonprm.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.liaisonprm.graph.ReferralCalendar;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Runs reports: parameters checked and converted, then the Cypher in a read transaction with a timeout,
+ * results cut at the row cap.
+ */
+@Service
+public class ReportRunner {
+
+    private final Driver driver;
+    private final ReportCatalog catalog;
+    private final ReferralCalendar calendar;
+    private final ReportProperties properties;
+
+    ReportRunner(Driver driver, ReportCatalog catalog, ReferralCalendar calendar, ReportProperties properties) {
+        this.driver = driver;
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.properties = properties;
+    }
+
+    /**
+     * @throws ReportParameterException when a parameter is unknown or its value does not fit
+     * @throws NoSuchElementException when there is no such report
+     */
+    public ReportResult run(String reportId, Map<String, ?> given) {
+        ReportDefinition report = catalog.find(reportId).orElseThrow(
+                () -> new NoSuchElementException("No report with the id " + reportId));
+        return execute(report.cypher(), parameters(report, given));
+    }
+
+    /** The values a report runs with: the given ones converted, the others from defaults. */
+    public Map<String, Object> parameters(ReportDefinition report, Map<String, ?> given) {
+        for (String name : given.keySet()) {
+            if (report.parameter(name).isEmpty()) {
+                throw new ReportParameterException(name, "report " + report.id() + " has no such parameter");
+            }
+        }
+        var values = new HashMap<String, Object>();
+        var dataEnd = SingletonSupplier.of(calendar::dataEnd);
+        for (ReportParameter parameter : report.parameters()) {
+            Object raw = given.get(parameter.name());
+            if (raw instanceof String s && s.isBlank()) {
+                raw = null;
+            }
+            Object value;
+            try {
+                if (raw != null) {
+                    value = parameter.type().convert(raw);
+                } else if (parameter.defaultValue() != null && ReportDefaults.isRelative(parameter.defaultValue())) {
+                    value = ReportDefaults.resolve(parameter.defaultValue(), dataEnd.get());
+                } else {
+                    value = parameter.type().convert(parameter.defaultValue());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ReportParameterException(parameter.name(), e.getMessage());
+            }
+            values.put(parameter.name(), value);
+        }
+        values.put("revenuePerCase", properties.revenuePerCase());
+        values.put("defaultRevenuePerCase", properties.defaultRevenuePerCase());
+        return values;
+    }
+
+    /**
+     * The values to choose from: an enum's values, or what the parameter's choices query returns (its
+     * first column is the value, an optional second column the label shown).
+     */
+    public List<Choice> choices(ReportParameter parameter) {
+        if (parameter.choicesQuery() == null) {
+            return parameter.type().values().stream().map(v -> new Choice(v, v)).toList();
+        }
+        try (var session = readSession()) {
+            return session.executeRead(tx -> tx.run(parameter.choicesQuery()).list(r -> {
+                String value = String.valueOf(GraphValues.plain(r.get(0)));
+                return new Choice(value, r.size() > 1 ? String.valueOf(GraphValues.plain(r.get(1))) : value);
+            }), transactionConfig());
+        }
+    }
+
+    /** One value a parameter can take, with what to show for it. */
+    public record Choice(String value, String label) {
+    }
+
+    private ReportResult execute(String cypher, Map<String, Object> parameters) {
+        long started = System.nanoTime();
+        try (var session = readSession()) {
+            return session.executeRead(tx -> {
+                var result = tx.run(cypher, parameters);
+                List<String> columns = result.keys();
+                var rows = new ArrayList<List<Object>>();
+                boolean truncated = false;
+                while (result.hasNext()) {
+                    if (rows.size() == properties.maxRows()) {
+                        truncated = true;
+                        break;
+                    }
+                    Record record = result.next();
+                    var row = new ArrayList<Object>(columns.size());
+                    record.values().forEach(v -> row.add(GraphValues.plain(v)));
+                    rows.add(row);
+                }
+                result.consume();
+                return new ReportResult(columns, rows, truncated, (System.nanoTime() - started) / 1_000_000);
+            }, transactionConfig());
+        }
+    }
+
+    private Session readSession() {
+        return driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+    }
+
+    private TransactionConfig transactionConfig() {
+        return TransactionConfig.builder().withTimeout(properties.timeout())
+                .withMetadata(Map.of("app", "liaison-reports")).build();
+    }
+
+}

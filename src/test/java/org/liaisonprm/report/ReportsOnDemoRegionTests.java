@@ -1,0 +1,83 @@
+package org.liaisonprm.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.liaisonprm.DemoGraphTest;
+import org.liaisonprm.demo.DemoProperties;
+import org.liaisonprm.demo.DemoRegion;
+import org.liaisonprm.demo.DemoRegionGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every report file runs on the demo region, and the planted patterns come out of the matching reports.
+ */
+@DemoGraphTest
+class ReportsOnDemoRegionTests {
+
+    @Autowired
+    ReportCatalog catalog;
+
+    @Autowired
+    ReportRunner reports;
+
+    @Autowired
+    DemoProperties demo;
+
+    private DemoRegion.Planted planted() {
+        return new DemoRegionGenerator(demo.seed(), demo.physicians(), demo.lastMonthOrDefault()).generate().planted();
+    }
+
+    @Test
+    void everyReportFileRunsWithItsDefaults() {
+        assertThat(catalog.all()).hasSizeGreaterThanOrEqualTo(8);
+        for (ReportDefinition report : catalog.all()) {
+            var result = reports.run(report.id(), Map.of());
+            assertThat(result.columns()).as(report.id()).isNotEmpty();
+            if (!report.id().equals("facility-inflow")) {
+                assertThat(result.rows()).as(report.id() + " finds something in the demo region").isNotEmpty();
+            }
+        }
+        assertThat(reports.run("facility-inflow", Map.of("facility", "229011")).rows()).isNotEmpty();
+    }
+
+    @Test
+    void leakageStaysWithinTheDemoRange() {
+        assertThat(reports.run("leakage-by-service-line", Map.of()).rows())
+                .hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(row -> assertThat((Double) row.get(4)).isBetween(0.2, 0.65));
+    }
+
+    @Test
+    void theOrthopedicSplittersAreSplitters() {
+        var rows = reports.run("loyalty-segments", Map.of("serviceLine", "Orthopedics")).rows();
+        var segments = new HashMap<Object, Object>();
+        rows.forEach(row -> segments.put(row.get(0), row.get(8)));
+        assertThat(planted().orthopedicSplitterIds()).allSatisfy(id -> assertThat(segments.get(id)).isEqualTo("SPLITTER"));
+    }
+
+    @Test
+    void theChainLeakageBrokerCarriesTheMostChainVolume() {
+        var rows = reports.run("chain-leakage-paths", Map.of("limit", 100_000, "minReferrals", 1)).rows();
+        var byIntermediary = new HashMap<Object, Long>();
+        for (List<Object> row : rows) {
+            @SuppressWarnings("unchecked")
+            var intermediary = ((Map<String, Object>) row.get(1)).get("_id");
+            byIntermediary.merge(intermediary, (Long) row.get(5), Long::sum);
+        }
+        var top = byIntermediary.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        assertThat(top.getKey()).isEqualTo(planted().chainLeakageBrokerId());
+    }
+
+    @Test
+    void theCollapsedReferrerIsAmongTheLostReferrers() {
+        var rows = reports.run("lost-referrers", Map.of()).rows();
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.subList(0, Math.min(3, rows.size()))).extracting(row -> row.get(0))
+                .contains(planted().collapsedReferrerId());
+    }
+}
