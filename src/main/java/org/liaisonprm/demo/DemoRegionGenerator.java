@@ -623,6 +623,47 @@ public final class DemoRegionGenerator {
                     .toList();
             spread(d, annual * (1 - keep), elsewhere, line);
         }
+        buildConsults();
+    }
+
+    /**
+     * About a third of specialists also send patients to specialists of another service line (a
+     * cardiologist to a surgeon, a gastroenterologist to an oncologist): these second steps make brokers.
+     */
+    private void buildConsults() {
+        Map<ServiceLine, List<Doctor>> kept = new EnumMap<>(ServiceLine.class);
+        Map<ServiceLine, List<Doctor>> elsewhere = new EnumMap<>(ServiceLine.class);
+        Map<ServiceLine, List<Doctor>> community = new EnumMap<>(ServiceLine.class);
+        for (Doctor d : doctors) {
+            if (d.specialty.isPrimaryCare() || d.specialty == Specialty.DIAGNOSTIC_RADIOLOGY) {
+                continue;
+            }
+            var pools = d.community ? community : d.kept() ? kept : elsewhere;
+            pools.computeIfAbsent(d.specialty.serviceLine(), k -> new ArrayList<>()).add(d);
+        }
+        List<ServiceLine> lines = List.copyOf(kept.keySet());
+        for (Doctor d : doctors) {
+            if (d.specialty.isPrimaryCare() || d.specialty == Specialty.DIAGNOSTIC_RADIOLOGY
+                    || random.nextDouble() >= 0.35) {
+                continue;
+            }
+            ServiceLine line = lines.get(random.nextInt(lines.size()));
+            if (line == d.specialty.serviceLine()) {
+                continue;
+            }
+            double volume = 4 + 8 * d.activity;
+            if (d.community) {
+                spreadToDoctors(d, volume, community.getOrDefault(line, List.of()), line);
+                continue;
+            }
+            double keep = switch (d.network) {
+                case "IN" -> 0.85;
+                case "AFFILIATED" -> 0.55;
+                default -> 0.1;
+            };
+            spreadToDoctors(d, volume * keep, kept.getOrDefault(line, List.of()), line);
+            spreadToDoctors(d, volume * (1 - keep), elsewhere.getOrDefault(line, List.of()), line);
+        }
     }
 
     private void plantPatterns(PlantedPractices planted) {

@@ -8,9 +8,11 @@ import java.util.Optional;
  *
  * @param id       the file name without {@code .cypher}; stable, used in links and the API
  * @param view     how results are shown first: table, graph, bar or line
+ * @param usesGds  the report projects a GDS graph named {@code $graphName}; the runner names it uniquely
+ *                 per run and always drops it afterwards
  */
 public record ReportDefinition(String id, String title, String description, String category, View view,
-                               List<ReportParameter> parameters, String cypher) {
+                               List<ReportParameter> parameters, boolean usesGds, String cypher) {
 
     public enum View { TABLE, GRAPH, BAR, LINE }
 

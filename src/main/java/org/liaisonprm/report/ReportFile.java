@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a report file: comment lines with {@code @title}, {@code @description}, {@code @category},
- * {@code @view}, {@code @param} and {@code @choices} tags, then the Cypher (docs/reports.md).
+ * {@code @view}, {@code @gds}, {@code @param} and {@code @choices} tags, then the Cypher (docs/reports.md).
  */
 public final class ReportFile {
 
@@ -32,6 +32,7 @@ public final class ReportFile {
         String description = "";
         String category = "Other";
         ReportDefinition.View view = ReportDefinition.View.TABLE;
+        boolean usesGds = false;
         Map<String, ReportParameter> parameters = new LinkedHashMap<>();
         var cypher = new StringBuilder();
         String[] lines = text.split("\\R", -1);
@@ -45,6 +46,7 @@ public final class ReportFile {
                     case "title" -> title = value;
                     case "description" -> description = description.isEmpty() ? value : description + " " + value;
                     case "category" -> category = value;
+                    case "gds" -> usesGds = true;
                     case "view" -> {
                         try {
                             view = ReportDefinition.View.valueOf(value.toUpperCase(Locale.ROOT));
@@ -86,7 +88,11 @@ public final class ReportFile {
         if (query.contains(";")) {
             throw new ReportFileException(id, 0, "a report is one statement: remove the ';' inside it");
         }
-        return new ReportDefinition(id, title, description, category, view, new ArrayList<>(parameters.values()), query);
+        if (usesGds && !query.contains("$graphName")) {
+            throw new ReportFileException(id, 0, "a @gds report projects its graph as $graphName");
+        }
+        return new ReportDefinition(id, title, description, category, view, new ArrayList<>(parameters.values()),
+                usesGds, query);
     }
 
     private static ReportParameter parameter(String id, int line, String text) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.UUID;
 
 import org.liaisonprm.graph.ReferralCalendar;
 import org.neo4j.driver.AccessMode;
@@ -13,6 +14,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -22,6 +25,8 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @Service
 public class ReportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRunner.class);
 
     private final Driver driver;
     private final ReportCatalog catalog;
@@ -42,7 +47,27 @@ public class ReportRunner {
     public ReportResult run(String reportId, Map<String, ?> given) {
         ReportDefinition report = catalog.find(reportId).orElseThrow(
                 () -> new NoSuchElementException("No report with the id " + reportId));
-        return execute(report.cypher(), parameters(report, given));
+        Map<String, Object> parameters = parameters(report, given);
+        if (!report.usesGds()) {
+            return execute(report.cypher(), parameters);
+        }
+        String graphName = "liaison-" + report.id() + "-" + UUID.randomUUID();
+        parameters.put("graphName", graphName);
+        try {
+            return execute(report.cypher(), parameters);
+        } finally {
+            dropProjection(graphName);
+        }
+    }
+
+    /** Drops a run's projection whatever happened to the run: success, error or timeout. */
+    private void dropProjection(String graphName) {
+        try (var session = readSession()) {
+            session.executeRead(tx -> tx.run("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName",
+                    Map.of("name", graphName)).consume());
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the GDS projection {}: {}", graphName, e.getMessage());
+        }
     }
 
     /** The values a report runs with: the given ones converted, the others from defaults. */

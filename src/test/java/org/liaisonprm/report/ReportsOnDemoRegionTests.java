@@ -74,6 +74,19 @@ class ReportsOnDemoRegionTests {
     }
 
     @Test
+    void theBrocktonClusterIsACommunityOfItsOwn() {
+        var community = planted().communityIds();
+        var rows = reports.run("referral-communities", Map.of()).rows();
+        var theirs = rows.stream()
+                .filter(row -> ((List<?>) row.get(7)).stream().anyMatch(community::contains))
+                .toList();
+        assertThat(theirs).as("one community holds the cluster's busiest members").hasSize(1);
+        long size = (Long) theirs.get(0).get(1);
+        assertThat(size).isBetween((long) (0.8 * community.size()), (long) (1.25 * community.size()));
+        assertThat(theirs.get(0).get(2)).as("none of them is in network").isEqualTo(0L);
+    }
+
+    @Test
     void theCollapsedReferrerIsAmongTheLostReferrers() {
         var rows = reports.run("lost-referrers", Map.of()).rows();
         assertThat(rows).isNotEmpty();

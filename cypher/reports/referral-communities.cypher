@@ -1,0 +1,38 @@
+// @title Referral communities
+// @description Groups of physicians who refer mostly among themselves (Louvain over physician-to-physician
+// @description referrals, weighted, direction ignored): natural seeds for territories. Per community its
+// @description size, how many members are in network, the referrals its members send, their kept share,
+// @description the busiest members and the centre point of their practices.
+// @category Influence
+// @view table
+// @gds
+// @param from: date = latest-12m
+// @param to: date = latest
+// @param minSize: int = 5
+MATCH (a:Physician)-[r:REFERRED]->(b:Physician)
+WHERE r.periodStart >= $from AND r.periodStart < $to
+WITH a, b, sum(r.referrals) AS referrals
+WITH gds.graph.project($graphName, a, b, {relationshipProperties: {referrals: referrals}},
+                       {undirectedRelationshipTypes: ['*']}) AS projection
+CALL gds.louvain.stream($graphName, {relationshipWeightProperty: 'referrals', concurrency: 1})
+YIELD nodeId, communityId
+WITH gds.util.asNode(nodeId) AS p, communityId
+CALL {
+  WITH p
+  MATCH (p)-[r:REFERRED]->(t)
+  WHERE r.periodStart >= $from AND r.periodStart < $to
+  RETURN sum(r.referrals) AS sent,
+         sum(CASE WHEN t.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept
+}
+WITH communityId, p, sent, kept
+ORDER BY sent DESC, p.id
+WITH communityId, count(p) AS size,
+     sum(CASE WHEN p.network IN ['IN', 'AFFILIATED'] THEN 1 ELSE 0 END) AS inNetworkMembers,
+     sum(sent) AS referrals, sum(kept) AS kept,
+     collect(p.name)[0..5] AS topMembers, collect(p.id)[0..5] AS topMemberIds,
+     avg(p.lat) AS lat, avg(p.lon) AS lon
+WHERE size >= $minSize
+RETURN communityId, size, inNetworkMembers, referrals, kept,
+       CASE referrals WHEN 0 THEN null ELSE round(toFloat(kept) / referrals, 4) END AS keptShare,
+       topMembers, topMemberIds, round(lat, 5) AS lat, round(lon, 5) AS lon
+ORDER BY size DESC, communityId
