@@ -56,6 +56,17 @@ final class GraphValues {
             value.keys().forEach(k -> map.put(k, plain(value.get(k))));
             return map;
         }
+        if (value.hasType(TYPES.DURATION())) {
+            return value.asIsoDuration().toString();
+        }
+        if (value.hasType(TYPES.POINT())) {
+            var point = value.asPoint();
+            var map = new LinkedHashMap<String, Object>();
+            map.put("srid", point.srid());
+            map.put("x", point.x());
+            map.put("y", point.y());
+            return map;
+        }
         return value.asObject();
     }
 

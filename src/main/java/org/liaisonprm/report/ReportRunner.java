@@ -1,5 +1,6 @@
 package org.liaisonprm.report;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.summary.ResultSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -57,6 +61,42 @@ public class ReportRunner {
             return execute(report.cypher(), parameters);
         } finally {
             dropProjection(graphName);
+        }
+    }
+
+    /**
+     * Runs an ad-hoc query after {@link QueryGuard} accepted it: read transaction, timeout, row cap. A query
+     * that projects a GDS graph names it {@code $graphName}; it is dropped afterwards.
+     *
+     * @param timeout how long it may run; null or longer than {@code liaison.reports.timeout} means that
+     * @throws QueryRefusedException when the query is not read-only or calls what it may not
+     */
+    public ReportResult query(String cypher, Map<String, ?> given, Duration timeout) {
+        QueryGuard.checkText(cypher);
+        var parameters = new HashMap<String, Object>(given == null ? Map.of() : given);
+        boolean projects = cypher.contains("$graphName");
+        String graphName = "liaison-query-" + UUID.randomUUID();
+        if (projects) {
+            parameters.put("graphName", graphName);
+        }
+        Duration limit = timeout == null || timeout.compareTo(properties.timeout()) > 0 ? properties.timeout() : timeout;
+        try (var session = readSession()) {
+            ResultSummary plan;
+            try {
+                try (var tx = session.beginTransaction(config(limit))) {
+                    plan = tx.run("EXPLAIN " + cypher, parameters).consume();
+                }
+            } catch (ClientException e) {
+                throw new QueryRefusedException("Neo4j cannot run this query: " + e.getMessage());
+            }
+            QueryGuard.checkPlan(plan);
+        }
+        try {
+            return execute(cypher, parameters, limit);
+        } finally {
+            if (projects) {
+                dropProjection(graphName);
+            }
         }
     }
 
@@ -124,27 +164,45 @@ public class ReportRunner {
     }
 
     private ReportResult execute(String cypher, Map<String, Object> parameters) {
+        return execute(cypher, parameters, properties.timeout());
+    }
+
+    /**
+     * An explicit read transaction rather than a managed one: a managed transaction would retry a query
+     * that was stopped for running too long.
+     */
+    private ReportResult execute(String cypher, Map<String, Object> parameters, Duration timeout) {
         long started = System.nanoTime();
-        try (var session = readSession()) {
-            return session.executeRead(tx -> {
-                var result = tx.run(cypher, parameters);
-                List<String> columns = result.keys();
-                var rows = new ArrayList<List<Object>>();
-                boolean truncated = false;
-                while (result.hasNext()) {
-                    if (rows.size() == properties.maxRows()) {
-                        truncated = true;
-                        break;
-                    }
-                    Record record = result.next();
-                    var row = new ArrayList<Object>(columns.size());
-                    record.values().forEach(v -> row.add(GraphValues.plain(v)));
-                    rows.add(row);
+        try (var session = readSession(); var tx = session.beginTransaction(config(timeout))) {
+            var result = tx.run(cypher, parameters);
+            List<String> columns = result.keys();
+            var rows = new ArrayList<List<Object>>();
+            boolean truncated = false;
+            while (result.hasNext()) {
+                if (rows.size() == properties.maxRows()) {
+                    truncated = true;
+                    break;
                 }
-                result.consume();
-                return new ReportResult(columns, rows, truncated, (System.nanoTime() - started) / 1_000_000);
-            }, transactionConfig());
+                Record record = result.next();
+                var row = new ArrayList<Object>(columns.size());
+                record.values().forEach(v -> row.add(GraphValues.plain(v)));
+                rows.add(row);
+            }
+            result.consume();
+            tx.commit();
+            return new ReportResult(columns, rows, truncated, (System.nanoTime() - started) / 1_000_000);
+        } catch (Neo4jException e) {
+            if (isTimeout(e)) {
+                throw new QueryTimeoutException(timeout, e);
+            }
+            throw e;
         }
+    }
+
+    private static boolean isTimeout(Neo4jException e) {
+        String code = String.valueOf(e.code());
+        return code.contains("TransactionTimedOut") || code.contains("Terminated")
+                || String.valueOf(e.getMessage()).contains("timeout");
     }
 
     private Session readSession() {
@@ -152,8 +210,11 @@ public class ReportRunner {
     }
 
     private TransactionConfig transactionConfig() {
-        return TransactionConfig.builder().withTimeout(properties.timeout())
-                .withMetadata(Map.of("app", "liaison-reports")).build();
+        return config(properties.timeout());
+    }
+
+    private static TransactionConfig config(Duration timeout) {
+        return TransactionConfig.builder().withTimeout(timeout).withMetadata(Map.of("app", "liaison-reports")).build();
     }
 
 }
