@@ -59,7 +59,7 @@ final class QueryGuard {
     static void checkPlan(ResultSummary summary) {
         if (summary.queryType() != QueryType.READ_ONLY) {
             throw new QueryRefusedException(switch (summary.queryType()) {
-                case SCHEMA_WRITE -> "The query changes the schema; ad-hoc queries may only read";
+                case SCHEMA_WRITE -> "The query changes the schema or administers the database; ad-hoc queries may only read";
                 default -> "The query writes to the graph; ad-hoc queries may only read";
             });
         }

@@ -103,8 +103,10 @@ class AdHocQueryTests {
                 .hasMessage("The query writes to the graph; ad-hoc queries may only read");
         assertThatThrownBy(() -> runner.query("LOAD CSV FROM 'file:///x' AS l RETURN l", Map.of(), null))
                 .hasMessage("LOAD CSV is not allowed in ad-hoc queries; use an import");
+        assertThatThrownBy(() -> runner.query("CALL gds.graph.exists('x')", Map.of(), null))
+                .hasMessage("The procedure gds.graph.exists is not on the read-only allow-list of ad-hoc queries");
         assertThatThrownBy(() -> runner.query("CALL dbms.components()", Map.of(), null))
-                .hasMessage("The procedure dbms.components is not on the read-only allow-list of ad-hoc queries");
+                .hasMessage("The query changes the schema or administers the database; ad-hoc queries may only read");
     }
 
     @Test
