@@ -135,6 +135,80 @@ class PackagedApplicationIT {
 
     @Test
     @Order(3)
+    void aReportOpensByDeepLinkAndShowsItsRowsAsATableAGraphAndCsv() throws Exception {
+        try (var browser = Browser.open()) {
+            var driver = browser.driver();
+            driver.get(app.baseUrl() + "/reports/chain-leakage-paths?minReferrals=5&limit=5000");
+            browser.logIn("admin", PASSWORD);
+            assertThat(driver.getCurrentUrl()).contains("/reports/chain-leakage-paths?minReferrals=5&limit=5000");
+            var wait = browser.waitUpTo(Duration.ofSeconds(30));
+            String first = wait.until(d -> {
+                String text = d.findElement(By.className("report-summary")).getText();
+                return text.contains("rows") ? text : null;
+            });
+            long rows = Long.parseLong(first.substring(0, first.indexOf(' ')).replace(",", ""));
+            assertThat(rows).isPositive();
+            assertThat(((Number) js(driver, "return document.querySelector('vaadin-grid.report-grid').size")).longValue())
+                    .isEqualTo(rows);
+
+            // a stricter minimum leaves fewer chains, and the address follows the form
+            var minimum = driver.findElement(By.cssSelector("#param-minReferrals input"));
+            minimum.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "15");
+            driver.findElement(By.className("report-run")).click();
+            wait.until(d -> !d.findElement(By.className("report-summary")).getText().equals(first));
+            String second = driver.findElement(By.className("report-summary")).getText();
+            assertThat(Long.parseLong(second.substring(0, second.indexOf(' ')).replace(",", ""))).isLessThan(rows);
+            wait.until(d -> d.getCurrentUrl().contains("minReferrals=15"));
+
+            driver.findElements(By.tagName("vaadin-tab")).stream().filter(tab -> tab.getText().equals("Table"))
+                    .findFirst().orElseThrow().click();
+            browser.screenshot("report-table");
+            driver.findElements(By.tagName("vaadin-tab")).stream().filter(tab -> tab.getText().equals("Graph"))
+                    .findFirst().orElseThrow().click();
+            wait.until(d -> {
+                String nodes = d.findElement(By.cssSelector(".report-results liaison-referral-network"))
+                        .getDomAttribute("data-node-count");
+                return nodes != null && Integer.parseInt(nodes) > 2;
+            });
+            browser.screenshot("report-graph");
+
+            String href = driver.findElement(By.className("report-download")).getDomAttribute("href");
+            Object csv = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done)",
+                    href);
+            assertThat(csv.toString()).startsWith("source,intermediary,facility,firstHop,secondHop,chainVolume")
+                    .contains("Victor Castellanos, MD");
+
+            driver.get(app.baseUrl() + "/reports/leakage-by-service-line");
+            var chart = wait.until(d -> d.findElement(By.tagName("liaison-report-chart")));
+            wait.until(d -> "2".equals(chart.getDomAttribute("data-series-count")));
+            assertThat(Integer.parseInt(chart.getDomAttribute("data-label-count"))).isGreaterThanOrEqualTo(8);
+            browser.screenshot("report-chart");
+
+            driver.get(app.baseUrl() + "/reports");
+            wait.until(d -> d.findElements(By.className("report-card")).size() >= 12);
+            browser.screenshot("reports");
+
+            // ad-hoc Cypher: a read runs, a write is refused with the reason
+            driver.get(app.baseUrl() + "/query?cypher="
+                    + java.net.URLEncoder.encode("MATCH (h:HealthSystem) RETURN h.name AS name ORDER BY name", StandardCharsets.UTF_8));
+            wait.until(d -> d.findElement(By.className("report-summary")).getText().startsWith("3 rows"));
+            browser.screenshot("query");
+            driver.get(app.baseUrl() + "/query?cypher=" + java.net.URLEncoder.encode("CREATE (n:Hack)", StandardCharsets.UTF_8));
+            var refusal = wait.until(d -> {
+                var message = d.findElement(By.className("query-message"));
+                return message.isDisplayed() ? message.getText() : null;
+            });
+            assertThat(refusal).isEqualTo("The query writes to the graph; ad-hoc queries may only read");
+        }
+    }
+
+    private static Object js(org.openqa.selenium.WebDriver driver, String script) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+    }
+
+    @Test
+    @Order(4)
     void aSecondInstanceInExternalModeServesTheSameGraph() throws Exception {
         long physicians;
         try (var session = bolt.session()) {
@@ -151,7 +225,7 @@ class PackagedApplicationIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRestartAfterSigtermKeepsEveryCount() throws Exception {
         Map<String, Long> before = counts();
         bolt.close();

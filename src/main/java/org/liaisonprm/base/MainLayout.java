@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -54,8 +55,13 @@ public class MainLayout extends AppLayout {
     @Override
     protected void afterNavigation() {
         super.afterNavigation();
-        PageTitle pageTitle = getContent() == null ? null : getContent().getClass().getAnnotation(PageTitle.class);
-        title.setText(pageTitle == null ? "" : pageTitle.value().replace(" · Liaison", ""));
+        String text = "";
+        if (getContent() instanceof HasDynamicTitle dynamic) {
+            text = dynamic.getPageTitle();
+        } else if (getContent() != null && getContent().getClass().isAnnotationPresent(PageTitle.class)) {
+            text = getContent().getClass().getAnnotation(PageTitle.class).value();
+        }
+        title.setText(text.replace(" · Liaison", ""));
     }
 
     private static SideNav navigation() {

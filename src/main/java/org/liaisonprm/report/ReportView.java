@@ -1,0 +1,243 @@
+package org.liaisonprm.report;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * One report: a form generated from its parameters, results as a sortable grid or, when rows hold nodes,
+ * as a network, and a CSV download. {@code /reports/<id>?name=value...} opens it with those parameters
+ * and runs it.
+ */
+@Route("reports/:reportId")
+@PermitAll
+class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ReportCatalog catalog;
+    private final ReportRunner runner;
+    private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
+    private final FormLayout form = new FormLayout();
+    private final ResultsPanel results = new ResultsPanel();
+    private ReportDefinition report;
+
+    ReportView(ReportCatalog catalog, ReportRunner runner) {
+        this.catalog = catalog;
+        this.runner = runner;
+        addClassName("report-view");
+        setSizeFull();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (report == null ? "Report" : report.title()) + " · Liaison";
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("reportId").orElse("");
+        report = catalog.find(id).orElseThrow(() -> new NotFoundException("No report " + id));
+        build();
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        for (var entry : query.entrySet()) {
+            var parameter = report.parameter(entry.getKey());
+            if (parameter.isEmpty() || entry.getValue().isEmpty()) {
+                continue;
+            }
+            try {
+                Object value = parameter.get().type().convert(String.join(",", entry.getValue()));
+                setField(parameter.get(), value);
+            } catch (IllegalArgumentException e) {
+                Notification.show(entry.getKey() + ": " + e.getMessage())
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            }
+        }
+        run();
+    }
+
+    private void build() {
+        removeAll();
+        fields.clear();
+        form.removeAll();
+        var title = new H2(report.title());
+        title.addClassName("report-title");
+        var description = new Paragraph(report.description());
+        description.addClassName("report-description");
+
+        Map<String, Object> defaults = runner.parameters(report, Map.of());
+        for (ReportParameter parameter : report.parameters()) {
+            var field = field(parameter);
+            fields.put(parameter.name(), field);
+            form.add((Component) field);
+            setField(parameter, defaults.get(parameter.name()));
+        }
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2),
+                new FormLayout.ResponsiveStep("60em", 4));
+
+        var runButton = new Button("Run", VaadinIcon.PLAY.create(), click -> run());
+        runButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        runButton.addClassName("report-run");
+        var actions = new HorizontalLayout(runButton, results.download(), results.summary());
+        actions.setAlignItems(Alignment.CENTER);
+        actions.addClassName("report-actions");
+
+        add(title, description, form, actions, results);
+        setFlexGrow(1, results);
+    }
+
+    private HasValue<?, ?> field(ReportParameter parameter) {
+        HasValue<?, ?> field = input(parameter, label(parameter.name()));
+        ((Component) field).setId("param-" + parameter.name());
+        return field;
+    }
+
+    /** "minReferrals" reads "Min referrals". */
+    static String label(String name) {
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    private HasValue<?, ?> input(ReportParameter parameter, String label) {
+        return switch (parameter.type().kind()) {
+            case DATE -> new DatePicker(label);
+            case INT -> new IntegerField(label);
+            case FLOAT -> new NumberField(label);
+            case BOOLEAN -> new Checkbox(label);
+            case ENUM -> {
+                var box = new ComboBox<String>(label);
+                box.setItems(parameter.type().values());
+                yield box;
+            }
+            case STRING_LIST -> {
+                var box = new MultiSelectComboBox<String>(label);
+                box.setItems(runner.choices(parameter).stream().map(ReportRunner.Choice::value).toList());
+                yield box;
+            }
+            case STRING -> {
+                if (parameter.choicesQuery() == null) {
+                    var text = new TextField(label);
+                    text.setClearButtonVisible(true);
+                    yield text;
+                }
+                var box = new ComboBox<ReportRunner.Choice>(label);
+                box.setItems(runner.choices(parameter));
+                box.setItemLabelGenerator(ReportRunner.Choice::label);
+                box.setClearButtonVisible(true);
+                yield box;
+            }
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void setField(ReportParameter parameter, Object value) {
+        HasValue field = fields.get(parameter.name());
+        if (value == null) {
+            field.clear();
+            return;
+        }
+        switch (parameter.type().kind()) {
+            case INT -> field.setValue(((Number) value).intValue());
+            case FLOAT -> field.setValue(((Number) value).doubleValue());
+            case STRING_LIST -> field.setValue(new LinkedHashSet<>((Collection<String>) value));
+            case STRING -> {
+                if (field instanceof ComboBox<?> box && parameter.choicesQuery() != null) {
+                    ((ComboBox<ReportRunner.Choice>) box).getListDataView().getItems()
+                            .filter(choice -> choice.value().equals(value)).findFirst()
+                            .ifPresent(choice -> ((ComboBox<ReportRunner.Choice>) box).setValue(choice));
+                } else {
+                    field.setValue(value.toString());
+                }
+            }
+            default -> field.setValue(value);
+        }
+    }
+
+    private Map<String, Object> values() {
+        var values = new HashMap<String, Object>();
+        fields.forEach((name, field) -> {
+            Object value = field.getValue();
+            if (value instanceof ReportRunner.Choice choice) {
+                value = choice.value();
+            } else if (value instanceof Set<?> set) {
+                value = set.isEmpty() ? null : List.copyOf(set);
+            } else if (value instanceof String s && s.isBlank()) {
+                value = null;
+            }
+            if (value != null) {
+                values.put(name, value);
+            }
+        });
+        return values;
+    }
+
+    private void run() {
+        fields.values().forEach(field -> {
+            if (field instanceof HasValidation validated) {
+                validated.setInvalid(false);
+            }
+        });
+        Map<String, Object> values = values();
+        ReportResult result;
+        try {
+            result = runner.run(report.id(), values);
+        } catch (ReportParameterException e) {
+            if (fields.get(e.parameter()) instanceof HasValidation invalid) {
+                invalid.setErrorMessage(e.getMessage());
+                invalid.setInvalid(true);
+            }
+            return;
+        } catch (QueryTimeoutException e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        results.show(result, report.view(), report.id());
+        rememberInUrl(values);
+    }
+
+    private void rememberInUrl(Map<String, Object> values) {
+        var query = new LinkedHashMap<String, List<String>>();
+        for (ReportParameter parameter : report.parameters()) {
+            Object value = values.get(parameter.name());
+            if (value instanceof Collection<?> items) {
+                query.put(parameter.name(), List.of(items.stream().map(String::valueOf).collect(Collectors.joining(","))));
+            } else if (value != null) {
+                query.put(parameter.name(), List.of(value.toString()));
+            }
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location("reports/" + report.id(), new QueryParameters(query))));
+    }
+}
