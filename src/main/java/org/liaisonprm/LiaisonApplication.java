@@ -1,17 +1,27 @@
 package org.liaisonprm;
 
+import java.util.Arrays;
+
+import org.liaisonprm.bench.ReportBenchmark;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Liaison: a graph-native physician relationship manager.
+ * <p>
+ * {@code java -jar liaison.jar} serves the application; {@code java -jar liaison.jar bench reports ...} runs
+ * the report benchmark instead (docs/benchmarks.md).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LiaisonApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("bench") && args[1].equals("reports")) {
+            ReportBenchmark.main(Arrays.copyOfRange(args, 2, args.length));
+            return;
+        }
         SpringApplication.run(LiaisonApplication.class, args);
     }
 }

@@ -1,0 +1,191 @@
+package org.liaisonprm.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.liaisonprm.LiaisonApplication;
+import org.liaisonprm.report.ReportRunner;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionConfig;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar liaison.jar bench reports [--physicians=N] [--relationships=N] [--runs=N]}: builds a
+ * synthetic graph in a fresh embedded store, then times the leakage, top-leakers and influence reports warm
+ * against the plain Cypher a user would write first, and prints the figures (docs/benchmarks.md).
+ */
+public final class ReportBenchmark {
+
+    private ReportBenchmark() {
+    }
+
+    record Timing(String name, List<Long> millis, String note) {
+        long median() {
+            var sorted = millis.stream().sorted().toList();
+            return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+        }
+
+        long worst() {
+            return millis.stream().max(Comparator.naturalOrder()).orElse(-1L);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int physicians = Integer.parseInt(options.getOrDefault("physicians", "100000"));
+        long relationships = Long.parseLong(options.getOrDefault("relationships", "3000000"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        Path dataDir = Files.createTempDirectory("liaison-bench");
+        LocalDate end = LocalDate.of(2026, 11, 1);
+        System.out.printf("Report benchmark: %,d physicians, %,d referral relationships, %d warm runs each%n",
+                physicians, relationships, runs);
+        System.out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1 << 20), System.getProperty("java.version"));
+
+        // command-line arguments: they outrank application.yml, default properties would not
+        String[] settings = {
+                "--liaison.graph.data-dir=" + dataDir,
+                "--liaison.graph.bolt-port=0",
+                "--liaison.graph.settings[server.memory.pagecache.size]=2g",
+                "--liaison.demo.enabled=false",
+                "--liaison.security.initial-admin-password=benchmark-only-password",
+                "--liaison.reports.timeout=300s",
+                "--logging.level.root=warn",
+                // no web server here, and Vaadin's configuration assumes one
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                "--spring.main.banner-mode=off"};
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LiaisonApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(settings)) {
+            Driver driver = context.getBean(Driver.class);
+            ReportRunner reports = context.getBean(ReportRunner.class);
+
+            long started = System.nanoTime();
+            BenchmarkGraph.build(driver, physicians, 500, relationships, end);
+            long built = (System.nanoTime() - started) / 1_000_000;
+            long actual = count(driver, "MATCH ()-[r:REFERRED]->() RETURN count(r)");
+            System.out.printf("Graph built in %,d ms: %,d REFERRED relationships%n%n", built, actual);
+
+            var period = Map.<String, Object>of("from", end.minusMonths(12), "to", end);
+            var timings = new ArrayList<Timing>();
+            timings.add(time("leakage-by-service-line (report)", runs,
+                    () -> reports.run("leakage-by-service-line", Map.of()).rows().size()));
+            timings.add(time("leakage by service line (plain Cypher)", runs,
+                    () -> rows(driver, PLAIN_LEAKAGE, period)));
+            timings.add(time("top-leaking-physicians (report)", runs,
+                    () -> reports.run("top-leaking-physicians", Map.of()).rows().size()));
+            timings.add(time("top leaking physicians (plain Cypher)", runs,
+                    () -> rows(driver, PLAIN_TOP_LEAKERS, period)));
+            timings.add(time("influential-referrers (report, projection included)", runs,
+                    () -> reports.run("influential-referrers", Map.of()).rows().size()));
+            timings.add(time("influence as two-hop reach (plain Cypher)", 1,
+                    () -> rows(driver, PLAIN_INFLUENCE, period)));
+
+            System.out.printf("%-52s %10s %10s  %s%n", "what", "median ms", "worst ms", "runs");
+            for (Timing t : timings) {
+                System.out.printf("%-52s %,10d %,10d  %s%s%n", t.name(), t.median(), t.worst(), t.millis(),
+                        t.note().isEmpty() ? "" : "  " + t.note());
+            }
+        } finally {
+            delete(dataDir);
+        }
+    }
+
+    private static Timing time(String name, int runs, Supplier<Integer> work) {
+        String note = "";
+        var millis = new ArrayList<Long>();
+        try {
+            int rows = work.get(); // warm-up: plans cached, pages in memory
+            note = rows + " rows";
+            for (int i = 0; i < runs; i++) {
+                long started = System.nanoTime();
+                work.get();
+                millis.add((System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            note = "failed: " + e.getMessage();
+        }
+        System.out.printf("  %s: %s %s%n", name, millis, note);
+        return new Timing(name, millis, note);
+    }
+
+    private static int rows(Driver driver, String cypher, Map<String, Object> parameters) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).list().size(),
+                    TransactionConfig.builder().withTimeout(Duration.ofMinutes(2)).build());
+        }
+    }
+
+    private static long count(Driver driver, String cypher) {
+        try (var session = driver.session()) {
+            return session.run(cypher).single().get(0).asLong();
+        }
+    }
+
+    /** What a user writes first: no label on the start node, rows collected then reduced. */
+    static final String PLAIN_LEAKAGE = """
+            MATCH (p)-[r:REFERRED]->(t)
+            WHERE p.network IN ['IN', 'AFFILIATED'] AND r.periodStart >= $from AND r.periodStart < $to
+            WITH r.serviceLine AS serviceLine, collect({n: r.referrals, out: t.network = 'OUT'}) AS referrals
+            RETURN serviceLine,
+                   reduce(s = 0, x IN referrals | s + x.n) AS referrals,
+                   reduce(s = 0, x IN referrals | s + CASE WHEN x.out THEN x.n ELSE 0 END) AS leaked
+            """;
+
+    /** What a user writes first: a second pass over each physician's referrals to find the top destination. */
+    static final String PLAIN_TOP_LEAKERS = """
+            MATCH (p:Physician)-[r:REFERRED]->(t)
+            WHERE p.network IN ['IN', 'AFFILIATED'] AND r.periodStart >= $from AND r.periodStart < $to
+            WITH p, sum(r.referrals) AS referrals, sum(CASE WHEN t.network = 'OUT' THEN r.referrals ELSE 0 END) AS leaked
+            WHERE leaked > 0
+            CALL {
+              WITH p
+              MATCH (p)-[r2:REFERRED]->(d {network: 'OUT'})
+              WHERE r2.periodStart >= $from AND r2.periodStart < $to
+              RETURN d.name AS topDestination, sum(r2.referrals) AS n ORDER BY n DESC LIMIT 1
+            }
+            RETURN p.id, p.name, referrals, leaked, topDestination
+            ORDER BY leaked DESC LIMIT 100
+            """;
+
+    /** Influence without GDS: how many referrals a physician's receivers pass on (two-hop reach). */
+    static final String PLAIN_INFLUENCE = """
+            MATCH (p:Physician)-[r:REFERRED]->(q:Physician)
+            WHERE r.periodStart >= $from AND r.periodStart < $to
+            WITH p, q, sum(r.referrals) AS direct
+            MATCH (q)-[r2:REFERRED]->(:Physician)
+            WHERE r2.periodStart >= $from AND r2.periodStart < $to
+            WITH p, sum(direct) AS direct, sum(r2.referrals) AS passedOn
+            RETURN p.id, p.name, direct, passedOn ORDER BY passedOn DESC LIMIT 100
+            """;
+
+    private static Map<String, String> options(String[] args) {
+        var options = new HashMap<String, String>();
+        Arrays.stream(args).filter(a -> a.startsWith("--") && a.contains("="))
+                .forEach(a -> options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
+        return options;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
