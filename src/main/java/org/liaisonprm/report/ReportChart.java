@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,24 +91,16 @@ class ReportChart extends Component implements HasSize {
     }
 
     private static List<Integer> textColumns(ReportResult result) {
-        var columns = new ArrayList<Integer>();
-        List<Object> first = result.rows().isEmpty() ? List.of() : result.rows().get(0);
-        for (int i = 0; i < first.size(); i++) {
-            if (first.get(i) instanceof String) {
-                columns.add(i);
-            }
-        }
-        return columns;
+        return columnsHolding(result, String.class);
     }
 
     private static List<Integer> countColumns(ReportResult result) {
-        var columns = new ArrayList<Integer>();
+        return columnsHolding(result, Long.class);
+    }
+
+    /** The columns whose value in the first row is of this type. */
+    private static List<Integer> columnsHolding(ReportResult result, Class<?> type) {
         List<Object> first = result.rows().isEmpty() ? List.of() : result.rows().get(0);
-        for (int i = 0; i < first.size(); i++) {
-            if (first.get(i) instanceof Long) {
-                columns.add(i);
-            }
-        }
-        return columns;
+        return IntStream.range(0, first.size()).filter(i -> type.isInstance(first.get(i))).boxed().toList();
     }
 }
