@@ -9,24 +9,31 @@
 // @param serviceLine: string
 // @choices serviceLine: MATCH (p:Physician) WHERE p.serviceLine IS NOT NULL RETURN DISTINCT p.serviceLine ORDER BY p.serviceLine
 // @param limit: int = 100
-MATCH (p:Physician)-[r:REFERRED]->(t)
-WHERE (p.network = 'IN' OR ($includeAffiliated AND p.network = 'AFFILIATED'))
-  AND r.periodStart >= $from AND r.periodStart < $to
-  AND ($serviceLine IS NULL OR r.serviceLine = $serviceLine)
-WITH p, t, r.serviceLine AS line, sum(r.referrals) AS n
-WITH p, t,
-     sum(n) AS toTarget,
-     sum(CASE WHEN t.network = 'OUT' THEN n ELSE 0 END) AS leakedToTarget,
-     sum(CASE WHEN t.network = 'OUT' THEN n * coalesce($revenuePerCase[line], $defaultRevenuePerCase) ELSE 0 END) AS atRisk
-WITH p, sum(toTarget) AS referrals, sum(leakedToTarget) AS leaked, sum(atRisk) AS revenueAtRisk,
-     collect(CASE WHEN leakedToTarget > 0 THEN {id: t.id, name: t.name, referrals: leakedToTarget} END) AS destinations
+//
+// Ranks senders on the referral rollup (docs/graph-model.md, "Referral rollups"): one row per sender and
+// service line (or '*' for all lines) with running totals over the periods. Only the senders that make the
+// list are then read relationship by relationship, for revenue at risk and their top destination.
+MATCH (a:ReferralRollup)
+WITH a, size([x IN a.periods WHERE x < $from]) AS i, size([x IN a.periods WHERE x < $to]) AS j
+WITH a, i, CASE WHEN j < i THEN i ELSE j END AS j
+MATCH (s:SenderTotals {generation: a.generation, serviceLine: coalesce($serviceLine, '*')})
+WHERE s.network = 'IN' OR ($includeAffiliated AND s.network = 'AFFILIATED')
+WITH s, s.leaked[j] - s.leaked[i] AS leaked, i, j
 WHERE leaked > 0
-WITH p, referrals, leaked, revenueAtRisk,
-     reduce(top = null, d IN destinations |
-            CASE WHEN top IS NULL OR d.referrals > top.referrals OR (d.referrals = top.referrals AND d.id < top.id)
-                 THEN d ELSE top END) AS top
+ORDER BY leaked DESC, s.physicianId
+LIMIT $limit
+MATCH (p:Physician {id: s.physicianId})
+CALL (p) {
+  MATCH (p)-[r:REFERRED]->(t {network: 'OUT'})
+  WHERE r.periodStart >= $from AND r.periodStart < $to
+    AND ($serviceLine IS NULL OR r.serviceLine = $serviceLine)
+  WITH t, r.serviceLine AS line, sum(r.referrals) AS n
+  WITH t, sum(n) AS toTarget, sum(n * coalesce($revenuePerCase[line], $defaultRevenuePerCase)) AS atRisk
+  ORDER BY toTarget DESC, t.id
+  RETURN sum(atRisk) AS revenueAtRisk, head(collect({id: t.id, name: t.name, referrals: toTarget})) AS top
+}
+WITH p, s.referrals[j] - s.referrals[i] AS referrals, leaked, revenueAtRisk, top
 RETURN p.id AS physicianId, p.name AS physician, p.specialty AS specialty, p.network AS network,
        referrals, leaked, round(toFloat(leaked) / referrals, 4) AS leakageRate, revenueAtRisk,
        top.name AS topDestination, top.id AS topDestinationId, top.referrals AS topDestinationReferrals
 ORDER BY leaked DESC, physicianId
-LIMIT $limit

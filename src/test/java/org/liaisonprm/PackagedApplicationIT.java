@@ -200,6 +200,30 @@ class PackagedApplicationIT {
                 return message.isDisplayed() ? message.getText() : null;
             });
             assertThat(refusal).isEqualTo("The query writes to the graph; ad-hoc queries may only read");
+
+            // a query with a declared parameter is saved as a shared report and opens beside the built-in ones
+            String facilities = """
+                    // @param minimum: int = 1000
+                    MATCH (:Physician)-[r:REFERRED]->(f:Facility)
+                    WITH f, sum(r.referrals) AS referrals WHERE referrals >= $minimum
+                    RETURN f.name AS facility, referrals ORDER BY referrals DESC LIMIT 10""";
+            driver.get(app.baseUrl() + "/query?cypher=" + java.net.URLEncoder.encode(facilities, StandardCharsets.UTF_8));
+            wait.until(d -> d.findElement(By.className("report-summary")).getText().startsWith("10 rows"));
+            driver.findElement(By.className("query-save")).click();
+            wait.until(d -> d.findElement(By.cssSelector("#save-title input"))).sendKeys("Busiest facilities");
+            driver.findElement(By.id("save-shared")).click();
+            browser.screenshot("save-report");
+            driver.findElement(By.id("save-confirm")).click();
+            wait.until(d -> d.getCurrentUrl().contains("/reports/busiest-facilities"));
+            wait.until(d -> d.findElement(By.className("report-summary")).getText().startsWith("10 rows"));
+            assertThat(driver.findElement(By.className("report-saved-by")).getText())
+                    .startsWith("Shared report saved by admin · version 1");
+            assertThat(driver.findElement(By.cssSelector("#param-minimum input")).getDomProperty("value")).isEqualTo("1000");
+            browser.screenshot("saved-report");
+            driver.get(app.baseUrl() + "/reports");
+            wait.until(d -> d.findElements(By.cssSelector(".report-card.saved")).size() == 1);
+            assertThat(driver.findElement(By.cssSelector(".report-card.saved .report-saved-by")).getText())
+                    .isEqualTo("Shared · saved by admin");
         }
     }
 

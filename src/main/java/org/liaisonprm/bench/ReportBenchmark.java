@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.liaisonprm.LiaisonApplication;
+import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.report.ReportRunner;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionConfig;
@@ -79,7 +80,11 @@ public final class ReportBenchmark {
             BenchmarkGraph.build(driver, physicians, 500, relationships, end);
             long built = (System.nanoTime() - started) / 1_000_000;
             long actual = count(driver, "MATCH ()-[r:REFERRED]->() RETURN count(r)");
-            System.out.printf("Graph built in %,d ms: %,d REFERRED relationships%n%n", built, actual);
+            System.out.printf("Graph built in %,d ms: %,d REFERRED relationships%n", built, actual);
+            started = System.nanoTime();
+            var rollup = context.getBean(ReferralRollup.class).rebuild();
+            System.out.printf("Referral rollup rebuilt in %,d ms: generation %d over %d periods%n%n",
+                    (System.nanoTime() - started) / 1_000_000, rollup.generation(), rollup.periods());
 
             var period = Map.<String, Object>of("from", end.minusMonths(12), "to", end);
             var timings = new ArrayList<Timing>();

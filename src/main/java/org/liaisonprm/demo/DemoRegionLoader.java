@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.liaisonprm.graph.NetworkMembership;
+import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.graph.StartupOrder;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
@@ -29,11 +30,14 @@ public class DemoRegionLoader implements ApplicationRunner {
 
     private final Driver driver;
     private final NetworkMembership networkMembership;
+    private final ReferralRollup referralRollup;
     private final DemoProperties properties;
 
-    DemoRegionLoader(Driver driver, NetworkMembership networkMembership, DemoProperties properties) {
+    DemoRegionLoader(Driver driver, NetworkMembership networkMembership, ReferralRollup referralRollup,
+                     DemoProperties properties) {
         this.driver = driver;
         this.networkMembership = networkMembership;
+        this.referralRollup = referralRollup;
         this.properties = properties;
     }
 
@@ -161,6 +165,7 @@ public class DemoRegionLoader implements ApplicationRunner {
         write(referral.formatted("Facility"),
                 region.referrals().stream().filter(DemoRegion.ReferralRow::targetIsFacility).toList());
         networkMembership.recompute();
+        referralRollup.rebuild();
         try (var session = driver.session()) {
             session.executeWrite(tx -> tx.run("""
                     MERGE (d:DemoRegion {seed: $seed})

@@ -1,14 +1,24 @@
 package org.liaisonprm.report;
 
 import java.util.Map;
+import java.util.TreeSet;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
@@ -16,12 +26,15 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Ad-hoc read-only Cypher for analysts and administrators: an editor with syntax colouring, results as
- * table, network or CSV, and a plain refusal when a query would write or reach outside the graph.
- * {@code /query?cypher=...} opens with that query.
+ * table, network or CSV, and a plain refusal when a query would write or reach outside the graph. The text
+ * may carry a report header ({@code // @param ...}), whose defaults the query runs with; "Save as report"
+ * stores it as a saved report. {@code /query?cypher=...} opens with that query, {@code /query?report=<id>}
+ * edits a saved report.
  */
 @Route("query")
 @PageTitle("Cypher · Liaison")
@@ -29,20 +42,33 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({"ADMIN", "ANALYST"})
 class QueryView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final String PLACEHOLDER_TITLE = "Query";
+
     private final ReportRunner runner;
+    private final SavedReports saved;
+    private final ReportLibrary library;
     private final CypherEditor editor = new CypherEditor();
     private final Div message = new Div();
+    private final Div editing = new Div();
+    private final Button save = new Button("Save as report", VaadinIcon.BOOKMARK.create());
+    private final Button saveAsNew = new Button("Save as new report", VaadinIcon.COPY.create());
     private final ResultsPanel results = new ResultsPanel();
+    private ReportDefinition editedReport;
 
-    QueryView(ReportRunner runner) {
+    QueryView(ReportRunner runner, SavedReports saved, ReportLibrary library) {
         this.runner = runner;
+        this.saved = saved;
+        this.library = library;
         addClassName("query-view");
         setSizeFull();
 
         var help = new Paragraph("Read-only Cypher against the referral graph (docs/graph-model.md). Queries run "
                 + "in a read transaction with a time limit; writes, LOAD CSV and procedures outside a read-only "
-                + "allow-list are refused. Project GDS graphs as $graphName. Ctrl+Enter runs.");
+                + "allow-list are refused. Project GDS graphs as $graphName. Declare parameters in a header, "
+                + "e.g. \u201c// @param serviceLine: string = Orthopedics\u201d (docs/reports.md). Ctrl+Enter runs.");
         help.addClassName("query-help");
+        editing.addClassName("query-editing");
+        editing.setVisible(false);
         editor.setWidthFull();
         editor.addClassName("query-editor");
         editor.addRunListener(event -> run());
@@ -50,37 +76,155 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
         var runButton = new Button("Run", VaadinIcon.PLAY.create(), click -> run());
         runButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         runButton.addClassName("query-run");
-        var actions = new HorizontalLayout(runButton, results.download(), results.summary());
+        save.addClassName("query-save");
+        save.addClickListener(click -> openSaveDialog(editedReport));
+        saveAsNew.addClassName("query-save-new");
+        saveAsNew.addClickListener(click -> openSaveDialog(null));
+        saveAsNew.setVisible(false);
+        var actions = new HorizontalLayout(runButton, save, saveAsNew, results.download(), results.summary());
         actions.setAlignItems(Alignment.CENTER);
         actions.addClassName("report-actions");
         message.addClassName("query-message");
         message.setVisible(false);
 
-        add(help, editor, actions, message, results);
+        add(help, editing, editor, actions, message, results);
         setFlexGrow(1, results);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("cypher").ifPresent(cypher -> {
+        var query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("report").ifPresent(id -> {
+            var report = library.find(id, ReportUser.current()).filter(ReportDefinition::isSaved)
+                    .filter(r -> ReportUser.current().mayChange(r));
+            if (report.isEmpty()) {
+                Notification.show("There is no saved report " + id + " that you may change")
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+                return;
+            }
+            edit(report.get());
+        });
+        query.getSingleParameter("cypher").ifPresent(cypher -> {
             editor.setValue(cypher);
             run();
         });
     }
 
+    private void edit(ReportDefinition report) {
+        editedReport = report;
+        editor.setValue(report.saved().source());
+        editing.setText("Editing \u201c" + report.title() + "\u201d, version " + report.saved().version()
+                + ": saving makes a new version, the current one stays in its history.");
+        editing.setVisible(true);
+        save.setText("Save");
+        saveAsNew.setVisible(true);
+    }
+
+    /** The editor's text as a report; a text without a header is a report without parameters. */
+    private ReportDefinition parsed(String text) {
+        String withTitle = text.lines().anyMatch(line -> line.strip().matches("//\\s*@title\\b.*"))
+                ? text : "// @title " + PLACEHOLDER_TITLE + "\n" + text;
+        return ReportFile.parse("query", withTitle, "the query");
+    }
+
     private void run() {
         message.setVisible(false);
-        String cypher = editor.getValue();
+        String text = editor.getValue();
         try {
-            results.show(runner.query(cypher, Map.of(), null), ReportDefinition.View.TABLE, "query");
-            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                    new Location("query", QueryParameters.of("cypher", cypher))));
-        } catch (QueryRefusedException | QueryTimeoutException e) {
-            message.setText(e.getMessage());
-            message.setVisible(true);
+            ReportDefinition query = parsed(text);
+            results.show(runner.query(query.cypher(), runner.parameters(query, Map.of()), null), query.view(), "query");
+            if (editedReport == null) {
+                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                        new Location("query", QueryParameters.of("cypher", text))));
+            }
+        } catch (IllegalArgumentException | QueryTimeoutException e) {
+            show(e.getMessage());
         } catch (RuntimeException e) {
-            message.setText("Neo4j could not run the query: " + e.getMessage());
-            message.setVisible(true);
+            show("Neo4j could not run the query: " + e.getMessage());
         }
+    }
+
+    private void show(String text) {
+        message.setText(text);
+        message.setVisible(true);
+    }
+
+    /** Title, description, category, view and sharing; then the report is stored and opened. */
+    private void openSaveDialog(ReportDefinition existing) {
+        ReportDefinition current;
+        try {
+            current = parsed(editor.getValue());
+        } catch (IllegalArgumentException e) {
+            show(e.getMessage());
+            return;
+        }
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(existing == null ? "Save as report" : "Save \u201c" + existing.title() + "\u201d");
+        dialog.addClassName("save-report-dialog");
+        var title = new TextField("Title");
+        title.setRequired(true);
+        title.setWidthFull();
+        title.setId("save-title");
+        title.setValue(PLACEHOLDER_TITLE.equals(current.title()) ? "" : current.title());
+        var category = new ComboBox<String>("Category");
+        var categories = new TreeSet<String>();
+        library.all(ReportUser.current()).forEach(r -> categories.add(r.category()));
+        categories.add("Saved");
+        category.setItems(categories);
+        category.setAllowCustomValue(true);
+        category.addCustomValueSetListener(event -> category.setValue(event.getDetail()));
+        category.setValue("Other".equals(current.category()) ? "Saved" : current.category());
+        category.setId("save-category");
+        var view = new Select<ReportDefinition.View>();
+        view.setLabel("Show results as");
+        view.setItems(ReportDefinition.View.values());
+        view.setItemLabelGenerator(v -> switch (v) {
+            case TABLE -> "Table";
+            case GRAPH -> "Network";
+            case BAR -> "Bar chart";
+            case LINE -> "Line chart";
+        });
+        view.setValue(current.view());
+        var description = new TextArea("Description");
+        description.setValue(current.description());
+        description.setWidthFull();
+        var shared = new Checkbox("Shared: everyone who can open reports sees it");
+        shared.setValue(existing != null && existing.saved().shared());
+        shared.setId("save-shared");
+        var error = new Div();
+        error.addClassName("query-message");
+        error.setVisible(false);
+
+        var form = new FormLayout(title, category, view, description, shared);
+        form.setColspan(title, 2);
+        form.setColspan(description, 2);
+        form.setColspan(shared, 2);
+        dialog.add(form, error);
+        var confirm = new Button(existing == null ? "Save" : "Save new version", click -> {
+            if (title.getValue().isBlank()) {
+                title.setInvalid(true);
+                title.setErrorMessage("A report needs a title");
+                return;
+            }
+            String source = ReportFile.withHeader(editor.getValue(), title.getValue(), description.getValue(),
+                    category.getValue(), view.getValue());
+            try {
+                var user = ReportUser.current();
+                var report = existing == null ? saved.create(source, shared.getValue(), user)
+                        : saved.update(existing.id(), source, shared.getValue(), user);
+                dialog.close();
+                Notification.show("Saved \u201c" + report.title() + "\u201d").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                getUI().ifPresent(ui -> ui.navigate(ReportView.class, new RouteParameters("reportId", report.id())));
+            } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException e) {
+                error.setText(e.getMessage());
+                error.setVisible(true);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setId("save-confirm");
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
+        dialog.setWidth("min(40rem, 95vw)");
+        dialog.open();
+        title.focus();
     }
 }

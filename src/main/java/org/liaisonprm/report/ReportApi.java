@@ -3,6 +3,7 @@ package org.liaisonprm.report;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -12,37 +13,50 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.liaisonprm.base.Csv;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The report library over HTTP: list, run (JSON or CSV) and ad-hoc read-only Cypher.
+ * The report library over HTTP: list, run (JSON or CSV), save and version reports, and ad-hoc read-only
+ * Cypher.
  */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Reports", description = "Saved Cypher reports and ad-hoc read-only queries")
 class ReportApi {
 
-    private final ReportCatalog catalog;
+    private final ReportLibrary library;
+    private final SavedReports saved;
     private final ReportRunner runner;
 
-    ReportApi(ReportCatalog catalog, ReportRunner runner) {
-        this.catalog = catalog;
+    ReportApi(ReportLibrary library, SavedReports saved, ReportRunner runner) {
+        this.library = library;
+        this.saved = saved;
         this.runner = runner;
     }
 
     record ParameterJson(String name, String type, String defaultValue, List<ReportRunner.Choice> choices) {
     }
 
+    record SavedJson(String owner, boolean shared, int version, ZonedDateTime updatedAt, String updatedBy,
+                     String source) {
+    }
+
     record ReportJson(String id, String title, String description, String category, String view,
-                      List<ParameterJson> parameters) {
+                      List<ParameterJson> parameters, SavedJson saved) {
+    }
+
+    record SaveRequest(String source, Boolean shared) {
     }
 
     record RunRequest(Map<String, Object> params) {
@@ -57,20 +71,58 @@ class ReportApi {
     @GetMapping("/reports")
     @Operation(summary = "The report library, with each report's parameters, types, defaults and choices")
     List<ReportJson> reports() {
-        return catalog.all().stream().map(this::describe).toList();
+        return library.all(ReportUser.current()).stream().map(this::describe).toList();
+    }
+
+    @GetMapping("/reports/{id}")
+    @Operation(summary = "One report, built-in or saved")
+    ReportJson report(@PathVariable String id) {
+        return describe(library.find(id, ReportUser.current())
+                .orElseThrow(() -> new NoSuchElementException("No report with the id " + id)));
+    }
+
+    @PostMapping("/reports")
+    @Operation(summary = "Save a report (analysts and administrators): body {\"source\": \"// @title ...\", "
+            + "\"shared\": false} where source is a report file's text")
+    ResponseEntity<ReportJson> create(@RequestBody SaveRequest request) {
+        var report = saved.create(request.source(), Boolean.TRUE.equals(request.shared()), ReportUser.current());
+        return ResponseEntity.status(HttpStatus.CREATED).body(describe(report));
+    }
+
+    @PutMapping("/reports/{id}")
+    @Operation(summary = "Change a saved report (its owner or an administrator); the old text becomes a version")
+    ReportJson update(@PathVariable String id, @RequestBody SaveRequest request) {
+        var user = ReportUser.current();
+        boolean shared = request.shared() != null ? request.shared()
+                : library.find(id, user).filter(ReportDefinition::isSaved).map(r -> r.saved().shared()).orElse(false);
+        return describe(saved.update(id, request.source(), shared, user));
+    }
+
+    @DeleteMapping("/reports/{id}")
+    @Operation(summary = "Delete a saved report with its versions (its owner or an administrator)")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        saved.delete(id, ReportUser.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/reports/{id}/versions")
+    @Operation(summary = "Earlier versions of a saved report, newest first")
+    List<SavedReports.Version> versions(@PathVariable String id) {
+        return saved.versions(id, ReportUser.current());
     }
 
     @PostMapping("/reports/{id}/run")
     @Operation(summary = "Run a report; body {\"params\": {...}}")
     ReportResult run(@PathVariable String id, @RequestBody(required = false) RunRequest request) {
-        return runner.run(id, request == null || request.params() == null ? Map.of() : request.params());
+        return library.run(id, request == null || request.params() == null ? Map.of() : request.params(),
+                ReportUser.current());
     }
 
     @GetMapping("/reports/{id}/run.csv")
     @Operation(summary = "Run a report with parameters from the query string and download the result as CSV")
     void runCsv(@PathVariable String id, @RequestParam Map<String, String> params, HttpServletResponse response)
             throws Exception {
-        ReportResult result = runner.run(id, params);
+        ReportResult result = library.run(id, params, ReportUser.current());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + id + ".csv\"");
         try (var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -91,8 +143,21 @@ class ReportApi {
                 .map(p -> new ParameterJson(p.name(), p.type().label(), p.defaultValue(),
                         p.choicesQuery() != null || !p.type().values().isEmpty() ? runner.choices(p) : null))
                 .toList();
+        var saved = report.saved();
         return new ReportJson(report.id(), report.title(), report.description(), report.category(),
-                report.view().name().toLowerCase(), parameters);
+                report.view().name().toLowerCase(), parameters, saved == null ? null
+                : new SavedJson(saved.owner(), saved.shared(), saved.version(), saved.updatedAt(), saved.updatedBy(),
+                        saved.source()));
+    }
+
+    @ExceptionHandler(ReportFile.ReportFileException.class)
+    ResponseEntity<ErrorJson> badReport(ReportFile.ReportFileException e) {
+        return ResponseEntity.badRequest().body(new ErrorJson(e.getMessage(), null));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ErrorJson> forbidden(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorJson(e.getMessage(), null));
     }
 
     @ExceptionHandler(ReportParameterException.class)

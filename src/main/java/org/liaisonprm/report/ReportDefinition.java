@@ -1,20 +1,32 @@
 package org.liaisonprm.report;
 
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A saved report: its header and its Cypher.
+ * A report: its header and its Cypher. Built-in reports come from report files; saved reports are
+ * {@code (:SavedReport)} nodes written by analysts, and their Cypher always runs through {@link QueryGuard}.
  *
- * @param id       the file name without {@code .cypher}; stable, used in links and the API
+ * @param id       stable, used in links and the API: the file name without {@code .cypher}, or the id a
+ *                 saved report was given
  * @param view     how results are shown first: table, graph, bar or line
  * @param usesGds  the report projects a GDS graph named {@code $graphName}; the runner names it uniquely
  *                 per run and always drops it afterwards
+ * @param saved    who saved the report and whether others see it; null for a built-in report
  */
 public record ReportDefinition(String id, String title, String description, String category, View view,
-                               List<ReportParameter> parameters, boolean usesGds, String cypher) {
+                               List<ReportParameter> parameters, boolean usesGds, String cypher, Saved saved) {
 
     public enum View { TABLE, GRAPH, BAR, LINE }
+
+    /**
+     * @param source    the whole report text as saved: header comments and Cypher
+     * @param version   1 for the first save, one more for every change
+     */
+    public record Saved(String owner, boolean shared, int version, ZonedDateTime updatedAt, String updatedBy,
+                        String source) {
+    }
 
     public ReportDefinition {
         parameters = List.copyOf(parameters);
@@ -22,5 +34,13 @@ public record ReportDefinition(String id, String title, String description, Stri
 
     public Optional<ReportParameter> parameter(String name) {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public boolean isSaved() {
+        return saved != null;
+    }
+
+    public ReportDefinition withSaved(Saved saved) {
+        return new ReportDefinition(id, title, description, category, view, parameters, usesGds, cypher, saved);
     }
 }

@@ -1,5 +1,6 @@
 package org.liaisonprm.report;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,11 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultRevenuePerCase revenue of one referred case in a service line without its own figure
  * @param revenuePerCase        revenue of one referred case, per service line; reports get it as
  *                              {@code $revenuePerCase}
+ * @param directory             a folder of further report files, watched for changes; unset = only the
+ *                              built-in reports
  */
 @ConfigurationProperties("liaison.reports")
 public record ReportProperties(
         @DefaultValue("30s") Duration timeout,
         @DefaultValue("10000") int maxRows,
         @DefaultValue("11500") double defaultRevenuePerCase,
-        @DefaultValue Map<String, Double> revenuePerCase) {
+        @DefaultValue Map<String, Double> revenuePerCase,
+        Path directory) {
 }

@@ -45,13 +45,29 @@ public class ReportRunner {
     }
 
     /**
+     * Runs a built-in report.
+     *
      * @throws ReportParameterException when a parameter is unknown or its value does not fit
      * @throws NoSuchElementException when there is no such report
      */
     public ReportResult run(String reportId, Map<String, ?> given) {
         ReportDefinition report = catalog.find(reportId).orElseThrow(
                 () -> new NoSuchElementException("No report with the id " + reportId));
+        return run(report, given);
+    }
+
+    /**
+     * Runs a report with the given parameter values. A saved report's Cypher was written by a user, so it
+     * passes {@link QueryGuard} first, like an ad-hoc query.
+     *
+     * @throws ReportParameterException when a parameter is unknown or its value does not fit
+     * @throws QueryRefusedException when a saved report's Cypher is not read-only
+     */
+    public ReportResult run(ReportDefinition report, Map<String, ?> given) {
         Map<String, Object> parameters = parameters(report, given);
+        if (report.isSaved()) {
+            return guarded(report.cypher(), parameters, properties.timeout());
+        }
         if (!report.usesGds()) {
             return execute(report.cypher(), parameters);
         }
@@ -72,24 +88,39 @@ public class ReportRunner {
      * @throws QueryRefusedException when the query is not read-only or calls what it may not
      */
     public ReportResult query(String cypher, Map<String, ?> given, Duration timeout) {
-        QueryGuard.checkText(cypher);
         var parameters = new HashMap<String, Object>(given == null ? Map.of() : given);
-        boolean projects = cypher.contains("$graphName");
-        String graphName = "liaison-query-" + UUID.randomUUID();
-        if (projects) {
-            parameters.put("graphName", graphName);
-        }
         Duration limit = timeout == null || timeout.compareTo(properties.timeout()) > 0 ? properties.timeout() : timeout;
+        return guarded(cypher, parameters, limit);
+    }
+
+    /**
+     * Checks user-written Cypher without running it: the text, then Neo4j's own plan (EXPLAIN).
+     *
+     * @throws QueryRefusedException saying why the query may not run
+     */
+    public void check(String cypher, Map<String, ?> parameters) {
+        QueryGuard.checkText(cypher);
+        var withName = new HashMap<String, Object>(parameters);
+        withName.putIfAbsent("graphName", "liaison-check");
         try (var session = readSession()) {
             ResultSummary plan;
             try {
-                try (var tx = session.beginTransaction(config(limit))) {
-                    plan = tx.run("EXPLAIN " + cypher, parameters).consume();
+                try (var tx = session.beginTransaction(transactionConfig())) {
+                    plan = tx.run("EXPLAIN " + cypher, withName).consume();
                 }
             } catch (ClientException e) {
                 throw new QueryRefusedException("Neo4j cannot run this query: " + e.getMessage());
             }
             QueryGuard.checkPlan(plan);
+        }
+    }
+
+    private ReportResult guarded(String cypher, Map<String, Object> parameters, Duration limit) {
+        check(cypher, parameters);
+        boolean projects = cypher.contains("$graphName");
+        String graphName = "liaison-query-" + UUID.randomUUID();
+        if (projects) {
+            parameters.put("graphName", graphName);
         }
         try {
             return execute(cypher, parameters, limit);
@@ -145,12 +176,14 @@ public class ReportRunner {
 
     /**
      * The values to choose from: an enum's values, or what the parameter's choices query returns (its
-     * first column is the value, an optional second column the label shown).
+     * first column is the value, an optional second column the label shown). The query is checked like
+     * any user-written Cypher: saved reports declare their own.
      */
     public List<Choice> choices(ReportParameter parameter) {
         if (parameter.choicesQuery() == null) {
             return parameter.type().values().stream().map(v -> new Choice(v, v)).toList();
         }
+        check(parameter.choicesQuery(), Map.of());
         try (var session = readSession()) {
             return session.executeRead(tx -> tx.run(parameter.choicesQuery()).list(r -> {
                 String value = String.valueOf(GraphValues.plain(r.get(0)));

@@ -1,5 +1,6 @@
 package org.liaisonprm.report;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,8 +20,13 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -47,15 +53,19 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final ReportCatalog catalog;
+    private final ReportLibrary library;
+    private final SavedReports saved;
     private final ReportRunner runner;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
     private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
     private final FormLayout form = new FormLayout();
     private final ResultsPanel results = new ResultsPanel();
     private ReportDefinition report;
 
-    ReportView(ReportCatalog catalog, ReportRunner runner) {
-        this.catalog = catalog;
+    ReportView(ReportLibrary library, SavedReports saved, ReportRunner runner) {
+        this.library = library;
+        this.saved = saved;
         this.runner = runner;
         addClassName("report-view");
         setSizeFull();
@@ -69,7 +79,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("reportId").orElse("");
-        report = catalog.find(id).orElseThrow(() -> new NotFoundException("No report " + id));
+        report = library.find(id, ReportUser.current()).orElseThrow(() -> new NotFoundException("No report " + id));
         build();
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
         for (var entry : query.entrySet()) {
@@ -114,8 +124,95 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         actions.setAlignItems(Alignment.CENTER);
         actions.addClassName("report-actions");
 
-        add(title, description, form, actions, results);
+        add(title);
+        if (report.isSaved()) {
+            add(savedBar());
+        }
+        add(description, form, actions, results);
         setFlexGrow(1, results);
+    }
+
+    /** Who saved the report, and for its owner: edit, history, delete. */
+    private Component savedBar() {
+        var info = report.saved();
+        var who = new Span((info.shared() ? "Shared" : "Private") + " report saved by " + info.owner()
+                + " · version " + info.version()
+                + (info.updatedAt() == null ? "" : " · changed " + DATE.format(info.updatedAt())
+                + (info.updatedBy() == null || info.updatedBy().equals(info.owner()) ? "" : " by " + info.updatedBy())));
+        who.addClassName("report-saved-by");
+        var bar = new HorizontalLayout(who);
+        bar.addClassName("report-saved-bar");
+        bar.setAlignItems(Alignment.CENTER);
+        var user = ReportUser.current();
+        var history = new Button("History", VaadinIcon.TIME_BACKWARD.create(), click -> history(user));
+        history.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        history.addClassName("report-history");
+        if (user.mayChange(report)) {
+            var edit = new Button("Edit", VaadinIcon.EDIT.create(), click -> getUI().ifPresent(ui ->
+                    ui.navigate(QueryView.class, QueryParameters.of("report", report.id()))));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            edit.addClassName("report-edit");
+            var delete = new Button("Delete", VaadinIcon.TRASH.create(), click -> confirmDelete(user));
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            delete.addClassName("report-delete");
+            bar.add(edit, history, delete);
+        } else {
+            bar.add(history);
+        }
+        return bar;
+    }
+
+    private void history(ReportUser user) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Versions of \u201c" + report.title() + "\u201d");
+        dialog.addClassName("report-history-dialog");
+        var versions = saved.versions(report.id(), user);
+        if (versions.isEmpty()) {
+            dialog.add(new Paragraph("This is the first version: nothing was changed since it was saved."));
+        }
+        var source = new Pre();
+        source.addClassName("report-version-source");
+        var grid = new Grid<SavedReports.Version>();
+        grid.addColumn(SavedReports.Version::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SavedReports.Version::title).setHeader("Title");
+        grid.addColumn(v -> v.savedAt() == null ? "" : DATE.format(v.savedAt())).setHeader("Saved");
+        grid.addColumn(SavedReports.Version::savedBy).setHeader("By");
+        if (user.mayChange(report)) {
+            grid.addComponentColumn(v -> {
+                var restore = new Button("Restore", click -> {
+                    report = saved.restore(report.id(), v.version(), user);
+                    dialog.close();
+                    Notification.show("Version " + v.version() + " restored as version " + report.saved().version())
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    build();
+                    run();
+                });
+                restore.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                return restore;
+            }).setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.setItems(versions);
+        grid.setAllRowsVisible(true);
+        grid.addSelectionListener(event -> source.setText(event.getFirstSelectedItem()
+                .map(SavedReports.Version::source).orElse("")));
+        if (!versions.isEmpty()) {
+            dialog.add(grid, source);
+        }
+        dialog.setWidth("min(56rem, 95vw)");
+        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+        dialog.open();
+    }
+
+    private void confirmDelete(ReportUser user) {
+        var confirm = new ConfirmDialog("Delete \u201c" + report.title() + "\u201d?",
+                "The report and all its earlier versions are removed for everyone it was shared with.",
+                "Delete", click -> {
+                    saved.delete(report.id(), user);
+                    Notification.show("Report deleted");
+                    getUI().ifPresent(ui -> ui.navigate(ReportsView.class));
+                }, "Cancel", click -> { });
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 
     private HasValue<?, ?> field(ReportParameter parameter) {
@@ -212,14 +309,14 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         Map<String, Object> values = values();
         ReportResult result;
         try {
-            result = runner.run(report.id(), values);
+            result = runner.run(report, values);
         } catch (ReportParameterException e) {
             if (fields.get(e.parameter()) instanceof HasValidation invalid) {
                 invalid.setErrorMessage(e.getMessage());
                 invalid.setInvalid(true);
             }
             return;
-        } catch (QueryTimeoutException e) {
+        } catch (QueryTimeoutException | QueryRefusedException e) {
             Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }

@@ -8,7 +8,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -20,7 +22,8 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The report library, grouped by category and searchable.
+ * The report library, grouped by category and searchable: the built-in reports and the saved ones the
+ * user may see, marked with who saved them and whether they are shared.
  */
 @Route("reports")
 @PageTitle("Reports · Liaison")
@@ -28,11 +31,11 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class ReportsView extends VerticalLayout {
 
-    private final ReportCatalog catalog;
+    private final ReportLibrary reports;
     private final Div library = new Div();
 
-    ReportsView(ReportCatalog catalog) {
-        this.catalog = catalog;
+    ReportsView(ReportLibrary reports) {
+        this.reports = reports;
         addClassName("reports-view");
         setWidthFull();
 
@@ -45,7 +48,15 @@ class ReportsView extends VerticalLayout {
         search.addClassName("reports-search");
 
         library.addClassName("reports-library");
-        add(search, library);
+        var top = new HorizontalLayout(search);
+        top.addClassName("reports-top");
+        top.setAlignItems(Alignment.BASELINE);
+        if (ReportUser.current().mayWriteCypher()) {
+            var write = new RouterLink("Write a report", QueryView.class);
+            write.addClassName("reports-write");
+            top.add(write);
+        }
+        add(top, library);
         show("");
     }
 
@@ -53,7 +64,7 @@ class ReportsView extends VerticalLayout {
         library.removeAll();
         String wanted = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
         Map<String, Div> categories = new TreeMap<>();
-        for (ReportDefinition report : catalog.all()) {
+        for (ReportDefinition report : reports.all(ReportUser.current())) {
             String text = (report.title() + " " + report.description() + " " + report.category() + " " + report.id())
                     .toLowerCase(Locale.ROOT);
             if (!wanted.isEmpty() && !text.contains(wanted)) {
@@ -66,6 +77,18 @@ class ReportsView extends VerticalLayout {
             var description = new Paragraph(report.description());
             description.addClassName("report-description");
             card.add(new H3(link), description);
+            if (report.isSaved()) {
+                card.addClassName("saved");
+                var saved = report.saved();
+                var by = new Span((saved.shared() ? "Shared" : "Private") + " · saved by " + saved.owner()
+                        + (saved.version() > 1 ? " · version " + saved.version() : ""));
+                by.addClassName("report-saved-by");
+                by.getElement().getThemeList().add("badge");
+                if (!saved.shared()) {
+                    by.getElement().getThemeList().add("contrast");
+                }
+                card.add(by);
+            }
             categories.computeIfAbsent(report.category(), k -> new Div()).add(card);
         }
         if (categories.isEmpty()) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.graph.NetworkMembership;
+import org.liaisonprm.graph.ReferralRollup;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,6 +26,9 @@ class InterruptedDemoLoadTests {
     @Autowired
     NetworkMembership membership;
 
+    @Autowired
+    ReferralRollup rollup;
+
     @Test
     void aLoadCutShortIsRemovedAndDoneAgain() {
         GraphFixtures.clear(driver);
@@ -37,16 +41,17 @@ class InterruptedDemoLoadTests {
                 """);
         var properties = new DemoProperties(true, 7, 300, YearMonth.of(2026, 10));
 
-        new DemoRegionLoader(driver, membership, properties).run(null);
+        new DemoRegionLoader(driver, membership, rollup, properties).run(null);
 
         assertThat(count(driver, "MATCH (p:Physician {source: 'demo'}) RETURN count(p)")).isEqualTo(300);
         assertThat(count(driver, "MATCH (p:Physician {id: 'half-written'}) RETURN count(p)")).isZero();
         assertThat(count(driver, "MATCH (p:Physician {id: 'imported'}) RETURN count(p)")).isEqualTo(1);
         assertThat(count(driver, "MATCH (h:HealthSystem {home: true}) RETURN count(h)")).isEqualTo(1);
         assertThat(count(driver, "MATCH (d:DemoRegion) WHERE d.complete RETURN count(d)")).isEqualTo(1);
+        assertThat(rollup.isStale()).as("the rollup is rebuilt with the region").isFalse();
 
         // and a complete region is left alone at the next start
-        new DemoRegionLoader(driver, membership, properties).run(null);
+        new DemoRegionLoader(driver, membership, rollup, properties).run(null);
         assertThat(count(driver, "MATCH (p:Physician) RETURN count(p)")).isEqualTo(301);
         GraphFixtures.clear(driver);
         GraphFixtures.run(driver, "MATCH (d:DemoRegion) DELETE d");

@@ -31,7 +31,8 @@ class EmbeddedGraphServerTests {
             assertThat(server.boltUri().getPort()).isPositive().isNotEqualTo(7687);
 
             var applied = new GraphSchema(driver).apply();
-            assertThat(applied).containsExactly("001-constraints.cypher", "002-indexes.cypher", "003-search.cypher");
+            assertThat(applied).containsExactly("001-constraints.cypher", "002-indexes.cypher", "003-search.cypher",
+                    "004-rollups.cypher", "005-saved-reports.cypher");
             assertThat(new GraphSchema(driver).apply()).as("a second start applies nothing").isEmpty();
             try (var session = driver.session()) {
                 List<String> constraints = session.executeRead(tx -> tx.run("SHOW CONSTRAINTS YIELD name RETURN name")
@@ -39,7 +40,7 @@ class EmbeddedGraphServerTests {
                 assertThat(constraints).contains("physician_id", "physician_npi", "facility_id", "user_username");
                 long migrations = session.executeRead(tx -> tx.run("MATCH (m:SchemaMigration) RETURN count(m)")
                         .single().get(0).asLong());
-                assertThat(migrations).isEqualTo(3);
+                assertThat(migrations).isEqualTo(5);
 
                 assertThat(session.run("RETURN apoc.version() AS v").single().get("v").asString()).startsWith("5.26");
                 assertThat(session.run("RETURN apoc.text.join(['a', 'b'], '-') AS v").single().get("v").asString())

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.graph.NetworkMembership;
+import org.liaisonprm.graph.ReferralRollup;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,6 +42,9 @@ class BuiltInReportTests {
 
     @Autowired
     NetworkMembership membership;
+
+    @Autowired
+    ReferralRollup rollup;
 
     @BeforeEach
     void graph() {
@@ -82,6 +86,7 @@ class BuiltInReportTests {
                                             medicare: medicare, medicaid: 0, selfPay: 0}]->(target)
                 """);
         membership.recompute();
+        rollup.rebuild();
     }
 
     @Test
@@ -110,6 +115,33 @@ class BuiltInReportTests {
         var orthopedics = reports.run("top-leaking-physicians", with(JAN_FEB, "serviceLine", "Orthopedics"));
         assertThat(orthopedics.rows()).extracting(row -> List.of(row.get(0), row.get(4), row.get(5), row.get(9)))
                 .containsExactly(List.of("a", 10L, 4L, "o"));
+    }
+
+    @Test
+    void leakageWindowsNeedNotStartOnAPeriod() {
+        // [Jan 15, Mar 1) holds only the February relationships: a->i 10 leaked, b->s 3 kept, x->FR 6 leaked
+        var february = reports.run("leakage-by-service-line", Map.of("from", "2026-01-15", "to", "2026-03-01"));
+        assertThat(february.rows()).extracting(row -> row.subList(0, 4)).containsExactly(
+                List.of("Cardiology", 16L, 0L, 16L),
+                List.of("Orthopedics", 3L, 3L, 0L));
+        // a window before the first period, and one turned round, are empty rather than negative
+        assertThat(reports.run("leakage-by-service-line", Map.of("from", "2020-01-01", "to", "2020-06-01")).rows())
+                .isEmpty();
+        assertThat(reports.run("top-leaking-physicians", Map.of("from", "2026-03-01", "to", "2026-01-01")).rows())
+                .isEmpty();
+    }
+
+    @Test
+    void leakageFollowsNetworkChangesOnceTheRollupIsRebuilt() {
+        // the home system hires o: o becomes IN, so a's Orthopedics referrals to o are kept
+        GraphFixtures.run(driver, "MATCH (o:Physician {id: 'o'}), (home:HealthSystem {id: 'home'}) "
+                + "CREATE (o)-[:EMPLOYED_BY]->(home)");
+        membership.recompute();
+        rollup.rebuild();
+        // a leaks no more; o, now a sender of ours, leaks its 7 Orthopedics referrals to the rival hospital
+        var result = reports.run("top-leaking-physicians", with(JAN_FEB, "serviceLine", "Orthopedics"));
+        assertThat(result.rows()).extracting(row -> row.subList(0, 11)).containsExactly(
+                List.of("o", "O", "Orthopaedic Surgery", "IN", 7L, 7L, 1.0, 105_000.0, "Rival Hospital", "FR", 7L));
     }
 
     @Test

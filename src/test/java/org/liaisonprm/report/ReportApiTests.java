@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.DemoGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.security.UserAccounts;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +35,9 @@ class ReportApiTests {
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    UserAccounts users;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -134,13 +139,64 @@ class ReportApiTests {
         throw new AssertionError("no report " + id);
     }
 
+    @Test
+    void analystsSaveChangeAndDeleteReportsOthersOnlyRunShared() throws Exception {
+        for (var user : List.of(List.of("api-analyst", "ANALYST"), List.of("api-liaison", "LIAISON"))) {
+            if (users.find(user.get(0)).isEmpty()) {
+                users.create(user.get(0), "secret-" + user.get(0), user.get(0), List.of(user.get(1)));
+            }
+        }
+        String source = "// @title Physicians in a city\n// @category Market\n// @param city: string = Quincy\n"
+                + "MATCH (p:Physician {city: $city}) RETURN count(p) AS physicians";
+        var created = send("POST", "/api/reports", JSON.writeValueAsString(Map.of("source", source)), "api-analyst");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode report = JSON.readTree(created.body());
+        String id = report.path("id").asText();
+        assertThat(id).startsWith("physicians-in-a-city");
+        assertThat(report.path("saved").path("owner").asText()).isEqualTo("api-analyst");
+        assertThat(report.path("saved").path("shared").asBoolean()).isFalse();
+
+        assertThat(send("POST", "/api/reports/" + id + "/run", "{}", "api-liaison").statusCode())
+                .as("private to its owner").isEqualTo(404);
+        assertThat(send("POST", "/api/reports", JSON.writeValueAsString(Map.of("source", source)), "api-liaison")
+                .statusCode()).isEqualTo(403);
+        var run = JSON.readTree(send("POST", "/api/reports/" + id + "/run", "{\"params\": {\"city\": \"Quincy\"}}",
+                "api-analyst").body());
+        assertThat(run.path("rows").get(0).get(0).asLong()).isEqualTo(
+                GraphFixtures.count(driver, "MATCH (p:Physician {city: 'Quincy'}) RETURN count(p)"));
+
+        var shared = send("PUT", "/api/reports/" + id,
+                JSON.writeValueAsString(Map.of("source", source.replace("Quincy", "Brockton"), "shared", true)),
+                "api-analyst");
+        assertThat(shared.statusCode()).as(shared.body()).isEqualTo(200);
+        assertThat(JSON.readTree(shared.body()).path("saved").path("version").asInt()).isEqualTo(2);
+        assertThat(send("GET", "/api/reports/" + id + "/run.csv", null, "api-liaison").body())
+                .startsWith("physicians\r\n");
+        var versions = JSON.readTree(send("GET", "/api/reports/" + id + "/versions", null, "api-liaison").body());
+        assertThat(versions.findValuesAsText("version")).containsExactly("1");
+        assertThat(send("DELETE", "/api/reports/" + id, null, "api-liaison").statusCode()).isEqualTo(403);
+
+        var refused = send("PUT", "/api/reports/" + id,
+                JSON.writeValueAsString(Map.of("source", "// @title Wipe\nMATCH (n) DETACH DELETE n")), "api-analyst");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("error").asText()).isNotBlank();
+
+        assertThat(send("DELETE", "/api/reports/" + id, null, "api-analyst").statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/api/reports/" + id, null, "api-analyst").statusCode()).isEqualTo(404);
+    }
+
     private HttpResponse<String> send(String method, String path, String body, boolean asAdmin) throws Exception {
+        return send(method, path, body, asAdmin ? "admin" : null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String user) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
-        if (asAdmin) {
+        if (user != null) {
+            String password = user.equals("admin") ? "test-admin-secret" : "secret-" + user;
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString("admin:test-admin-secret".getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

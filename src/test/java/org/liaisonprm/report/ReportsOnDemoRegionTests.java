@@ -8,9 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.DemoGraphTest;
+import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.demo.DemoProperties;
 import org.liaisonprm.demo.DemoRegion;
 import org.liaisonprm.demo.DemoRegionGenerator;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -28,6 +30,9 @@ class ReportsOnDemoRegionTests {
     @Autowired
     DemoProperties demo;
 
+    @Autowired
+    Driver driver;
+
     private DemoRegion.Planted planted() {
         return new DemoRegionGenerator(demo.seed(), demo.physicians(), demo.lastMonthOrDefault()).generate().planted();
     }
@@ -43,6 +48,39 @@ class ReportsOnDemoRegionTests {
             }
         }
         assertThat(reports.run("facility-inflow", Map.of("facility", "229011")).rows()).isNotEmpty();
+    }
+
+    @Test
+    void theRollupGivesTheSameFiguresAsTheRelationships() {
+        for (var window : List.of(Map.<String, Object>of(), Map.<String, Object>of("from", "2025-03-01", "to", "2025-09-15"))) {
+            var fromRollup = reports.run("leakage-by-service-line", window);
+            var parameters = reports.parameters(catalog.find("leakage-by-service-line").orElseThrow(), window);
+            var direct = GraphFixtures.rows(driver, """
+                    MATCH (p:Physician)-[r:REFERRED]->(t)
+                    WHERE p.network IN ['IN', 'AFFILIATED'] AND r.periodStart >= $from AND r.periodStart < $to
+                    WITH r.serviceLine AS serviceLine, sum(r.referrals) AS referrals,
+                         sum(CASE WHEN t.network = 'OUT' THEN r.referrals ELSE 0 END) AS leaked
+                    RETURN serviceLine, referrals, leaked ORDER BY leaked DESC, serviceLine
+                    """, parameters);
+            assertThat(fromRollup.rows()).extracting(row -> List.of(row.get(0), row.get(1), row.get(3)))
+                    .containsExactlyElementsOf(direct.stream()
+                            .map(r -> List.<Object>of(r.get(0).asString(), r.get(1).asLong(), r.get(2).asLong()))
+                            .toList());
+
+            var withLimit = new HashMap<String, Object>(window);
+            withLimit.put("limit", "25");
+            var leakers = reports.run("top-leaking-physicians", withLimit);
+            var directLeakers = GraphFixtures.rows(driver, """
+                    MATCH (p:Physician)-[r:REFERRED]->(t)
+                    WHERE p.network IN ['IN', 'AFFILIATED'] AND r.periodStart >= $from AND r.periodStart < $to
+                    WITH p, sum(r.referrals) AS referrals, sum(CASE WHEN t.network = 'OUT' THEN r.referrals ELSE 0 END) AS leaked
+                    RETURN p.id, referrals, leaked ORDER BY leaked DESC, p.id LIMIT 25
+                    """, parameters);
+            assertThat(leakers.rows()).extracting(row -> List.of(row.get(0), row.get(4), row.get(5)))
+                    .containsExactlyElementsOf(directLeakers.stream()
+                            .map(r -> List.<Object>of(r.get(0).asString(), r.get(1).asLong(), r.get(2).asLong()))
+                            .toList());
+        }
     }
 
     @Test

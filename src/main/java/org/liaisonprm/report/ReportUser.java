@@ -1,0 +1,51 @@
+package org.liaisonprm.report;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is asking for reports: decides which saved reports they see and whether they may write Cypher.
+ *
+ * @param username null for work done by the application itself (no signed-in user)
+ */
+public record ReportUser(String username, Set<String> roles) {
+
+    public static final ReportUser NOBODY = new ReportUser(null, Set.of());
+
+    /** The signed-in user of the current request, or {@link #NOBODY}. */
+    public static ReportUser current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
+                || "anonymousUser".equals(authentication.getName())) {
+            return NOBODY;
+        }
+        return new ReportUser(authentication.getName(), authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a)
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    public boolean isAdmin() {
+        return roles.contains("ADMIN");
+    }
+
+    /** Administrators and analysts write Cypher: ad-hoc queries and saved reports. */
+    public boolean mayWriteCypher() {
+        return isAdmin() || roles.contains("ANALYST");
+    }
+
+    /** Owners change their saved reports; administrators change any. */
+    public boolean mayChange(ReportDefinition report) {
+        return report.isSaved() && username != null && mayWriteCypher()
+                && (isAdmin() || username.equals(report.saved().owner()));
+    }
+
+    public boolean maySee(ReportDefinition report) {
+        return !report.isSaved() || report.saved().shared() || isAdmin()
+                || (username != null && username.equals(report.saved().owner()));
+    }
+}

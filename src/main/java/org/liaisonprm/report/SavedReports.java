@@ -1,0 +1,211 @@
+package org.liaisonprm.report;
+
+import java.text.Normalizer;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reports that analysts save: {@code (:SavedReport)} nodes holding the whole report text (the same format
+ * as a report file), the owner and whether everyone sees it. Every change keeps the text it replaced as a
+ * {@code (:SavedReportVersion)} linked by {@code PREVIOUS_VERSION}, so nothing saved is ever lost.
+ * <p>
+ * A report is checked before it is stored: its header must read, and its Cypher (and every choices query)
+ * must pass {@link QueryGuard} with Neo4j's plan, just as it will each time it runs.
+ */
+@Service
+public class SavedReports {
+
+    private static final Logger log = LoggerFactory.getLogger(SavedReports.class);
+    private static final int MAX_ID_LENGTH = 48;
+
+    private final Driver driver;
+    private final ReportCatalog catalog;
+    private final ReportRunner runner;
+
+    SavedReports(Driver driver, ReportCatalog catalog, ReportRunner runner) {
+        this.driver = driver;
+        this.catalog = catalog;
+        this.runner = runner;
+    }
+
+    /** One earlier text of a saved report. */
+    public record Version(int version, String title, ZonedDateTime savedAt, String savedBy, String source) {
+    }
+
+    /** The saved reports the user may see, by category and title. */
+    public List<ReportDefinition> visibleTo(ReportUser user) {
+        return read("""
+                MATCH (s:SavedReport)
+                WHERE s.shared OR s.owner = $username OR $admin
+                RETURN s ORDER BY s.category, toLower(s.title), s.id
+                """, Map.of("username", String.valueOf(user.username()), "admin", user.isAdmin()))
+                .stream().map(r -> definition(r.get("s"))).flatMap(Optional::stream).toList();
+    }
+
+    public Optional<ReportDefinition> find(String id, ReportUser user) {
+        return read("MATCH (s:SavedReport {id: $id}) RETURN s", Map.of("id", id)).stream()
+                .map(r -> definition(r.get("s"))).flatMap(Optional::stream)
+                .filter(user::maySee).findFirst();
+    }
+
+    /**
+     * Saves a new report under an id made from its title.
+     *
+     * @throws AccessDeniedException when the user may not write Cypher
+     * @throws IllegalArgumentException (a {@link ReportFile.ReportFileException}, {@link QueryRefusedException}
+     *                                  or {@link ReportParameterException}) saying what is wrong with the text
+     */
+    public ReportDefinition create(String source, boolean shared, ReportUser user) {
+        if (!user.mayWriteCypher() || user.username() == null) {
+            throw new AccessDeniedException("Only analysts and administrators save reports");
+        }
+        ReportDefinition checked = check("new-report", source);
+        String id = freeId(checked.title());
+        write("""
+                CREATE (s:SavedReport {id: $id, title: $title, category: $category, source: $source,
+                                       owner: $username, shared: $shared, version: 1,
+                                       createdAt: datetime(), updatedAt: datetime(), updatedBy: $username})
+                """, Map.of("id", id, "title", checked.title(), "category", checked.category(), "source", source,
+                "username", user.username(), "shared", shared));
+        log.info("{} saved report {} ({})", user.username(), id, shared ? "shared" : "private");
+        return find(id, user).orElseThrow();
+    }
+
+    /**
+     * Replaces a saved report's text and sharing; the text it had becomes a previous version.
+     *
+     * @throws NoSuchElementException when the user cannot see such a report
+     * @throws AccessDeniedException when the user may not change it
+     */
+    public ReportDefinition update(String id, String source, boolean shared, ReportUser user) {
+        ReportDefinition current = changeable(id, user);
+        ReportDefinition checked = check(id, source);
+        write("""
+                MATCH (s:SavedReport {id: $id})
+                CREATE (s)-[:PREVIOUS_VERSION]->(:SavedReportVersion {reportId: s.id, version: s.version,
+                        title: s.title, source: s.source, shared: s.shared, savedAt: s.updatedAt,
+                        savedBy: s.updatedBy})
+                SET s.title = $title, s.category = $category, s.source = $source, s.shared = $shared,
+                    s.version = s.version + 1, s.updatedAt = datetime(), s.updatedBy = $username
+                """, Map.of("id", id, "title", checked.title(), "category", checked.category(), "source", source,
+                "shared", shared, "username", user.username()));
+        log.info("{} changed saved report {} (version {})", user.username(), id, current.saved().version() + 1);
+        return find(id, user).orElseThrow();
+    }
+
+    /** Makes an earlier text the current one again (as a new version, so the history stays whole). */
+    public ReportDefinition restore(String id, int version, ReportUser user) {
+        ReportDefinition current = changeable(id, user);
+        Version earlier = versions(id, user).stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("Report " + id + " has no version " + version));
+        return update(id, earlier.source(), current.saved().shared(), user);
+    }
+
+    /** Removes a saved report with all its versions. */
+    public void delete(String id, ReportUser user) {
+        changeable(id, user);
+        write("""
+                MATCH (s:SavedReport {id: $id})
+                OPTIONAL MATCH (s)-[:PREVIOUS_VERSION]->(v:SavedReportVersion)
+                DETACH DELETE s, v
+                """, Map.of("id", id));
+        log.info("{} deleted saved report {}", user.username(), id);
+    }
+
+    /** Earlier versions, newest first. */
+    public List<Version> versions(String id, ReportUser user) {
+        find(id, user).orElseThrow(() -> new NoSuchElementException("No saved report " + id));
+        return read("""
+                MATCH (:SavedReport {id: $id})-[:PREVIOUS_VERSION]->(v:SavedReportVersion)
+                RETURN v ORDER BY v.version DESC
+                """, Map.of("id", id)).stream().map(r -> {
+                    Value v = r.get("v");
+                    return new Version(v.get("version").asInt(), v.get("title").asString(),
+                            v.get("savedAt").asZonedDateTime(), v.get("savedBy").asString(), v.get("source").asString());
+                }).toList();
+    }
+
+    private ReportDefinition changeable(String id, ReportUser user) {
+        ReportDefinition current = find(id, user)
+                .orElseThrow(() -> new NoSuchElementException("No saved report " + id));
+        if (!user.mayChange(current)) {
+            throw new AccessDeniedException("Only the owner of " + id + " or an administrator may change it");
+        }
+        return current;
+    }
+
+    /** Parses the text and checks its Cypher and choices queries as they will run. */
+    private ReportDefinition check(String id, String source) {
+        if (source == null || source.isBlank()) {
+            throw new ReportFile.ReportFileException("the report", 0, "the text is empty");
+        }
+        ReportDefinition report = ReportFile.parse(id, source, "the report");
+        runner.check(report.cypher(), runner.parameters(report, Map.of()));
+        for (ReportParameter parameter : report.parameters()) {
+            if (parameter.choicesQuery() != null) {
+                runner.check(parameter.choicesQuery(), Map.of());
+            }
+        }
+        return report;
+    }
+
+    private String freeId(String title) {
+        String base = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (base.length() > MAX_ID_LENGTH) {
+            base = base.substring(0, MAX_ID_LENGTH).replaceAll("-+$", "");
+        }
+        if (base.isEmpty()) {
+            base = "report";
+        }
+        String id = base;
+        for (int n = 2; catalog.find(id).isPresent() || exists(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private boolean exists(String id) {
+        return !read("MATCH (s:SavedReport {id: $id}) RETURN s.id", Map.of("id", id)).isEmpty();
+    }
+
+    /** The report a node holds; a text that no longer reads (edited in the database) is left out and logged. */
+    private Optional<ReportDefinition> definition(Value node) {
+        String id = node.get("id").asString();
+        try {
+            ReportDefinition report = ReportFile.parse(id, node.get("source").asString(), "saved report " + id);
+            return Optional.of(report.withSaved(new ReportDefinition.Saved(node.get("owner").asString(),
+                    node.get("shared").asBoolean(false), node.get("version").asInt(1),
+                    node.get("updatedAt").asZonedDateTime(null), node.get("updatedBy").asString(null),
+                    node.get("source").asString())));
+        } catch (IllegalArgumentException e) {
+            log.warn("Saved report {} cannot be read and is left out: {}", id, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private List<Record> read(String cypher, Map<String, Object> parameters) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).list());
+        }
+    }
+
+    private void write(String cypher, Map<String, Object> parameters) {
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run(cypher, new HashMap<>(parameters)).consume());
+        }
+    }
+}
