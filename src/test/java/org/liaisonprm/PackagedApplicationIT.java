@@ -233,6 +233,50 @@ class PackagedApplicationIT {
 
     @Test
     @Order(4)
+    void anAdministratorCreatesALiaisonWhoSeesOnlyWhatTheRoleAllows() throws Exception {
+        try (var browser = Browser.open()) {
+            var driver = browser.driver();
+            var wait = browser.waitUpTo(Duration.ofSeconds(30));
+            driver.get(app.baseUrl() + "/users");
+            browser.logIn("admin", PASSWORD);
+            wait.until(d -> d.findElement(By.className("users-new"))).click();
+            wait.until(d -> d.findElement(By.cssSelector("#user-username input"))).sendKeys("jordan.lee");
+            driver.findElement(By.cssSelector("#user-display-name input")).sendKeys("Jordan Lee");
+            driver.findElements(By.cssSelector("#user-roles vaadin-checkbox")).stream()
+                    .filter(box -> box.getText().startsWith("Liaison")).findFirst().orElseThrow().click();
+            driver.findElement(By.cssSelector("#user-password input")).sendKeys("a-new-liaison-passphrase");
+            browser.screenshot("user-new");
+            driver.findElement(By.id("user-save")).click();
+            wait.until(d -> d.findElement(By.className("users-grid")).getText().contains("jordan.lee"));
+            browser.screenshot("users");
+
+            driver.findElements(By.tagName("vaadin-button")).stream().filter(b -> b.getText().contains("Log out"))
+                    .findFirst().orElseThrow().click();
+            browser.awaitLoginForm();
+            browser.logIn("jordan.lee", "a-new-liaison-passphrase");
+            var menu = wait.until(d -> {
+                var items = d.findElements(By.tagName("vaadin-side-nav-item")).stream().map(e -> e.getText().strip()).toList();
+                return items.isEmpty() ? null : items;
+            });
+            assertThat(menu).contains("Network", "Reports", "My account").doesNotContain("Users", "Audit trail", "Cypher");
+            browser.screenshot("liaison-home");
+            driver.get(app.baseUrl() + "/users");
+            wait.until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty()
+                    || d.getPageSource().contains("Could not navigate"));
+            assertThat(driver.findElements(By.className("users-grid"))).as("no user management for a liaison").isEmpty();
+        }
+        try (var session = bolt.session()) {
+            assertThat(session.run("MATCH (e:AuditEvent {type: 'USER_CREATED', username: 'admin', target: 'jordan.lee'}) "
+                    + "RETURN count(e) AS n").single().get("n").asLong()).isEqualTo(1);
+            assertThat(session.run("MATCH (e:AuditEvent {type: 'LOGIN', username: 'jordan.lee'}) RETURN count(e) AS n")
+                    .single().get("n").asLong()).isEqualTo(1);
+            assertThat(session.run("MATCH (e:AuditEvent {type: 'LOGOUT', username: 'admin'}) RETURN count(e) AS n")
+                    .single().get("n").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(5)
     void aSecondInstanceInExternalModeServesTheSameGraph() throws Exception {
         long physicians;
         try (var session = bolt.session()) {
@@ -249,7 +293,7 @@ class PackagedApplicationIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRestartAfterSigtermKeepsEveryCount() throws Exception {
         Map<String, Long> before = counts();
         bolt.close();

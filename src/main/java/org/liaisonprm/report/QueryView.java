@@ -52,13 +52,14 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
     private final Div editing = new Div();
     private final Button save = new Button("Save as report", VaadinIcon.BOOKMARK.create());
     private final Button saveAsNew = new Button("Save as new report", VaadinIcon.COPY.create());
-    private final ResultsPanel results = new ResultsPanel();
+    private final ResultsPanel results;
     private ReportDefinition editedReport;
 
     QueryView(ReportRunner runner, SavedReports saved, ReportLibrary library) {
         this.runner = runner;
         this.saved = saved;
         this.library = library;
+        this.results = new ResultsPanel(library);
         addClassName("query-view");
         setSizeFull();
 
@@ -132,7 +133,7 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
         String text = editor.getValue();
         try {
             ReportDefinition query = parsed(text);
-            results.show(runner.query(query.cypher(), runner.parameters(query, Map.of()), null), query.view(), "query");
+            results.show(library.query(query.cypher(), runner.parameters(query, Map.of()), null), query.view(), "query");
             if (editedReport == null) {
                 getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                         new Location("query", QueryParameters.of("cypher", text))));

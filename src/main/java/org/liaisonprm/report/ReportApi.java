@@ -123,6 +123,7 @@ class ReportApi {
     void runCsv(@PathVariable String id, @RequestParam Map<String, String> params, HttpServletResponse response)
             throws Exception {
         ReportResult result = library.run(id, params, ReportUser.current());
+        library.exported(id, result.rows().size());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + id + ".csv\"");
         try (var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -135,7 +136,7 @@ class ReportApi {
     @Operation(summary = "Run ad-hoc read-only Cypher (analysts and administrators)")
     ReportResult query(@RequestBody QueryRequest request) {
         Duration timeout = request.timeoutSeconds() == null ? null : Duration.ofSeconds(request.timeoutSeconds());
-        return runner.query(request.cypher(), request.params(), timeout);
+        return library.query(request.cypher(), request.params(), timeout);
     }
 
     private ReportJson describe(ReportDefinition report) {

@@ -38,6 +38,11 @@ public record ReportUser(String username, Set<String> roles) {
         return isAdmin() || roles.contains("ANALYST");
     }
 
+    /** Everyone but a plain viewer downloads results (docs/security.md). */
+    public boolean mayExport() {
+        return isAdmin() || roles.contains("MANAGER") || roles.contains("ANALYST") || roles.contains("LIAISON");
+    }
+
     /** Owners change their saved reports; administrators change any. */
     public boolean mayChange(ReportDefinition report) {
         return report.isSaved() && username != null && mayWriteCypher()

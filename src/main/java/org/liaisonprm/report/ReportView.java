@@ -60,11 +60,12 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
     private final FormLayout form = new FormLayout();
-    private final ResultsPanel results = new ResultsPanel();
+    private final ResultsPanel results;
     private ReportDefinition report;
 
     ReportView(ReportLibrary library, SavedReports saved, ReportRunner runner) {
         this.library = library;
+        this.results = new ResultsPanel(library);
         this.saved = saved;
         this.runner = runner;
         addClassName("report-view");
@@ -309,7 +310,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         Map<String, Object> values = values();
         ReportResult result;
         try {
-            result = runner.run(report, values);
+            result = library.run(report, values);
         } catch (ReportParameterException e) {
             if (fields.get(e.parameter()) instanceof HasValidation invalid) {
                 invalid.setErrorMessage(e.getMessage());

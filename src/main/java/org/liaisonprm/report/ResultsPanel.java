@@ -37,10 +37,12 @@ class ResultsPanel extends VerticalLayout {
     private final ReferralNetworkGraph graph = new ReferralNetworkGraph();
     private final ReportChart chart = new ReportChart();
     private final TabSheet tabs = new TabSheet();
+    private final ReportLibrary library;
     private String fileName = "result";
     private ReportResult result;
 
-    ResultsPanel() {
+    ResultsPanel(ReportLibrary library) {
+        this.library = library;
         setPadding(false);
         setSizeFull();
         addClassName("report-results-panel");
@@ -49,6 +51,7 @@ class ResultsPanel extends VerticalLayout {
         download.addClassName("report-download");
         download.setEnabled(false);
         download.setHref(csvDownload());
+        download.setVisible(ReportUser.current().mayExport());
 
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
@@ -218,7 +221,8 @@ class ResultsPanel extends VerticalLayout {
             event.setFileName(fileName + ".csv");
             event.setContentType("text/csv;charset=UTF-8");
             var writer = event.getWriter();
-            if (result != null) {
+            if (result != null && ReportUser.current().mayExport()) {
+                library.exported(fileName, result.rows().size());
                 var csv = new Csv(writer).row(result.columns());
                 result.rows().forEach(csv::row);
             }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.liaisonprm.audit.AuditTrail;
+import org.liaisonprm.audit.AuditType;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -34,11 +36,13 @@ public class SavedReports {
     private final Driver driver;
     private final ReportCatalog catalog;
     private final ReportRunner runner;
+    private final AuditTrail audit;
 
-    SavedReports(Driver driver, ReportCatalog catalog, ReportRunner runner) {
+    SavedReports(Driver driver, ReportCatalog catalog, ReportRunner runner, AuditTrail audit) {
         this.driver = driver;
         this.catalog = catalog;
         this.runner = runner;
+        this.audit = audit;
     }
 
     /** One earlier text of a saved report. */
@@ -81,6 +85,7 @@ public class SavedReports {
                 """, Map.of("id", id, "title", checked.title(), "category", checked.category(), "source", source,
                 "username", user.username(), "shared", shared));
         log.info("{} saved report {} ({})", user.username(), id, shared ? "shared" : "private");
+        audit.record(AuditType.REPORT_SAVED, user.username(), id, shared ? "shared" : "private", null, null);
         return find(id, user).orElseThrow();
     }
 
@@ -103,6 +108,8 @@ public class SavedReports {
                 """, Map.of("id", id, "title", checked.title(), "category", checked.category(), "source", source,
                 "shared", shared, "username", user.username()));
         log.info("{} changed saved report {} (version {})", user.username(), id, current.saved().version() + 1);
+        audit.record(AuditType.REPORT_CHANGED, user.username(), id,
+                "version " + (current.saved().version() + 1) + (shared ? ", shared" : ", private"), null, null);
         return find(id, user).orElseThrow();
     }
 
@@ -123,6 +130,7 @@ public class SavedReports {
                 DETACH DELETE s, v
                 """, Map.of("id", id));
         log.info("{} deleted saved report {}", user.username(), id);
+        audit.record(AuditType.REPORT_DELETED, user.username(), id, null, null, null);
     }
 
     /** Earlier versions, newest first. */

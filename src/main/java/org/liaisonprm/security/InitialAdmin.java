@@ -3,6 +3,7 @@ package org.liaisonprm.security;
 import java.security.SecureRandom;
 import java.util.List;
 
+import org.liaisonprm.demo.DemoProperties;
 import org.liaisonprm.graph.StartupOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the {@code admin} user when the graph holds no user at all, so a fresh installation can be
- * logged into.
+ * logged into. With the demo region it also creates one user per role — {@code manager}, {@code analyst},
+ * {@code viewer} and the liaisons {@code liaison1} and {@code liaison2} — with the same password.
  */
 @Component
 @Order(StartupOrder.USERS)
@@ -23,12 +25,22 @@ class InitialAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
+    /** The demo users: user name, name shown, role. */
+    static final List<List<String>> DEMO_USERS = List.of(
+            List.of("manager", "Morgan Reyes (manager)", "MANAGER"),
+            List.of("analyst", "Avery Chen (analyst)", "ANALYST"),
+            List.of("viewer", "Vic Lindqvist (viewer)", "VIEWER"),
+            List.of("liaison1", "Lee Okafor (liaison)", "LIAISON"),
+            List.of("liaison2", "Sam Patel (liaison)", "LIAISON"));
+
     private final UserAccounts users;
     private final SecurityProperties properties;
+    private final DemoProperties demo;
 
-    InitialAdmin(UserAccounts users, SecurityProperties properties) {
+    InitialAdmin(UserAccounts users, SecurityProperties properties, DemoProperties demo) {
         this.users = users;
         this.properties = properties;
+        this.demo = demo;
     }
 
     @Override
@@ -40,6 +52,12 @@ class InitialAdmin implements ApplicationRunner {
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? randomPassword() : configured;
         users.create(USERNAME, password, "Administrator", List.of("ADMIN"));
+        if (demo.enabled()) {
+            for (List<String> user : DEMO_USERS) {
+                users.create(user.get(0), password, user.get(1), List.of(user.get(2)));
+            }
+            log.info("Created the demo users manager, analyst, viewer, liaison1 and liaison2 with admin's password");
+        }
         if (generated) {
             log.warn("""
 

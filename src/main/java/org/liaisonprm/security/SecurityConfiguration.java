@@ -12,18 +12,26 @@ import org.springframework.core.annotation.Order;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Everything requires login except the login page, static resources and {@code /actuator/health}.
+ * Everything requires login except the login page, static resources and {@code /actuator/health}; what
+ * each role may reach is the access matrix of docs/security.md.
  * <p>
- * Two filter chains: machines ({@code /api/**}, {@code /actuator/**}) authenticate with HTTP Basic and
- * get 401 when they do not; people get Vaadin's form login and a redirect to it.
+ * Two filter chains: machines ({@code /api/**}, {@code /actuator/**}) authenticate with HTTP Basic or an
+ * API token and get 401 when they do not; people get Vaadin's form login and a redirect to it. Both send
+ * the security headers (content security policy that fits Vaadin, no framing, no sniffing, referrer
+ * policy).
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -31,16 +39,33 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+    /** Vaadin needs inline and evaluated scripts and inline styles; nothing may frame the application. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final String ADMIN = "ADMIN";
+    private static final String MANAGER = "MANAGER";
+    private static final String ANALYST = "ANALYST";
+    private static final String LIAISON = "LIAISON";
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserAccounts users) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/query").hasAnyRole("ADMIN", "ANALYST")
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/api/audit", "/api/audit/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/query").hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(HttpMethod.PUT, "/api/reports/*").hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(HttpMethod.DELETE, "/api/reports/*").hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(HttpMethod.GET, "/api/reports/*/run.csv").hasAnyRole(ADMIN, MANAGER, ANALYST, LIAISON)
                         .anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .headers(SecurityConfiguration::headers)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(SecurityConfiguration::unauthorized)
@@ -64,7 +89,15 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
         return http
+                .headers(SecurityConfiguration::headers)
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 }

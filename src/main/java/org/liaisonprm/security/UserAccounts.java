@@ -1,9 +1,16 @@
 package org.liaisonprm.security;
 
+import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import org.liaisonprm.audit.AuditTrail;
+import org.liaisonprm.audit.AuditType;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,17 +21,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The application's users, stored in the graph as {@code (:User)} nodes with BCrypt password hashes.
+ * The application's users, stored in the graph as {@code (:User)} nodes with BCrypt password hashes, and
+ * what administrators and users do to accounts. Every change is audited.
  */
 @Service
 public class UserAccounts implements UserDetailsService {
 
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+
     private final Neo4jClient neo4j;
     private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
 
-    UserAccounts(Neo4jClient neo4j, PasswordEncoder passwordEncoder) {
+    UserAccounts(Neo4jClient neo4j, PasswordEncoder passwordEncoder, AuditTrail audit) {
         this.neo4j = neo4j;
         this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+    }
+
+    public record UserAccount(String username, String passwordHash, String displayName, List<String> roles,
+                              boolean enabled, int failedLogins, ZonedDateTime lockedUntil, ZonedDateTime createdAt,
+                              ZonedDateTime lastLoginAt) {
+
+        public boolean isLocked() {
+            return lockedUntil != null && lockedUntil.isAfter(ZonedDateTime.now());
+        }
     }
 
     @Override
@@ -35,23 +56,26 @@ public class UserAccounts implements UserDetailsService {
                         .password(account.passwordHash())
                         .roles(account.roles().toArray(String[]::new))
                         .disabled(!account.enabled())
+                        .accountLocked(account.isLocked())
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
-        return neo4j.query("""
-                        MATCH (u:User {username: $username})
-                        RETURN u.username AS username, u.passwordHash AS hash, u.displayName AS displayName,
-                               u.roles AS roles, coalesce(u.enabled, true) AS enabled
-                        """)
+        return neo4j.query("MATCH (u:User {username: $username}) RETURN u")
                 .bind(username).to("username")
                 .fetchAs(UserAccount.class)
-                .mappedBy((types, row) -> new UserAccount(row.get("username").asString(),
-                        row.get("hash").asString(), row.get("displayName").asString(row.get("username").asString()),
-                        row.get("roles").asList(v -> v.asString()), row.get("enabled").asBoolean()))
+                .mappedBy((types, row) -> account(row.get("u")))
                 .one();
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> all() {
+        return List.copyOf(neo4j.query("MATCH (u:User) RETURN u ORDER BY u.username")
+                .fetchAs(UserAccount.class)
+                .mappedBy((types, row) -> account(row.get("u")))
+                .all());
     }
 
     @Transactional(readOnly = true)
@@ -59,19 +83,159 @@ public class UserAccounts implements UserDetailsService {
         return neo4j.query("MATCH (u:User) RETURN count(u) AS n").fetchAs(Long.class).one().orElse(0L);
     }
 
-    /** Creates a user; the password is stored only as a BCrypt hash. */
+    /**
+     * Creates a user as the application itself does (the initial administrator, demo users): no password
+     * rules, no audit. People create users with {@link #createUser(String, String, String, Collection)}.
+     */
     @Transactional
     public void create(String username, String rawPassword, String displayName, List<String> roles) {
         neo4j.query("""
                         CREATE (u:User {username: $username, passwordHash: $hash, displayName: $displayName,
-                                        roles: $roles, enabled: true, createdAt: datetime()})
+                                        roles: $roles, enabled: true, failedLogins: 0, createdAt: datetime()})
                         """)
                 .bindAll(Map.of("username", username, "hash", passwordEncoder.encode(rawPassword),
                         "displayName", displayName, "roles", roles))
                 .run();
     }
 
-    public record UserAccount(String username, String passwordHash, String displayName, List<String> roles,
-                              boolean enabled) {
+    /**
+     * An administrator creates a user.
+     *
+     * @throws IllegalArgumentException when the name is taken or malformed, a role unknown or the password weak
+     */
+    public UserAccount createUser(String username, String displayName, String rawPassword, Collection<Role> roles) {
+        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("A user name is 2 to 40 lower-case letters, digits, dots, dashes or "
+                    + "underscores, starting with a letter or digit");
+        }
+        if (find(name).isPresent()) {
+            throw new IllegalArgumentException("The user name " + name + " is taken");
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("A user needs at least one role");
+        }
+        PasswordPolicy.check(name, rawPassword);
+        create(name, rawPassword, displayName == null || displayName.isBlank() ? name : displayName.strip(),
+                roles.stream().map(Role::name).sorted().toList());
+        audit.record(AuditType.USER_CREATED, name, "roles " + roles(roles), null, null);
+        return find(name).orElseThrow();
+    }
+
+    /** An administrator changes a user's name shown, roles or whether the account may log in. */
+    public UserAccount change(String username, String displayName, Collection<Role> roles, boolean enabled) {
+        UserAccount before = existing(username);
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("A user needs at least one role");
+        }
+        neo4j.query("""
+                        MATCH (u:User {username: $username})
+                        SET u.displayName = $displayName, u.roles = $roles, u.enabled = $enabled
+                        """)
+                .bindAll(Map.of("username", username, "displayName",
+                        displayName == null || displayName.isBlank() ? username : displayName.strip(),
+                        "roles", roles.stream().map(Role::name).sorted().toList(), "enabled", enabled))
+                .run();
+        var changes = new StringBuilder();
+        if (!before.roles().equals(roles.stream().map(Role::name).sorted().toList())) {
+            changes.append("roles ").append(before.roles()).append(" → ").append(roles(roles)).append("; ");
+        }
+        if (before.enabled() != enabled) {
+            changes.append(enabled ? "enabled; " : "disabled; ");
+        }
+        if (!before.displayName().equals(displayName)) {
+            changes.append("display name; ");
+        }
+        audit.record(AuditType.USER_CHANGED, username, changes.isEmpty() ? "no change" : changes.toString().strip(),
+                null, null);
+        return find(username).orElseThrow();
+    }
+
+    /** An administrator sets a new password; this also lifts a lock. */
+    public void resetPassword(String username, String rawPassword) {
+        existing(username);
+        PasswordPolicy.check(username, rawPassword);
+        setPassword(username, rawPassword);
+        audit.record(AuditType.PASSWORD_CHANGED, username, "reset by an administrator", null, null);
+    }
+
+    /** An administrator lifts a lock before its time. */
+    public void unlock(String username) {
+        existing(username);
+        neo4j.query("MATCH (u:User {username: $username}) SET u.failedLogins = 0 REMOVE u.lockedUntil")
+                .bind(username).to("username").run();
+        audit.record(AuditType.USER_CHANGED, username, "unlocked", null, null);
+    }
+
+    /**
+     * A user changes their own password.
+     *
+     * @throws IllegalArgumentException when the current password is wrong or the new one weak
+     */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        UserAccount account = existing(username);
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            throw new IllegalArgumentException("The current password is not right");
+        }
+        PasswordPolicy.check(username, newPassword);
+        if (passwordEncoder.matches(newPassword, account.passwordHash())) {
+            throw new IllegalArgumentException("The new password is the current one");
+        }
+        setPassword(username, newPassword);
+        audit.record(AuditType.PASSWORD_CHANGED, username, username, "changed by the user", null, null);
+    }
+
+    /**
+     * Counts a failed login; the attempt that reaches {@code attempts} locks the account.
+     *
+     * @return true when this failure locked the account
+     */
+    boolean failedLogin(String username, int attempts, java.time.Duration lockFor) {
+        return neo4j.query("""
+                        MATCH (u:User {username: $username})
+                        SET u.failedLogins = coalesce(u.failedLogins, 0) + 1
+                        WITH u, u.failedLogins >= $attempts AND (u.lockedUntil IS NULL OR u.lockedUntil < datetime()) AS lock
+                        FOREACH (_ IN CASE WHEN lock THEN [1] ELSE [] END |
+                          SET u.lockedUntil = datetime() + duration({seconds: $seconds}), u.failedLogins = 0)
+                        RETURN lock
+                        """)
+                .bindAll(Map.of("username", username, "attempts", attempts, "seconds", lockFor.toSeconds()))
+                .fetchAs(Boolean.class).one().orElse(false);
+    }
+
+    /** A successful login clears the count of failures (a no-op write when there were none). */
+    void succeededLogin(String username, boolean interactive) {
+        neo4j.query("""
+                        MATCH (u:User {username: $username})
+                        WHERE coalesce(u.failedLogins, 0) > 0 OR $interactive
+                        SET u.failedLogins = 0
+                        FOREACH (_ IN CASE WHEN $interactive THEN [1] ELSE [] END | SET u.lastLoginAt = datetime())
+                        """)
+                .bindAll(Map.of("username", username, "interactive", interactive)).run();
+    }
+
+    private void setPassword(String username, String rawPassword) {
+        neo4j.query("""
+                        MATCH (u:User {username: $username})
+                        SET u.passwordHash = $hash, u.passwordChangedAt = datetime(), u.failedLogins = 0
+                        REMOVE u.lockedUntil
+                        """)
+                .bindAll(Map.of("username", username, "hash", passwordEncoder.encode(rawPassword))).run();
+    }
+
+    private UserAccount existing(String username) {
+        return find(username).orElseThrow(() -> new NoSuchElementException("No user " + username));
+    }
+
+    private static String roles(Collection<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toList().toString();
+    }
+
+    private static UserAccount account(Value u) {
+        String username = u.get("username").asString();
+        return new UserAccount(username, u.get("passwordHash").asString(), u.get("displayName").asString(username),
+                u.get("roles").asList(Value::asString), u.get("enabled").asBoolean(true),
+                u.get("failedLogins").asInt(0), u.get("lockedUntil").asZonedDateTime(null),
+                u.get("createdAt").asZonedDateTime(null), u.get("lastLoginAt").asZonedDateTime(null));
     }
 }

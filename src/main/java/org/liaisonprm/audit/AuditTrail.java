@@ -1,0 +1,149 @@
+package org.liaisonprm.audit;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The append-only audit trail: {@code (:AuditEvent)} nodes written only here. Nothing in the UI or the API
+ * changes or deletes them (ad-hoc Cypher only reads); the only removal is the retention clean-up
+ * ({@code liaison.audit.retention}).
+ */
+@Service
+public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+    private static final int MAX_DETAIL = 20_000;
+
+    private final Driver driver;
+    private final AuditProperties properties;
+    private final ObjectMapper json;
+
+    AuditTrail(Driver driver, AuditProperties properties, ObjectMapper json) {
+        this.driver = driver;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** Filters for {@link #find}; every field may be null. {@code to} is exclusive. */
+    public record Filter(LocalDate from, LocalDate to, String username, AuditType type) {
+        public static final Filter ALL = new Filter(null, null, null, null);
+    }
+
+    /** Records what the signed-in user of the current request did. */
+    public void record(AuditType type, String target, String detail, Long rows, Long durationMs) {
+        record(type, currentUsername(), target, detail, rows, durationMs);
+    }
+
+    /** Records an event for a named user (a failed login has no signed-in user). */
+    public void record(AuditType type, String username, String target, String detail, Long rows, Long durationMs) {
+        var event = new HashMap<String, Object>();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("type", type.name());
+        event.put("username", username);
+        event.put("address", currentAddress());
+        event.put("target", target);
+        event.put("detail", detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
+        event.put("rows", rows);
+        event.put("durationMs", durationMs);
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    CREATE (e:AuditEvent {id: $event.id, at: datetime()})
+                    SET e += $event
+                    """, Map.of("event", event)).consume());
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit event {} for {}: {}", type, username, e.getMessage());
+        }
+    }
+
+    /** Parameters as stable JSON (keys sorted), for an event's detail. */
+    public String asJson(Map<String, ?> parameters) {
+        try {
+            return json.writeValueAsString(new TreeMap<>(parameters == null ? Map.of() : parameters));
+        } catch (JsonProcessingException e) {
+            return String.valueOf(parameters);
+        }
+    }
+
+    /** The newest events first, at most {@code limit}. */
+    public List<AuditEvent> find(Filter filter, int limit) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("from", filter.from() == null ? null : filter.from().atStartOfDay(ZoneOffset.UTC));
+        parameters.put("to", filter.to() == null ? null : filter.to().atStartOfDay(ZoneOffset.UTC));
+        parameters.put("username", filter.username() == null || filter.username().isBlank() ? null : filter.username().strip());
+        parameters.put("type", filter.type() == null ? null : filter.type().name());
+        parameters.put("limit", limit);
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (e:AuditEvent)
+                    WHERE ($from IS NULL OR e.at >= $from) AND ($to IS NULL OR e.at < $to)
+                      AND ($username IS NULL OR e.username = $username) AND ($type IS NULL OR e.type = $type)
+                    RETURN e ORDER BY e.at DESC, e.id LIMIT $limit
+                    """, parameters).list(r -> event(r.get("e"))));
+        }
+    }
+
+    /** Removes events older than the retention period; the one deletion the trail allows. */
+    @Scheduled(cron = "${liaison.audit.purge-cron:0 17 3 * * *}")
+    public long purge() {
+        Duration retention = properties.retention();
+        if (retention.isZero() || retention.isNegative()) {
+            return 0;
+        }
+        long removed = 0;
+        long batch;
+        do {
+            try (var session = driver.session()) {
+                batch = session.executeWrite(tx -> tx.run("""
+                        MATCH (e:AuditEvent) WHERE e.at < datetime() - duration({seconds: $seconds})
+                        WITH e LIMIT 10000 DELETE e RETURN count(*) AS n
+                        """, Map.of("seconds", retention.toSeconds())).single().get("n").asLong());
+            }
+            removed += batch;
+        } while (batch > 0);
+        if (removed > 0) {
+            log.info("Removed {} audit events older than {} days", removed, retention.toDays());
+        }
+        return removed;
+    }
+
+    private static AuditEvent event(Value e) {
+        return new AuditEvent(e.get("id").asString(), e.get("at").asZonedDateTime(),
+                AuditType.valueOf(e.get("type").asString()), e.get("username").asString(null),
+                e.get("address").asString(null), e.get("target").asString(null), e.get("detail").asString(null),
+                e.get("rows").isNull() ? null : e.get("rows").asLong(),
+                e.get("durationMs").isNull() ? null : e.get("durationMs").asLong());
+    }
+
+    private static String currentUsername() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
+    }
+
+    private static String currentAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

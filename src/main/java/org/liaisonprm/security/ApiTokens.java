@@ -1,0 +1,114 @@
+package org.liaisonprm.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.liaisonprm.audit.AuditTrail;
+import org.liaisonprm.audit.AuditType;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Per-user API tokens for the REST API ({@code Authorization: Bearer lia_…}), an alternative to HTTP Basic
+ * that never exposes the password. A token is shown once when created; only its SHA-256 hash is stored
+ * (a token is 256 random bits, so a fast hash is enough). Revoking deletes it.
+ */
+@Service
+public class ApiTokens {
+
+    public static final String PREFIX = "lia_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Neo4jClient neo4j;
+    private final AuditTrail audit;
+
+    ApiTokens(Neo4jClient neo4j, AuditTrail audit) {
+        this.neo4j = neo4j;
+        this.audit = audit;
+    }
+
+    /** What the owner sees of a token after creating it: never the token itself. */
+    public record TokenInfo(String id, String name, String hint, ZonedDateTime createdAt, ZonedDateTime lastUsedAt) {
+    }
+
+    /** A new token: the plain text is in {@code token}, shown once. */
+    public record NewToken(TokenInfo info, String token) {
+    }
+
+    public NewToken create(String username, String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Give the token a name, e.g. what will use it");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String id = UUID.randomUUID().toString();
+        neo4j.query("""
+                        MATCH (u:User {username: $username})
+                        CREATE (u)-[:HAS_TOKEN]->(:ApiToken {id: $id, username: $username, name: $name, hash: $hash,
+                                                             hint: $hint, createdAt: datetime()})
+                        """)
+                .bindAll(Map.of("username", username, "id", id, "name", name.strip(), "hash", hash(token),
+                        "hint", token.substring(0, PREFIX.length() + 4) + "…"))
+                .run();
+        audit.record(AuditType.TOKEN_CREATED, username, username, name.strip(), null, null);
+        return new NewToken(list(username).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(), token);
+    }
+
+    public List<TokenInfo> list(String username) {
+        return List.copyOf(neo4j.query("""
+                        MATCH (:User {username: $username})-[:HAS_TOKEN]->(t:ApiToken)
+                        RETURN t ORDER BY t.createdAt DESC
+                        """)
+                .bind(username).to("username")
+                .fetchAs(TokenInfo.class).mappedBy((types, row) -> info(row.get("t"))).all());
+    }
+
+    /** Revokes one of the user's own tokens. */
+    public void revoke(String username, String id) {
+        var info = list(username).stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No such token"));
+        neo4j.query("MATCH (:User {username: $username})-[:HAS_TOKEN]->(t:ApiToken {id: $id}) DETACH DELETE t")
+                .bindAll(Map.of("username", username, "id", id)).run();
+        audit.record(AuditType.TOKEN_REVOKED, username, username, info.name(), null, null);
+    }
+
+    /** The user a token belongs to, when it is a live token; notes when it was last used. */
+    Optional<String> owner(String token) {
+        if (token == null || !token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return neo4j.query("""
+                        MATCH (u:User)-[:HAS_TOKEN]->(t:ApiToken {hash: $hash})
+                        SET t.lastUsedAt = datetime()
+                        RETURN u.username AS username
+                        """)
+                .bind(hash(token)).to("hash")
+                .fetchAs(String.class).one();
+    }
+
+    private static TokenInfo info(Value t) {
+        return new TokenInfo(t.get("id").asString(), t.get("name").asString(), t.get("hint").asString(),
+                t.get("createdAt").asZonedDateTime(null), t.get("lastUsedAt").asZonedDateTime(null));
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

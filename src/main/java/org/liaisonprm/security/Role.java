@@ -1,0 +1,32 @@
+package org.liaisonprm.security;
+
+/**
+ * What a user may do (docs/security.md holds the access matrix). A user may hold several roles.
+ */
+public enum Role {
+    ADMIN("Administrator", "users, territories, imports, settings, the audit trail"),
+    MANAGER("Manager", "everything of their team: goals, territories, plans"),
+    ANALYST("Analyst", "all reports, ad-hoc and saved Cypher, exports"),
+    LIAISON("Liaison", "the explorer and reports, their own territories' targets and plans, their own interactions"),
+    VIEWER("Viewer", "the explorer and shared reports, read-only, no exports");
+
+    /** Role names for {@code @RolesAllowed}, which needs constants. */
+    public static final String ADMIN_NAME = "ADMIN";
+    public static final String ANALYST_NAME = "ANALYST";
+
+    private final String label;
+    private final String description;
+
+    Role(String label, String description) {
+        this.label = label;
+        this.description = description;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String description() {
+        return description;
+    }
+}
