@@ -17,6 +17,10 @@ const SHAPES: Record<string, string> = {
   FACILITY: 'hexagon',
 };
 
+/** Colours for health systems and communities, in order of first appearance. */
+const PALETTE = ['#1565c0', '#e8710a', '#188038', '#a142f4', '#d01884', '#129eaf', '#b06000', '#5f6368',
+  '#7cb342', '#c5221f', '#3949ab', '#00897b'];
+
 interface PictureNode {
   id: string;
   kind: string;
@@ -42,6 +46,7 @@ interface Picture {
   nodes: PictureNode[];
   edges: PictureEdge[];
   truncated: boolean;
+  communities?: Record<string, number>;
 }
 
 /**
@@ -52,6 +57,8 @@ interface Picture {
 export class ReferralNetwork extends LitElement {
   static properties = {
     picture: { type: String },
+    colorBy: { type: String },
+    layoutName: { type: String },
   };
 
   static styles = css`
@@ -68,6 +75,10 @@ export class ReferralNetwork extends LitElement {
   `;
 
   picture = '';
+  /** network, system (health system) or community. */
+  colorBy = 'network';
+  /** concentric (by volume around the focus), force or hierarchy. */
+  layoutName = 'concentric';
 
   private cy?: cytoscape.Core;
   private resizeObserver?: ResizeObserver;
@@ -101,8 +112,10 @@ export class ReferralNetwork extends LitElement {
   }
 
   updated(changed: PropertyValues) {
-    if (changed.has('picture') && this.cy) {
+    if ((changed.has('picture') || changed.has('layoutName')) && this.cy) {
       this.draw();
+    } else if (changed.has('colorBy') && this.cy) {
+      this.colour(JSON.parse(this.picture || '{"nodes": []}'));
     }
   }
 
@@ -130,6 +143,7 @@ export class ReferralNetwork extends LitElement {
             id: n.id,
             label: n.name,
             colour: NETWORK_COLOURS[n.network] ?? NETWORK_COLOURS.OUT,
+            healthSystem: n.healthSystem,
             shape: SHAPES[n.kind] ?? 'ellipse',
             size: n.id === picture.focusId ? 56 : 22 + 30 * Math.sqrt(n.volume / maxVolume),
             network: n.network,
@@ -155,8 +169,12 @@ export class ReferralNetwork extends LitElement {
       );
     });
 
-    // Around a focus: rings by referral volume, the busiest partners closest. Otherwise a force layout.
-    const options = picture.focusId
+    this.colour(picture);
+    // Around a focus: rings by referral volume, the busiest partners closest; or a force layout, or a
+    // hierarchy from the focus.
+    const options = this.layoutName === 'hierarchy' && picture.focusId
+      ? { name: 'breadthfirst', directed: true, roots: [picture.focusId], spacingFactor: 1.1 }
+      : picture.focusId && this.layoutName !== 'force'
       ? {
           name: 'concentric',
           concentric: (node: cytoscape.NodeSingular) =>
@@ -182,6 +200,54 @@ export class ReferralNetwork extends LitElement {
     layout.run();
     // The counts describe what is drawn, whether or not the animation has finished.
     this.recordCounts();
+  }
+
+  /** Colours nodes by the chosen rule; the server's legend explains it. */
+  private colour(picture: Picture) {
+    const cy = this.cy!;
+    const keys: string[] = [];
+    const colourOf = (key: string | null | undefined) => {
+      if (key === null || key === undefined) {
+        return NETWORK_COLOURS.OUT;
+      }
+      let index = keys.indexOf(key);
+      if (index < 0) {
+        keys.push(key);
+        index = keys.length - 1;
+      }
+      return PALETTE[index % PALETTE.length];
+    };
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        let colour: string;
+        if (this.colorBy === 'system') {
+          colour = colourOf(node.data('healthSystem'));
+        } else if (this.colorBy === 'community') {
+          const community = picture.communities?.[node.id()];
+          colour = colourOf(community === undefined ? null : String(community));
+        } else {
+          colour = NETWORK_COLOURS[node.data('network')] ?? NETWORK_COLOURS.OUT;
+        }
+        node.data('colour', colour);
+      });
+    });
+    this.setAttribute('data-color-count', String(new Set(cy.nodes().map((n) => n.data('colour'))).size));
+  }
+
+  /** Downloads the picture as a PNG (twice the screen resolution, white background). */
+  exportPng(fileName: string) {
+    if (!this.cy) {
+      return;
+    }
+    const blob = this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
+    this.setAttribute('data-exported-bytes', String(blob.size));
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
   private recordCounts() {

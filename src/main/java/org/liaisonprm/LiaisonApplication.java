@@ -12,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * Liaison: a graph-native physician relationship manager.
  * <p>
  * {@code java -jar liaison.jar} serves the application; {@code java -jar liaison.jar bench reports ...} runs
- * the report benchmark instead (docs/benchmarks.md).
+ * the report benchmark instead, {@code bench network ...} the explorer's (docs/benchmarks.md).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -20,8 +20,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LiaisonApplication {
 
     public static void main(String[] args) throws Exception {
-        if (args.length >= 2 && args[0].equals("bench") && args[1].equals("reports")) {
-            ReportBenchmark.main(Arrays.copyOfRange(args, 2, args.length));
+        if (args.length >= 2 && args[0].equals("bench") && (args[1].equals("reports") || args[1].equals("network"))) {
+            String[] rest = Arrays.copyOfRange(args, 2, args.length);
+            if (args[1].equals("reports")) {
+                ReportBenchmark.main(rest);
+            } else {
+                ReportBenchmark.network(rest);
+            }
             return;
         }
         SpringApplication.run(LiaisonApplication.class, args);

@@ -125,12 +125,72 @@ class PackagedApplicationIT {
             browser.screenshot("network-phone");
             browser.resize(1440, 900);
 
+            // the explorer's filters: two hops draw more, a service line and months fewer; colouring and PNG
+            var wait = browser.waitUpTo(Duration.ofSeconds(30));
+            int oneHop = nodeCount(driver);
+            driver.findElement(By.cssSelector(".network-filter-panel vaadin-details-summary")).click();
+            choose(driver, "filter-hops", "2");
+            wait.until(d -> d.getCurrentUrl().contains("hops=2") && nodeCount(d) > oneHop);
+            int twoHops = nodeCount(driver);
+            browser.screenshot("network-two-hops");
+            choose(driver, "filter-color-by", "Health system");
+            wait.until(d -> d.getCurrentUrl().contains("colorBy=system"));
+            wait.until(d -> Integer.parseInt(d.findElement(By.tagName("liaison-referral-network"))
+                    .getDomAttribute("data-color-count")) > 1);
+            String filtered = app.baseUrl() + "/network?focus=" + focus + "&hops=2&serviceLine=Orthopedics"
+                    + "&from=2026-05&to=2026-10&minReferrals=2&colorBy=community";
+            driver.get(filtered);
+            wait.until(d -> d.getCurrentUrl().contains("serviceLine=Orthopedics") && nodeCount(d) > 0
+                    && nodeCount(d) < twoHops);
+            wait.until(d -> d.findElement(By.tagName("liaison-referral-network")).getDomAttribute("data-color-count") != null);
+            int filteredNodes = nodeCount(driver);
+            String filteredEdges = driver.findElement(By.tagName("liaison-referral-network")).getDomAttribute("data-edge-count");
+            browser.screenshot("network-filtered");
+            driver.findElement(By.className("network-export")).click();
+            wait.until(d -> {
+                String bytes = d.findElement(By.tagName("liaison-referral-network")).getDomAttribute("data-exported-bytes");
+                return bytes != null && Integer.parseInt(bytes) > 1000;
+            });
+
+            // the focus's profile: identity, figures, charts and partners
+            driver.findElement(By.className("details-profile")).click();
+            wait.until(d -> d.getCurrentUrl().contains("/physicians/" + focus));
+            wait.until(d -> d.findElements(By.tagName("liaison-report-chart")).size() >= 2);
+            assertThat(driver.findElement(By.className("profile-name")).getText()).isNotBlank();
+            assertThat(driver.findElement(By.className("profile-figures")).getText()).contains("Referrals sent");
+            assertThat(driver.findElements(By.cssSelector(".profile-partner-list vaadin-grid"))).hasSize(2);
+            browser.screenshot("profile");
+
             driver.get(app.baseUrl() + "/network");
             var welcome = browser.waitUpTo(Duration.ofSeconds(20))
                     .until(d -> d.findElement(By.className("network-empty")));
             assertThat(welcome.getText()).contains("Busiest in-network referrers");
             browser.screenshot("network-welcome");
+
+            // the deep link draws the same picture in a new session
+            try (var second = Browser.open()) {
+                second.driver().get(filtered);
+                second.logIn("admin", PASSWORD);
+                second.waitUpTo(Duration.ofSeconds(30)).until(d -> nodeCount(d) == filteredNodes);
+                assertThat(second.driver().findElement(By.tagName("liaison-referral-network"))
+                        .getDomAttribute("data-edge-count")).isEqualTo(filteredEdges);
+            }
         }
+    }
+
+    private static int nodeCount(org.openqa.selenium.WebDriver driver) {
+        var elements = driver.findElements(By.tagName("liaison-referral-network"));
+        String count = elements.isEmpty() ? null : elements.get(0).getDomAttribute("data-node-count");
+        return count == null ? 0 : Integer.parseInt(count);
+    }
+
+    /** Picks an item of a vaadin-select by its text. */
+    private static void choose(org.openqa.selenium.WebDriver driver, String selectId, String item) {
+        driver.findElement(By.id(selectId)).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                d.findElements(By.tagName("vaadin-select-item")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().strip().equals(item)).findFirst().orElse(null))
+                .click();
     }
 
     @Test

@@ -45,6 +45,70 @@ public final class ReportBenchmark {
         }
     }
 
+    /**
+     * {@code bench network}: the same graph, then the explorer's neighbourhood (two hops, default limits) for
+     * {@code --focuses} physicians in turn, warm; prints the median, 95th percentile and worst.
+     */
+    public static void network(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int physicians = Integer.parseInt(options.getOrDefault("physicians", "100000"));
+        long relationships = Long.parseLong(options.getOrDefault("relationships", "3000000"));
+        int focuses = Integer.parseInt(options.getOrDefault("focuses", "200"));
+        Path dataDir = Files.createTempDirectory("liaison-bench");
+        LocalDate end = LocalDate.of(2026, 11, 1);
+        System.out.printf("Explorer benchmark: %,d physicians, %,d referral relationships, %d focuses%n",
+                physicians, relationships, focuses);
+        System.out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1 << 20), System.getProperty("java.version"));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LiaisonApplication.class)
+                .web(WebApplicationType.NONE).run(settings(dataDir))) {
+            Driver driver = context.getBean(Driver.class);
+            var network = context.getBean(org.liaisonprm.network.NetworkService.class);
+            long started = System.nanoTime();
+            BenchmarkGraph.build(driver, physicians, 500, relationships, end);
+            System.out.printf("Graph built in %,d ms%n", (System.nanoTime() - started) / 1_000_000);
+            var from = end.minusMonths(12);
+            var sizes = new ArrayList<Integer>();
+            var millis = new ArrayList<Long>();
+            for (int round = 0; round < 2; round++) { // the first round warms the page cache and the plans
+                millis.clear();
+                sizes.clear();
+                for (int i = 0; i < focuses; i++) {
+                    String focus = "bench-" + ((long) i * 7919 % physicians);
+                    long t = System.nanoTime();
+                    var picture = network.neighbourhood(new org.liaisonprm.network.Neighbourhood(focus, 2, List.of(),
+                            from, end, 1, org.liaisonprm.network.Neighbourhood.Direction.BOTH, java.util.Set.of(),
+                            org.liaisonprm.network.Neighbourhood.DEFAULT_PER_NODE,
+                            org.liaisonprm.network.Neighbourhood.DEFAULT_CAP)).orElseThrow();
+                    millis.add((System.nanoTime() - t) / 1_000_000);
+                    sizes.add(picture.nodes().size());
+                }
+            }
+            var sorted = millis.stream().sorted().toList();
+            var nodes = sizes.stream().sorted().toList();
+            System.out.printf("neighbourhood, 2 hops, <= 500 nodes: median %d ms, p95 %d ms, worst %d ms; "
+                            + "nodes median %d, max %d%n", sorted.get(sorted.size() / 2),
+                    sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(sorted.size() - 1),
+                    nodes.get(nodes.size() / 2), nodes.get(nodes.size() - 1));
+        } finally {
+            delete(dataDir);
+        }
+    }
+
+    private static String[] settings(Path dataDir) {
+        return new String[] {
+                "--liaison.graph.data-dir=" + dataDir,
+                "--liaison.graph.bolt-port=0",
+                "--liaison.graph.settings[server.memory.pagecache.size]=2g",
+                "--liaison.demo.enabled=false",
+                "--liaison.security.initial-admin-password=benchmark-only-password",
+                "--liaison.reports.timeout=300s",
+                "--logging.level.root=warn",
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                "--spring.main.banner-mode=off"};
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int physicians = Integer.parseInt(options.getOrDefault("physicians", "100000"));

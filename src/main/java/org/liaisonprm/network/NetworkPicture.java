@@ -2,6 +2,7 @@ package org.liaisonprm.network;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the explorer draws: a focus, the nodes around it and the aggregated referral flows between them.
@@ -10,9 +11,15 @@ import java.util.List;
  * @param from      first day of the period counted (inclusive)
  * @param to        end of the period counted (exclusive)
  * @param truncated true when neighbours were left out to keep the picture readable
+ * @param communities referral community of each node id, when asked for (nodes without flows have none)
  */
 public record NetworkPicture(String focusId, LocalDate from, LocalDate to, List<Node> nodes, List<Edge> edges,
-                             boolean truncated) {
+                             boolean truncated, Map<String, Long> communities) {
+
+    public NetworkPicture(String focusId, LocalDate from, LocalDate to, List<Node> nodes, List<Edge> edges,
+                          boolean truncated) {
+        this(focusId, from, to, nodes, edges, truncated, Map.of());
+    }
 
     /** The kind of a node: decides its shape. */
     public enum Kind { PHYSICIAN, PRACTICE, FACILITY }
@@ -23,6 +30,10 @@ public record NetworkPicture(String focusId, LocalDate from, LocalDate to, List<
      */
     public record Node(String id, Kind kind, String name, String detail, String city, String network,
                        String healthSystem, long volume) {
+    }
+
+    public NetworkPicture withCommunities(Map<String, Long> communities) {
+        return new NetworkPicture(focusId, from, to, nodes, edges, truncated, Map.copyOf(communities));
     }
 
     /**

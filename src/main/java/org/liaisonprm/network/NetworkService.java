@@ -40,36 +40,66 @@ public class NetworkService {
             SKIP $offset LIMIT $limit
             """.formatted(NODE_FIELDS);
 
-    private static final String NEIGHBOURHOOD_NODES = """
-            MATCH (focus {id: $focus})
-            WHERE focus:Physician OR focus:Practice OR focus:Facility
-            WITH focus,
-                 CASE WHEN focus:Practice
-                      THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(focus) RETURN m }
-                      ELSE [focus] END AS seeds
-            CALL {
-              WITH seeds
-              UNWIND seeds AS s
-              MATCH (s)-[r:REFERRED]-(other)
-              WHERE r.periodStart >= $from AND r.periodStart < $to AND NOT other IN seeds
-              WITH other, sum(r.referrals) AS volume
-              ORDER BY volume DESC, other.id
-              RETURN collect({node: other, volume: volume}) AS ranked
+    private static final String FOCUS = """
+            CALL () {
+              MATCH (n:Physician {id: $focus}) RETURN n
+              UNION MATCH (n:Practice {id: $focus}) RETURN n
+              UNION MATCH (n:Facility {id: $focus}) RETURN n
             }
-            WITH focus, seeds, ranked[0..$limit] AS neighbours, size(ranked) > $limit AS truncated
-            UNWIND [{node: focus, volume: 0}]
-                   + [s IN seeds WHERE s <> focus | {node: s, volume: 0}]
-                   + neighbours AS entry
-            WITH entry.node AS n, entry.volume AS volume, truncated
-            RETURN %s, volume, truncated
+            RETURN elementId(n) AS eid,
+                   CASE WHEN n:Practice THEN [(m:Physician)-[:PRACTICES_AT]->(n) | elementId(m)] ELSE [] END AS members
+            LIMIT 1
+            """;
+
+    /** Each frontier node's busiest partners (one more than asked, to tell whether some were left out). */
+    private static final String EXPAND = """
+            UNWIND $frontier AS eid
+            MATCH (s) WHERE elementId(s) = eid
+            CALL (s) {
+              MATCH (s)-[r:REFERRED]-(o)
+              WHERE r.periodStart >= $from AND r.periodStart < $to
+                AND (size($lines) = 0 OR r.serviceLine IN $lines)
+                AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = s))
+                AND (size($networks) = 0 OR o.network IN $networks)
+                AND NOT elementId(o) IN $exclude
+              WITH o, sum(r.referrals) AS volume
+              WHERE volume >= $minReferrals
+              RETURN elementId(o) AS partner, volume
+              ORDER BY volume DESC, o.id
+              LIMIT $limit
+            }
+            RETURN eid AS source, partner, volume
+            """;
+
+    private static final String NODES = """
+            UNWIND $eids AS eid
+            MATCH (n) WHERE elementId(n) = eid
+            RETURN eid, %s
             """.formatted(NODE_FIELDS);
 
     private static final String NEIGHBOURHOOD_REFERRALS = """
-            MATCH (a:Physician)-[r:REFERRED]->(b)
-            WHERE a.id IN $ids AND b.id IN $ids AND r.periodStart >= $from AND r.periodStart < $to
+            UNWIND $eids AS eid
+            MATCH (a:Physician) WHERE elementId(a) = eid
+            MATCH (a)-[r:REFERRED]->(b)
+            WHERE r.periodStart >= $from AND r.periodStart < $to AND elementId(b) IN $eids
+              AND (size($lines) = 0 OR r.serviceLine IN $lines)
             WITH a, b, sum(r.referrals) AS referrals, sum(r.patients) AS patients
+            WHERE referrals >= $minReferrals
             RETURN a.id AS source, b.id AS target, referrals, patients,
-                   a.network IN ['IN', 'AFFILIATED'] AND b.network = 'OUT' AS leaking
+                   a.network IN ['IN', 'AFFILIATED'] AND b.network = 'OUT' AS leaking,
+                   elementId(a) AS sourceEid, elementId(b) AS targetEid
+            """;
+
+    /** Louvain over the flows of one picture, projected for this call only and dropped afterwards. */
+    private static final String COMMUNITIES = """
+            UNWIND $flows AS flow
+            MATCH (a) WHERE elementId(a) = flow[0]
+            MATCH (b) WHERE elementId(b) = flow[1]
+            WITH gds.graph.project($graphName, a, b, {relationshipProperties: {referrals: flow[2]}},
+                                   {undirectedRelationshipTypes: ['*']}) AS projection
+            CALL gds.louvain.stream($graphName, {relationshipWeightProperty: 'referrals'})
+            YIELD nodeId, communityId
+            RETURN gds.util.asNode(nodeId).id AS id, communityId
             """;
 
     private static final String NEIGHBOURHOOD_MEMBERSHIPS = """
@@ -118,37 +148,115 @@ public class NetworkService {
     }
 
     /**
-     * The referral neighbourhood of one node: the node (for a practice, also its physicians), its busiest
-     * referral partners in the period, and the aggregated referrals among all of them.
+     * The referral neighbourhood of one node with one hop and every referral: the node (for a practice,
+     * also its physicians), its busiest {@code maxNeighbours} partners in the period, and the aggregated
+     * referrals among all of them.
+     */
+    public Optional<NetworkPicture> neighbourhood(String focusId, Period period, int maxNeighbours) {
+        return neighbourhood(new Neighbourhood(focusId, 1, List.of(), period.from(), period.to(), 1,
+                Neighbourhood.Direction.BOTH, java.util.Set.of(), maxNeighbours, Neighbourhood.HARD_CAP));
+    }
+
+    /**
+     * The part of the referral network a request asks for: the focus (for a practice, also its physicians),
+     * each expanded node's busiest partners hop by hop, cut at {@code maxNodes} (busiest first), and the
+     * referrals among everything drawn. {@code truncated} says when partners were left out.
+     *
+     * @return empty when no physician, practice or facility has the focus id
      */
     @Transactional(readOnly = true)
-    public Optional<NetworkPicture> neighbourhood(String focusId, Period period, int maxNeighbours) {
-        Map<String, Object> params = Map.of("focus", focusId, "from", period.from(), "to", period.to(),
-                "limit", maxNeighbours);
-        Collection<NodeRow> rows = neo4j.query(NEIGHBOURHOOD_NODES).bindAll(params)
-                .fetchAs(NodeRow.class)
-                .mappedBy((types, row) -> new NodeRow(node(row), row.get("truncated").asBoolean()))
-                .all();
-        if (rows.isEmpty()) {
+    public Optional<NetworkPicture> neighbourhood(Neighbourhood request) {
+        var focus = neo4j.query(FOCUS).bind(request.focus()).to("focus")
+                .fetchAs(Record.class).mappedBy((types, row) -> row).one();
+        if (focus.isEmpty()) {
             return Optional.empty();
         }
-        var nodes = rows.stream().map(NodeRow::node).toList();
+        String focusEid = focus.get().get("eid").asString();
+        List<String> members = focus.get().get("members").asList(Value::asString);
+        var seeds = new ArrayList<String>();
+        seeds.add(focusEid);
+        seeds.addAll(members);
+        List<String> frontier = members.isEmpty() ? List.of(focusEid) : members;
+
+        // volume of every node found, by the hop it was found at; LinkedHashMap keeps seeds first
+        var order = new java.util.LinkedHashMap<String, Long>();
+        seeds.forEach(seed -> order.put(seed, 0L));
+        boolean truncated = false;
+        for (int hop = 1; hop <= request.hops() && !frontier.isEmpty(); hop++) {
+            var found = new java.util.HashMap<String, Long>();
+            var perSource = new java.util.HashMap<String, Integer>();
+            Map<String, Object> params = new java.util.HashMap<>(Map.of("frontier", frontier,
+                    "from", request.from(), "to", request.to(), "lines", request.serviceLines(),
+                    "direction", request.direction().name(), "networks", List.copyOf(request.networks()),
+                    "exclude", List.copyOf(order.keySet()), "minReferrals", request.minReferrals(),
+                    "limit", request.perNode() + 1));
+            for (Record row : neo4j.query(EXPAND).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).all()) {
+                String source = row.get("source").asString();
+                if (perSource.merge(source, 1, Integer::sum) > request.perNode()) {
+                    truncated = true;
+                    continue;
+                }
+                found.merge(row.get("partner").asString(), row.get("volume").asLong(), Long::sum);
+            }
+            var ranked = found.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                    .toList();
+            var next = new ArrayList<String>();
+            for (var entry : ranked) {
+                if (order.size() >= request.maxNodes()) {
+                    truncated = true;
+                    break;
+                }
+                order.put(entry.getKey(), entry.getValue());
+                next.add(entry.getKey());
+            }
+            frontier = next;
+        }
+
+        List<String> eids = List.copyOf(order.keySet());
+        var byEid = new java.util.HashMap<String, NetworkPicture.Node>();
+        for (Record row : neo4j.query(NODES).bind(eids).to("eids").fetchAs(Record.class).mappedBy((t, r) -> r).all()) {
+            var node = node(row);
+            String eid = row.get("eid").asString();
+            byEid.put(eid, new NetworkPicture.Node(node.id(), node.kind(), node.name(), node.detail(), node.city(),
+                    node.network(), node.healthSystem(), order.get(eid)));
+        }
+        var nodes = eids.stream().map(byEid::get).filter(java.util.Objects::nonNull).toList();
         var ids = nodes.stream().map(NetworkPicture.Node::id).toList();
-        Map<String, Object> edgeParams = Map.of("ids", ids, "from", period.from(), "to", period.to());
-        var edges = new ArrayList<NetworkPicture.Edge>(neo4j.query(NEIGHBOURHOOD_REFERRALS).bindAll(edgeParams)
-                .fetchAs(NetworkPicture.Edge.class)
-                .mappedBy((types, row) -> new NetworkPicture.Edge(row.get("source").asString(),
-                        row.get("target").asString(), "REFERRED", row.get("referrals").asLong(),
-                        row.get("patients").asLong(), row.get("leaking").asBoolean()))
-                .all());
+        Map<String, Object> edgeParams = Map.of("eids", eids, "from", request.from(), "to", request.to(),
+                "lines", request.serviceLines(), "minReferrals", Math.max(1, request.minReferrals()));
+        var edges = new ArrayList<NetworkPicture.Edge>();
+        var flows = new ArrayList<List<Object>>();
+        for (Record row : neo4j.query(NEIGHBOURHOOD_REFERRALS).bindAll(edgeParams).fetchAs(Record.class)
+                .mappedBy((t, r) -> r).all()) {
+            edges.add(new NetworkPicture.Edge(row.get("source").asString(), row.get("target").asString(), "REFERRED",
+                    row.get("referrals").asLong(), row.get("patients").asLong(), row.get("leaking").asBoolean()));
+            flows.add(List.of(row.get("sourceEid").asString(), row.get("targetEid").asString(),
+                    row.get("referrals").asLong()));
+        }
         edges.addAll(neo4j.query(NEIGHBOURHOOD_MEMBERSHIPS).bindAll(Map.of("ids", ids))
                 .fetchAs(NetworkPicture.Edge.class)
                 .mappedBy((types, row) -> new NetworkPicture.Edge(row.get("source").asString(),
                         row.get("target").asString(), "PRACTICES_AT", 0, 0, false))
                 .all());
-        boolean truncated = rows.iterator().next().truncated();
-        return Optional.of(new NetworkPicture(focusId, period.from(), period.to(), nodes, List.copyOf(edges),
-                truncated));
+        var picture = new NetworkPicture(request.focus(), request.from(), request.to(), nodes, List.copyOf(edges),
+                truncated);
+        return Optional.of(request.communities() && !flows.isEmpty() ? picture.withCommunities(communities(flows))
+                : picture);
+    }
+
+    private Map<String, Long> communities(List<List<Object>> flows) {
+        String graphName = "liaison-explorer-" + java.util.UUID.randomUUID();
+        try {
+            var found = new java.util.HashMap<String, Long>();
+            neo4j.query(COMMUNITIES).bindAll(Map.of("flows", flows, "graphName", graphName))
+                    .fetchAs(Record.class).mappedBy((t, r) -> r).all()
+                    .forEach(row -> found.put(row.get("id").asString(), row.get("communityId").asLong()));
+            return found;
+        } finally {
+            neo4j.query("CALL gds.graph.drop($graphName, false) YIELD graphName RETURN graphName")
+                    .bind(graphName).to("graphName").run();
+        }
     }
 
     /** The busiest in-network and affiliated referrers of the period: where a newcomer might start. */

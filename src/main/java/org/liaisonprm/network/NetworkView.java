@@ -1,5 +1,6 @@
 package org.liaisonprm.network;
 
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -21,6 +24,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -31,8 +36,10 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The referral network around one physician, practice or facility. {@code /network?focus=<id>} opens it
- * directly on that node.
+ * The referral network around one physician, practice or facility, with filters for hops, service lines,
+ * months, minimum referrals, direction and network, colouring by network, health system or referral
+ * community, three layouts and a PNG export. The address is a deep link that restores all of it:
+ * {@code /network?focus=<id>&hops=1|2&serviceLine=...&from=YYYY-MM&to=YYYY-MM&minReferrals=N&colorBy=...}.
  */
 @Route("network")
 @RouteAlias("")
@@ -45,8 +52,24 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private static final Map<String, String> NETWORK_NAMES = Map.of(
             "IN", "In network", "AFFILIATED", "Affiliated", "OUT", "Out of network");
 
+    private static final DateTimeFormatter MONTH_PARAM = DateTimeFormatter.ofPattern("yyyy-MM");
+
     private final NetworkService network;
     private final ComboBox<ProviderMatch> search = new ComboBox<>();
+    private final Select<Integer> hops = new Select<>();
+    private final MultiSelectComboBox<String> serviceLines = new MultiSelectComboBox<>("Service lines");
+    private final Select<YearMonth> fromMonth = new Select<>();
+    private final Select<YearMonth> toMonth = new Select<>();
+    private final IntegerField minReferrals = new IntegerField("Min. referrals");
+    private final Select<String> direction = new Select<>();
+    private final MultiSelectComboBox<String> networks = new MultiSelectComboBox<>("Network");
+    private final Select<String> colorBy = new Select<>();
+    private final Select<String> layout = new Select<>();
+    private final Div filters = new Div();
+    private final Details filterPanel = new Details();
+    private final Span colourNote = new Span();
+    private Neighbourhood request;
+    private boolean applying;
     private final ReferralNetworkGraph graph = new ReferralNetworkGraph();
     private final Div details = new Div();
     private final Span summary = new Span();
@@ -74,7 +97,11 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         });
 
         summary.addClassName("network-summary");
-        var toolbar = new HorizontalLayout(search, legend());
+        buildFilters();
+        colourNote.addClassName("legend-note");
+        var legend = legend();
+        legend.add(colourNote);
+        var toolbar = new HorizontalLayout(search, legend);
         toolbar.setWidthFull();
         toolbar.setAlignItems(Alignment.CENTER);
         toolbar.addClassName("network-toolbar");
@@ -93,30 +120,184 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         body.setSizeFull();
         body.setFlexGrow(1, canvas);
 
-        add(toolbar, summary, body);
+        filterPanel.setSummaryText("Filters, colours and layout");
+        filterPanel.add(filters);
+        filterPanel.addClassName("network-filter-panel");
+        filterPanel.setWidthFull();
+        add(toolbar, filterPanel, summary, body);
         setFlexGrow(1, body);
+    }
+
+    /** Hops, service lines, months, minimum, direction, network, colouring and layout; each change redraws. */
+    private void buildFilters() {
+        filters.addClassName("network-filters");
+        hops.setLabel("Hops");
+        hops.setItems(1, 2);
+        hops.setId("filter-hops");
+        serviceLines.setItems(java.util.Arrays.stream(org.liaisonprm.physician.ServiceLine.values())
+                .map(org.liaisonprm.physician.ServiceLine::label).toList());
+        serviceLines.setId("filter-service-lines");
+        serviceLines.setClearButtonVisible(true);
+        YearMonth last = YearMonth.from(network.defaultPeriod().to()).minusMonths(1);
+        var months = new java.util.ArrayList<YearMonth>();
+        for (int i = 35; i >= 0; i--) {
+            months.add(last.minusMonths(i));
+        }
+        fromMonth.setLabel("From");
+        fromMonth.setItems(months);
+        fromMonth.setItemLabelGenerator(MONTH::format);
+        fromMonth.setId("filter-from");
+        toMonth.setLabel("Through");
+        toMonth.setItems(months);
+        toMonth.setItemLabelGenerator(MONTH::format);
+        toMonth.setId("filter-to");
+        minReferrals.setMin(1);
+        minReferrals.setStepButtonsVisible(true);
+        minReferrals.setId("filter-min-referrals");
+        direction.setLabel("Direction");
+        direction.setItems("both", "out", "in");
+        direction.setItemLabelGenerator(d -> switch (d) {
+            case "out" -> "Sent";
+            case "in" -> "Received";
+            default -> "Sent and received";
+        });
+        direction.setId("filter-direction");
+        networks.setItems("IN", "AFFILIATED", "OUT");
+        networks.setItemLabelGenerator(n -> NETWORK_NAMES.getOrDefault(n, n));
+        networks.setId("filter-network");
+        colorBy.setLabel("Colour by");
+        colorBy.setItems("network", "system", "community");
+        colorBy.setItemLabelGenerator(c -> switch (c) {
+            case "system" -> "Health system";
+            case "community" -> "Referral community";
+            default -> "Network";
+        });
+        colorBy.setId("filter-color-by");
+        layout.setLabel("Layout");
+        layout.setItems("concentric", "force", "hierarchy");
+        layout.setItemLabelGenerator(l -> switch (l) {
+            case "force" -> "Force-directed";
+            case "hierarchy" -> "Hierarchy";
+            default -> "Rings by volume";
+        });
+        layout.setId("filter-layout");
+        var export = new Button("PNG", VaadinIcon.DOWNLOAD.create(), click -> {
+            if (picture != null) {
+                graph.exportPng("network-" + picture.focusId() + ".png");
+            }
+        });
+        export.addClassName("network-export");
+        export.setTooltipText("Download the picture as a PNG image");
+        filters.add(hops, serviceLines, fromMonth, toMonth, minReferrals, direction, networks, colorBy, layout, export);
+        for (var field : List.<com.vaadin.flow.component.HasValue<?, ?>>of(hops, serviceLines, fromMonth, toMonth,
+                minReferrals, direction, networks, colorBy, layout)) {
+            field.addValueChangeListener(event -> {
+                if (!applying && event.isFromClient()) {
+                    navigateToFilters();
+                }
+            });
+        }
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<String> focus = event.getLocation().getQueryParameters().getSingleParameter("focus");
-        if (focus.isPresent() && !focus.get().isBlank()) {
-            draw(focus.get().strip());
-        } else {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        Optional<String> focus = query.getSingleParameter("focus");
+        if (focus.isEmpty() || focus.get().isBlank()) {
+            filterPanel.setVisible(false);
             showWelcome();
+            return;
+        }
+        String color = query.getSingleParameter("colorBy").orElse("network");
+        try {
+            request = NetworkApi.request(network.defaultPeriod(), focus.get().strip(),
+                    Integer.parseInt(query.getSingleParameter("hops").orElse("1")),
+                    query.getParameters().getOrDefault("serviceLine", List.of()),
+                    query.getSingleParameter("from").orElse(null), query.getSingleParameter("to").orElse(null),
+                    Long.parseLong(query.getSingleParameter("minReferrals").orElse("1")),
+                    query.getSingleParameter("direction").orElse("both"),
+                    query.getParameters().getOrDefault("network", List.of()),
+                    Neighbourhood.DEFAULT_PER_NODE, Neighbourhood.DEFAULT_CAP, "community".equals(color));
+        } catch (IllegalArgumentException e) {
+            Notification.show("The link does not fit: " + e.getMessage() + ". Showing the defaults.")
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            request = Neighbourhood.around(focus.get().strip(), network.defaultPeriod().from(),
+                    network.defaultPeriod().to());
+        }
+        applying = true;
+        hops.setValue(request.hops());
+        serviceLines.setValue(new java.util.LinkedHashSet<>(request.serviceLines()));
+        fromMonth.setValue(YearMonth.from(request.from()));
+        toMonth.setValue(YearMonth.from(request.to()).minusMonths(1));
+        minReferrals.setValue((int) request.minReferrals());
+        direction.setValue(request.direction().name().toLowerCase(Locale.ROOT));
+        networks.setValue(new java.util.LinkedHashSet<>(request.networks()));
+        colorBy.setValue(List.of("network", "system", "community").contains(color) ? color : "network");
+        layout.setValue(query.getSingleParameter("layout").filter(List.of("concentric", "force", "hierarchy")::contains)
+                .orElse("concentric"));
+        applying = false;
+        filterPanel.setVisible(true);
+        filterPanel.setOpened(query.getParameters().size() > 1);
+        colourNote.setText(switch (colorBy.getValue()) {
+            case "system" -> "Colours: one per health system, grey for independents";
+            case "community" -> "Colours: one per referral community (Louvain over the flows drawn)";
+            default -> "";
+        });
+        graph.setColorBy(colorBy.getValue());
+        graph.setLayout(layout.getValue());
+        draw(request.focus());
+    }
+
+    /** The deep link of what the filters show: {@code /network?focus=…&hops=…&serviceLine=…&from=…}. */
+    private QueryParameters filterParameters(String focusId) {
+        var parameters = new java.util.LinkedHashMap<String, List<String>>();
+        parameters.put("focus", List.of(focusId));
+        parameters.put("hops", List.of(String.valueOf(hops.getValue() == null ? 1 : hops.getValue())));
+        if (!serviceLines.getValue().isEmpty()) {
+            parameters.put("serviceLine", List.of(String.join(",", serviceLines.getValue())));
+        }
+        if (fromMonth.getValue() != null) {
+            parameters.put("from", List.of(MONTH_PARAM.format(fromMonth.getValue())));
+        }
+        if (toMonth.getValue() != null) {
+            parameters.put("to", List.of(MONTH_PARAM.format(toMonth.getValue())));
+        }
+        if (minReferrals.getValue() != null && minReferrals.getValue() > 1) {
+            parameters.put("minReferrals", List.of(String.valueOf(minReferrals.getValue())));
+        }
+        if (direction.getValue() != null && !"both".equals(direction.getValue())) {
+            parameters.put("direction", List.of(direction.getValue()));
+        }
+        if (!networks.getValue().isEmpty()) {
+            parameters.put("network", List.of(String.join(",", networks.getValue())));
+        }
+        if (colorBy.getValue() != null && !"network".equals(colorBy.getValue())) {
+            parameters.put("colorBy", List.of(colorBy.getValue()));
+        }
+        if (layout.getValue() != null && !"concentric".equals(layout.getValue())) {
+            parameters.put("layout", List.of(layout.getValue()));
+        }
+        return new QueryParameters(parameters);
+    }
+
+    private void navigateToFilters() {
+        if (request != null) {
+            getUI().ifPresent(ui -> ui.navigate(NetworkView.class, filterParameters(request.focus())));
         }
     }
 
+    /** Moves the focus, keeping the filters. */
     private void focus(String id) {
-        getUI().ifPresent(ui -> ui.navigate(NetworkView.class, QueryParameters.of("focus", id)));
+        getUI().ifPresent(ui -> ui.navigate(NetworkView.class,
+                request == null ? QueryParameters.of("focus", id) : filterParameters(id)));
     }
 
     private void draw(String focusId) {
-        var period = network.defaultPeriod();
-        Optional<NetworkPicture> found = network.neighbourhood(focusId, period, NetworkService.DEFAULT_NEIGHBOURS);
+        Optional<NetworkPicture> found = network.neighbourhood(request.withFocus(focusId));
         if (found.isEmpty()) {
             var notice = Notification.show("No physician, practice or facility has the id " + focusId);
             notice.addThemeVariants(NotificationVariant.LUMO_WARNING);
+            filterPanel.setVisible(false);
             showWelcome();
             return;
         }
@@ -130,8 +311,8 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         summary.setText("%s · %d nodes, %d referral flows (%,d referrals) · %s – %s%s".formatted(
                 focus.name(), picture.nodes().size(), picture.edges().size(), referrals,
                 MONTH.format(picture.from()), MONTH.format(picture.to().minusDays(1)),
-                picture.truncated() ? " · only the " + NetworkService.DEFAULT_NEIGHBOURS
-                        + " busiest partners are shown" : ""));
+                picture.truncated() ? " · some quieter partners are left out (the busiest "
+                        + request.perNode() + " per node, " + request.maxNodes() + " nodes at most)" : ""));
         showDetails(focusId);
     }
 
@@ -184,6 +365,11 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             details.add(line("City", node.city()));
             details.add(line("Network", NETWORK_NAMES.getOrDefault(node.network(), node.network())));
             details.add(line("Health system", node.healthSystem()));
+            var profile = new Button("Open profile", VaadinIcon.USER_CARD.create(), click -> getUI().ifPresent(ui ->
+                    ui.navigate(ProfileView.path(node.kind(), node.id()))));
+            profile.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            profile.addClassName("details-profile");
+            details.add(profile);
             if (!node.id().equals(picture.focusId())) {
                 details.add(line("Referrals with focus", "%,d".formatted(node.volume())));
                 var refocus = new Button("Focus here", VaadinIcon.CROSSHAIRS.create(), click -> focus(node.id()));
@@ -199,7 +385,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         return row;
     }
 
-    private static Component legend() {
+    private static HorizontalLayout legend() {
         var legend = new HorizontalLayout();
         legend.addClassName("network-legend");
         legend.setSpacing(false);

@@ -38,6 +38,21 @@ public class ReferralNetworkGraph extends Component implements HasSize {
         }
     }
 
+    /** How nodes are coloured: network, system (health system) or community. */
+    public void setColorBy(String colorBy) {
+        getElement().setProperty("colorBy", colorBy);
+    }
+
+    /** concentric (around the focus, by volume), force or hierarchy. */
+    public void setLayout(String layout) {
+        getElement().setProperty("layoutName", layout);
+    }
+
+    /** Makes the browser download the picture as a PNG file. */
+    public void exportPng(String fileName) {
+        getElement().callJsFunction("exportPng", fileName);
+    }
+
     /** A click on a node. */
     public Registration addNodeSelectListener(ComponentEventListener<NodeSelectEvent> listener) {
         return addListener(NodeSelectEvent.class, listener);

@@ -27,7 +27,7 @@ import com.vaadin.flow.component.dependency.NpmPackage;
 @Tag("liaison-report-chart")
 @NpmPackage(value = "chart.js", version = "4.6.1")
 @JsModule("./components/report-chart.ts")
-class ReportChart extends Component implements HasSize {
+public class ReportChart extends Component implements HasSize {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_SERIES = 8;
@@ -38,7 +38,7 @@ class ReportChart extends Component implements HasSize {
     record ChartData(String type, List<String> labels, List<Series> series) {
     }
 
-    void show(ReportResult result, ReportDefinition.View view) {
+    public void show(ReportResult result, ReportDefinition.View view) {
         try {
             getElement().setProperty("chart", JSON.writeValueAsString(chart(result, view)));
         } catch (JsonProcessingException e) {

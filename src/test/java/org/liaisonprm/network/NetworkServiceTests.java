@@ -1,9 +1,12 @@
 package org.liaisonprm.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,6 +35,9 @@ class NetworkServiceTests {
 
     @Autowired
     NetworkMembership membership;
+
+    @Autowired
+    ProfileService profiles;
 
     @BeforeEach
     void graph() {
@@ -104,6 +110,117 @@ class NetworkServiceTests {
         assertThat(nodes.get("C").volume()).as("8 from A plus 4 from B").isEqualTo(12);
         assertThat(picture.edges()).filteredOn(e -> e.type().equals("PRACTICES_AT"))
                 .extracting(NetworkPicture.Edge::source).containsExactlyInAnyOrder("1234567893", "B");
+    }
+
+    private static Neighbourhood request(String focus, int hops) {
+        return new Neighbourhood(focus, hops, List.of(), Q1.from(), Q1.to(), 1, Neighbourhood.Direction.BOTH,
+                Set.of(), 25, 500);
+    }
+
+    private static List<String> ids(NetworkPicture picture) {
+        return picture.nodes().stream().map(NetworkPicture.Node::id).toList();
+    }
+
+    private static List<String> flows(NetworkPicture picture) {
+        return picture.edges().stream().filter(e -> e.type().equals("REFERRED"))
+                .map(e -> e.source() + ">" + e.target()).sorted().toList();
+    }
+
+    @Test
+    void twoHopsReachThePartnersOfPartners() {
+        // D's only partner is A (3); A's partners beyond D are F 20, B 15, C 8 — in that order
+        var picture = network.neighbourhood(request("D", 2)).orElseThrow();
+        assertThat(ids(picture)).containsExactly("D", "1234567893", "F", "B", "C");
+        assertThat(picture.nodes().get(2).volume()).isEqualTo(20);
+        assertThat(flows(picture)).containsExactly("1234567893>B", "1234567893>C", "1234567893>F", "B>C", "D>1234567893");
+        assertThat(picture.truncated()).isFalse();
+        assertThat(ids(network.neighbourhood(request("D", 1)).orElseThrow())).containsExactly("D", "1234567893");
+    }
+
+    @Test
+    void filtersNarrowThePicture() {
+        String a = "1234567893";
+        var base = request(a, 1);
+        var orthopedics = network.neighbourhood(new Neighbourhood(a, 1, List.of("Orthopedics"), Q1.from(), Q1.to(), 1,
+                Neighbourhood.Direction.BOTH, Set.of(), 25, 500)).orElseThrow();
+        assertThat(ids(orthopedics)).containsExactly(a, "B", "C");
+        assertThat(flows(orthopedics)).containsExactly(a + ">B", a + ">C", "B>C");
+
+        var sent = network.neighbourhood(new Neighbourhood(a, 1, List.of(), Q1.from(), Q1.to(), 1,
+                Neighbourhood.Direction.OUT, Set.of(), 25, 500)).orElseThrow();
+        assertThat(ids(sent)).containsExactly(a, "F", "B", "C");
+        var received = network.neighbourhood(new Neighbourhood(a, 1, List.of(), Q1.from(), Q1.to(), 1,
+                Neighbourhood.Direction.IN, Set.of(), 25, 500)).orElseThrow();
+        assertThat(ids(received)).containsExactly(a, "D");
+
+        var outside = network.neighbourhood(new Neighbourhood(a, 1, List.of(), Q1.from(), Q1.to(), 1,
+                Neighbourhood.Direction.BOTH, Set.of("OUT"), 25, 500)).orElseThrow();
+        assertThat(ids(outside)).containsExactly(a, "F", "C", "D");
+
+        var busy = network.neighbourhood(new Neighbourhood(a, 1, List.of(), Q1.from(), Q1.to(), 10,
+                Neighbourhood.Direction.BOTH, Set.of(), 25, 500)).orElseThrow();
+        assertThat(ids(busy)).containsExactly(a, "F", "B");
+        assertThat(flows(busy)).as("B>C has only 4").containsExactly(a + ">B", a + ">F");
+
+        var june = network.neighbourhood(new Neighbourhood(a, 1, List.of(), LocalDate.of(2025, 6, 1),
+                LocalDate.of(2025, 7, 1), 1, Neighbourhood.Direction.BOTH, Set.of(), 25, 500)).orElseThrow();
+        assertThat(ids(june)).containsExactly(a, "E");
+        assertThat(ids(network.neighbourhood(base).orElseThrow())).containsExactly(a, "F", "B", "C", "D");
+    }
+
+    @Test
+    void limitsCutTheQuietestAndSaySo() {
+        var capped = network.neighbourhood(new Neighbourhood("D", 2, List.of(), Q1.from(), Q1.to(), 1,
+                Neighbourhood.Direction.BOTH, Set.of(), 25, 3)).orElseThrow();
+        assertThat(ids(capped)).containsExactly("D", "1234567893", "F");
+        assertThat(capped.truncated()).isTrue();
+
+        var perNode = network.neighbourhood(new Neighbourhood("D", 2, List.of(), Q1.from(), Q1.to(), 1,
+                Neighbourhood.Direction.BOTH, Set.of(), 1, 500)).orElseThrow();
+        assertThat(ids(perNode)).containsExactly("D", "1234567893", "F");
+        assertThat(perNode.truncated()).isTrue();
+
+        assertThatThrownBy(() -> request("D", 3)).hasMessage("hops: 1 or 2, not 3");
+        assertThatThrownBy(() -> new Neighbourhood("D", 1, List.of(), Q1.to(), Q1.from(), 1,
+                Neighbourhood.Direction.BOTH, Set.of(), 25, 500)).hasMessage("from: must come before to");
+        assertThatThrownBy(() -> new Neighbourhood("D", 1, List.of(), Q1.from(), Q1.to(), 1,
+                Neighbourhood.Direction.BOTH, Set.of(), 25, 5000)).hasMessage("maxNodes: between 1 and 2000");
+    }
+
+    @Test
+    void aPhysiciansProfileAddsUpHerReferrals() {
+        // the last 12 months of data are Mar 2025 – Feb 2026: A sent B 15 (kept), C 8, F 20 and E 2 (leaked)
+        var a = profiles.profile("1234567893").orElseThrow();
+        assertThat(a.name()).isEqualTo("Jane Smith, MD");
+        assertThat(a.sent()).isEqualTo(45);
+        assertThat(a.kept()).isEqualTo(15);
+        assertThat(a.leaked()).isEqualTo(30);
+        assertThat(a.received()).isEqualTo(3);
+        assertThat(a.identity()).extracting(ProviderProfile.Fact::label, ProviderProfile.Fact::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("NPI", "1234567893"),
+                        org.assertj.core.groups.Tuple.tuple("Specialty", "Family Medicine"),
+                        org.assertj.core.groups.Tuple.tuple("Practice", "Home Primary Care"),
+                        org.assertj.core.groups.Tuple.tuple("Health system", "Home Health"));
+        assertThat(a.destinations()).extracting(ProviderProfile.Partner::id, ProviderProfile.Partner::referrals)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("F", 20L), org.assertj.core.groups.Tuple.tuple("B", 15L),
+                        org.assertj.core.groups.Tuple.tuple("C", 8L), org.assertj.core.groups.Tuple.tuple("E", 2L));
+        assertThat(a.sources()).extracting(ProviderProfile.Partner::id).containsExactly("D");
+        assertThat(a.sentByMonth().rows()).containsExactly(List.of("2025-06", "Urology", 2L),
+                List.of("2026-01", "Orthopedics", 18L), List.of("2026-02", "Imaging", 20L),
+                List.of("2026-02", "Orthopedics", 5L));
+        // kept share by month: June 0 of 2, January 10 of 18, February 5 of 25
+        assertThat(a.keptByMonth().rows()).extracting(row -> row.get(2)).containsExactly(0L, 56L, 20L);
+    }
+
+    @Test
+    void aPracticesProfileCountsItsPhysicians() {
+        var p = profiles.profile("P").orElseThrow();
+        assertThat(p.kind()).isEqualTo(NetworkPicture.Kind.PRACTICE);
+        assertThat(p.sent()).as("A's 45 and B's 4").isEqualTo(49);
+        assertThat(p.destinations()).extracting(ProviderProfile.Partner::id, ProviderProfile.Partner::referrals)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("F", 20L), org.assertj.core.groups.Tuple.tuple("C", 12L),
+                        org.assertj.core.groups.Tuple.tuple("E", 2L));
+        assertThat(profiles.profile("nobody")).isEmpty();
     }
 
     @Test

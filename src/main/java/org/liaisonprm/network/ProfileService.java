@@ -1,0 +1,183 @@
+package org.liaisonprm.network;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.liaisonprm.report.ReportResult;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads a provider's profile: identity, affiliations, referrals in and out by service line and month,
+ * kept share over time and the busiest partners. Read transactions only.
+ */
+@Service
+public class ProfileService {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.US);
+
+    private static final String IDENTITY = """
+            CALL () {
+              MATCH (n:Physician {id: $id}) RETURN n
+              UNION MATCH (n:Practice {id: $id}) RETURN n
+              UNION MATCH (n:Facility {id: $id}) RETURN n
+            }
+            RETURN n, labels(n) AS labels,
+                   [(n)-[:PRACTICES_AT]->(p:Practice) | p.name] AS practices,
+                   [(n)-[:AFFILIATED_WITH]->(f:Facility) | f.name] AS affiliations,
+                   head([(n)-[:EMPLOYED_BY|PRACTICES_AT|PART_OF*1..2]->(h:HealthSystem) | h.name]) AS healthSystem,
+                   COUNT { (m:Physician)-[:PRACTICES_AT]->(n) } AS members
+            LIMIT 1
+            """;
+
+    /** For a practice, the referrals of its physicians; otherwise the node's own. */
+    private static final String SENT_BY_MONTH = """
+            CALL () {
+              MATCH (n:Physician {id: $id}) RETURN n
+              UNION MATCH (n:Practice {id: $id}) RETURN n
+              UNION MATCH (n:Facility {id: $id}) RETURN n
+            }
+            WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS senders
+            UNWIND senders AS s
+            MATCH (s)-[r:REFERRED]->(t)
+            WHERE r.periodStart >= $from AND r.periodStart < $to
+            RETURN r.periodStart AS month, r.serviceLine AS serviceLine, sum(r.referrals) AS referrals,
+                   sum(CASE WHEN t.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept,
+                   sum(CASE WHEN t.network = 'OUT' THEN r.referrals ELSE 0 END) AS leaked
+            ORDER BY month, serviceLine
+            """;
+
+    private static final String RECEIVED_BY_MONTH = """
+            CALL () {
+              MATCH (n:Physician {id: $id}) RETURN n
+              UNION MATCH (n:Practice {id: $id}) RETURN n
+              UNION MATCH (n:Facility {id: $id}) RETURN n
+            }
+            WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS receivers
+            UNWIND receivers AS s
+            MATCH (s)<-[r:REFERRED]-()
+            WHERE r.periodStart >= $from AND r.periodStart < $to
+            RETURN r.periodStart AS month, r.serviceLine AS serviceLine, sum(r.referrals) AS referrals
+            ORDER BY month, serviceLine
+            """;
+
+    private static final String PARTNERS = """
+            CALL () {
+              MATCH (n:Physician {id: $id}) RETURN n
+              UNION MATCH (n:Practice {id: $id}) RETURN n
+              UNION MATCH (n:Facility {id: $id}) RETURN n
+            }
+            WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS members
+            UNWIND members AS s
+            MATCH (s)-[r:REFERRED]-(o)
+            WHERE r.periodStart >= $from AND r.periodStart < $to AND NOT o IN members
+              AND ((startNode(r) = s) = $sent)
+            WITH o, sum(r.referrals) AS referrals
+            ORDER BY referrals DESC, o.id LIMIT 10
+            RETURN o.id AS id, o.name AS name,
+                   CASE WHEN o:Physician THEN o.specialty WHEN o:Facility THEN o.type ELSE 'Practice' END AS detail,
+                   o.network AS network, referrals
+            """;
+
+    private final Neo4jClient neo4j;
+    private final NetworkService network;
+
+    ProfileService(Neo4jClient neo4j, NetworkService network) {
+        this.neo4j = neo4j;
+        this.network = network;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProviderProfile> profile(String id) {
+        var period = network.defaultPeriod();
+        // 24 months for the charts, the last 12 for the totals
+        var chartFrom = period.to().minusMonths(24);
+        Optional<Record> found = neo4j.query(IDENTITY).bind(id).to("id").fetchAs(Record.class).mappedBy((t, r) -> r).one();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Record row = found.get();
+        Value n = row.get("n");
+        List<String> labels = row.get("labels").asList(Value::asString);
+        var kind = labels.contains("Physician") ? NetworkPicture.Kind.PHYSICIAN
+                : labels.contains("Practice") ? NetworkPicture.Kind.PRACTICE : NetworkPicture.Kind.FACILITY;
+        var identity = new ArrayList<ProviderProfile.Fact>();
+        add(identity, "NPI", n.get("npi").asString(null));
+        add(identity, kind == NetworkPicture.Kind.PHYSICIAN ? "Specialty" : "Type",
+                kind == NetworkPicture.Kind.FACILITY ? n.get("type").asString(null) : n.get("specialty").asString(null));
+        add(identity, "Service line", n.get("serviceLine").asString(null));
+        add(identity, "Practice", String.join(", ", row.get("practices").asList(Value::asString)));
+        add(identity, "Privileges at", String.join(", ", row.get("affiliations").asList(Value::asString)));
+        if (kind == NetworkPicture.Kind.PRACTICE) {
+            add(identity, "Physicians", String.valueOf(row.get("members").asLong()));
+        }
+        add(identity, "Health system", row.get("healthSystem").asString(null));
+        add(identity, "Address", join(n.get("address").asString(null), n.get("city").asString(null),
+                n.get("state").asString(null), n.get("zip").asString(null)));
+        add(identity, "Id", n.get("id").asString());
+
+        Map<String, Object> params = Map.of("id", id, "from", chartFrom, "to", period.to());
+        var sentRows = new ArrayList<List<Object>>();
+        var keptRows = new ArrayList<List<Object>>();
+        var keptByMonth = new java.util.TreeMap<String, long[]>();
+        long sent = 0;
+        long kept = 0;
+        long leaked = 0;
+        for (Record r : neo4j.query(SENT_BY_MONTH).bindAll(params).fetchAs(Record.class).mappedBy((t, x) -> x).all()) {
+            var month = r.get("month").asLocalDate();
+            String label = MONTH.format(month);
+            sentRows.add(List.of(label, r.get("serviceLine").asString("Other"), r.get("referrals").asLong()));
+            keptByMonth.computeIfAbsent(label, k -> new long[2])[0] += r.get("kept").asLong();
+            keptByMonth.get(label)[1] += r.get("kept").asLong() + r.get("leaked").asLong();
+            if (!month.isBefore(period.from())) {
+                sent += r.get("referrals").asLong();
+                kept += r.get("kept").asLong();
+                leaked += r.get("leaked").asLong();
+            }
+        }
+        keptByMonth.forEach((month, counts) -> keptRows.add(List.of(month, "kept share",
+                counts[1] == 0 ? 0L : Math.round(100.0 * counts[0] / counts[1]))));
+        var receivedRows = new ArrayList<List<Object>>();
+        long received = 0;
+        for (Record r : neo4j.query(RECEIVED_BY_MONTH).bindAll(params).fetchAs(Record.class).mappedBy((t, x) -> x).all()) {
+            var month = r.get("month").asLocalDate();
+            receivedRows.add(List.of(MONTH.format(month), r.get("serviceLine").asString("Other"), r.get("referrals").asLong()));
+            if (!month.isBefore(period.from())) {
+                received += r.get("referrals").asLong();
+            }
+        }
+        Map<String, Object> last12 = Map.of("id", id, "from", period.from(), "to", period.to());
+        return Optional.of(new ProviderProfile(id, kind, n.get("name").asString(id), n.get("network").asString("OUT"),
+                identity, sent, received, kept, leaked,
+                new ReportResult(List.of("month", "serviceLine", "referrals"), sentRows, false, 0),
+                new ReportResult(List.of("month", "serviceLine", "referrals"), receivedRows, false, 0),
+                new ReportResult(List.of("month", "series", "keptPercent"), keptRows, false, 0),
+                partners(last12, true), partners(last12, false)));
+    }
+
+    private List<ProviderProfile.Partner> partners(Map<String, Object> params, boolean sent) {
+        var withDirection = new java.util.HashMap<>(params);
+        withDirection.put("sent", sent);
+        return List.copyOf(neo4j.query(PARTNERS).bindAll(withDirection).fetchAs(ProviderProfile.Partner.class)
+                .mappedBy((t, r) -> new ProviderProfile.Partner(r.get("id").asString(), r.get("name").asString(""),
+                        r.get("detail").asString(null), r.get("network").asString("OUT"), r.get("referrals").asLong()))
+                .all());
+    }
+
+    private static void add(List<ProviderProfile.Fact> facts, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new ProviderProfile.Fact(label, value));
+        }
+    }
+
+    private static String join(String... parts) {
+        return String.join(", ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+    }
+}

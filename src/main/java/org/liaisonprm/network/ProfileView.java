@@ -1,0 +1,168 @@
+package org.liaisonprm.network;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.report.ReportChart;
+import org.liaisonprm.report.ReportDefinition;
+
+/**
+ * One physician's (practice's, facility's) page: identity and affiliations, referrals sent and received by
+ * service line and month, kept share over time, the busiest partners, a small picture of the neighbourhood,
+ * and a link into the explorer.
+ */
+@Route("physicians/:id")
+@RouteAlias("practices/:id")
+@RouteAlias("facilities/:id")
+@PermitAll
+class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final Map<String, String> NETWORK_NAMES = Map.of(
+            "IN", "In network", "AFFILIATED", "Affiliated", "OUT", "Out of network");
+
+    private final ProfileService profiles;
+    private final NetworkService network;
+    private String title = "Profile";
+
+    ProfileView(ProfileService profiles, NetworkService network) {
+        this.profiles = profiles;
+        this.network = network;
+        addClassName("profile-view");
+        setWidthFull();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · Liaison";
+    }
+
+    /** The address of a provider's page. */
+    static String path(NetworkPicture.Kind kind, String id) {
+        return switch (kind) {
+            case PHYSICIAN -> "physicians/";
+            case PRACTICE -> "practices/";
+            case FACILITY -> "facilities/";
+        } + id;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
+        var profile = profiles.profile(id).orElseThrow(() -> new NotFoundException("No provider " + id));
+        title = profile.name();
+        removeAll();
+
+        var name = new H2(profile.name());
+        name.addClassName("profile-name");
+        var badge = new Span(NETWORK_NAMES.getOrDefault(profile.network(), profile.network()));
+        badge.getElement().getThemeList().add("badge");
+        if ("OUT".equals(profile.network())) {
+            badge.getElement().getThemeList().add("contrast");
+        }
+        var explore = new RouterLink("Open in the explorer", NetworkView.class);
+        explore.setQueryParameters(QueryParameters.of("focus", profile.id()));
+        explore.addClassName("profile-explore");
+        var header = new FlexLayout(name, badge, explore);
+        header.addClassName("profile-header");
+
+        var facts = new Div();
+        facts.addClassName("profile-facts");
+        profile.identity().forEach(f -> facts.add(fact(f.label(), f.value())));
+
+        var figures = new Div(figure("Referrals sent, last 12 months", "%,d".formatted(profile.sent())),
+                figure("Received", "%,d".formatted(profile.received())),
+                figure("Kept in network", profile.kept() + profile.leaked() == 0 ? "—"
+                        : Math.round(100.0 * profile.kept() / (profile.kept() + profile.leaked())) + " %"),
+                figure("Leaked", "%,d".formatted(profile.leaked())));
+        figures.addClassName("profile-figures");
+
+        add(header, facts, figures);
+        add(chart("Referrals sent by month and service line", profile.sentByMonth(), ReportDefinition.View.BAR));
+        add(chart("Referrals received by month and service line", profile.receivedByMonth(), ReportDefinition.View.BAR));
+        if (!profile.keptByMonth().rows().isEmpty()) {
+            add(chart("Kept share of referrals sent (%)", profile.keptByMonth(), ReportDefinition.View.LINE));
+        }
+        var partners = new FlexLayout(partners("Sends most to", profile.destinations()),
+                partners("Receives most from", profile.sources()));
+        partners.addClassName("profile-partners");
+        add(partners);
+
+        var period = network.defaultPeriod();
+        network.neighbourhood(new Neighbourhood(profile.id(), 1, List.of(), period.from(), period.to(), 1,
+                Neighbourhood.Direction.BOTH, java.util.Set.of(), 12, 60)).ifPresent(picture -> {
+                    var graph = new ReferralNetworkGraph();
+                    graph.setPicture(picture);
+                    graph.addClassName("profile-graph");
+                    graph.setWidthFull();
+                    graph.addNodeFocusListener(e -> getUI().ifPresent(ui -> ui.navigate(NetworkView.class,
+                            QueryParameters.of("focus", e.getNodeId()))));
+                    add(new H3("Closest referral partners"), graph);
+                });
+    }
+
+    private static Component fact(String label, String value) {
+        var row = new Div(new Span(label), new Span(value));
+        row.addClassName("details-line");
+        return row;
+    }
+
+    private static Component figure(String label, String value) {
+        var number = new Span(value);
+        number.addClassName("profile-figure-value");
+        var caption = new Span(label);
+        caption.addClassName("profile-figure-label");
+        var figure = new Div(number, caption);
+        figure.addClassName("profile-figure");
+        return figure;
+    }
+
+    private static Component chart(String heading, org.liaisonprm.report.ReportResult rows, ReportDefinition.View view) {
+        var section = new Div(new H3(heading));
+        section.addClassName("profile-chart");
+        if (rows.rows().isEmpty()) {
+            section.add(new Span("No referrals in the last 24 months."));
+            return section;
+        }
+        var chart = new ReportChart();
+        chart.setWidthFull();
+        chart.show(rows, view);
+        section.add(chart);
+        return section;
+    }
+
+    private Component partners(String heading, List<ProviderProfile.Partner> partners) {
+        var grid = new Grid<ProviderProfile.Partner>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        grid.addComponentColumn(p -> {
+            var link = new RouterLink(p.name(), ProfileView.class,
+                    new com.vaadin.flow.router.RouteParameters("id", p.id()));
+            return link;
+        }).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(ProviderProfile.Partner::detail).setHeader("Specialty or type").setFlexGrow(1);
+        grid.addColumn(p -> NETWORK_NAMES.getOrDefault(p.network(), p.network())).setHeader("Network").setAutoWidth(true);
+        grid.addColumn(p -> "%,d".formatted(p.referrals())).setHeader("Referrals").setAutoWidth(true);
+        grid.setItems(partners);
+        grid.setAllRowsVisible(true);
+        var section = new Div(new H3(heading), partners.isEmpty() ? new Span("None in the last 12 months.") : grid);
+        section.addClassName("profile-partner-list");
+        return section;
+    }
+}
