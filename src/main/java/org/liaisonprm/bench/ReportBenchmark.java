@@ -95,6 +95,10 @@ public final class ReportBenchmark {
         }
     }
 
+    /**
+     * A fresh store, no demo, no web server. Command-line arguments: they outrank application.yml, default
+     * properties would not. Vaadin's configuration assumes a web server, so it is left out.
+     */
     private static String[] settings(Path dataDir) {
         return new String[] {
                 "--liaison.graph.data-dir=" + dataDir,
@@ -121,22 +125,9 @@ public final class ReportBenchmark {
         System.out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1 << 20), System.getProperty("java.version"));
 
-        // command-line arguments: they outrank application.yml, default properties would not
-        String[] settings = {
-                "--liaison.graph.data-dir=" + dataDir,
-                "--liaison.graph.bolt-port=0",
-                "--liaison.graph.settings[server.memory.pagecache.size]=2g",
-                "--liaison.demo.enabled=false",
-                "--liaison.security.initial-admin-password=benchmark-only-password",
-                "--liaison.reports.timeout=300s",
-                "--logging.level.root=warn",
-                // no web server here, and Vaadin's configuration assumes one
-                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
-                "--spring.main.banner-mode=off"};
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LiaisonApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(settings)) {
+                .run(settings(dataDir))) {
             Driver driver = context.getBean(Driver.class);
             ReportRunner reports = context.getBean(ReportRunner.class);
 

@@ -53,6 +53,8 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             "IN", "In network", "AFFILIATED", "Affiliated", "OUT", "Out of network");
 
     private static final DateTimeFormatter MONTH_PARAM = DateTimeFormatter.ofPattern("yyyy-MM");
+    private static final java.util.Set<String> FILTER_KEYS = java.util.Set.of("hops", "serviceLine", "from", "to",
+            "minReferrals", "direction", "network", "colorBy", "layout");
 
     private final NetworkService network;
     private final ComboBox<ProviderMatch> search = new ComboBox<>();
@@ -237,7 +239,8 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
                 .orElse("concentric"));
         applying = false;
         filterPanel.setVisible(true);
-        filterPanel.setOpened(query.getParameters().size() > 1);
+        // open when the link sets filters; a plain focus link keeps the picture large (and phones uncluttered)
+        filterPanel.setOpened(query.getParameters().keySet().stream().anyMatch(FILTER_KEYS::contains));
         colourNote.setText(switch (colorBy.getValue()) {
             case "system" -> "Colours: one per health system, grey for independents";
             case "community" -> "Colours: one per referral community (Louvain over the flows drawn)";

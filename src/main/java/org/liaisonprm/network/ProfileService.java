@@ -23,12 +23,16 @@ public class ProfileService {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.US);
 
-    private static final String IDENTITY = """
+    /** The provider with the id, whichever its label, by the unique-id indexes. */
+    static final String FIND = """
             CALL () {
               MATCH (n:Physician {id: $id}) RETURN n
               UNION MATCH (n:Practice {id: $id}) RETURN n
               UNION MATCH (n:Facility {id: $id}) RETURN n
             }
+            """;
+
+    private static final String IDENTITY = FIND + """
             RETURN n, labels(n) AS labels,
                    [(n)-[:PRACTICES_AT]->(p:Practice) | p.name] AS practices,
                    [(n)-[:AFFILIATED_WITH]->(f:Facility) | f.name] AS affiliations,
@@ -38,12 +42,7 @@ public class ProfileService {
             """;
 
     /** For a practice, the referrals of its physicians; otherwise the node's own. */
-    private static final String SENT_BY_MONTH = """
-            CALL () {
-              MATCH (n:Physician {id: $id}) RETURN n
-              UNION MATCH (n:Practice {id: $id}) RETURN n
-              UNION MATCH (n:Facility {id: $id}) RETURN n
-            }
+    private static final String SENT_BY_MONTH = FIND + """
             WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS senders
             UNWIND senders AS s
             MATCH (s)-[r:REFERRED]->(t)
@@ -54,12 +53,7 @@ public class ProfileService {
             ORDER BY month, serviceLine
             """;
 
-    private static final String RECEIVED_BY_MONTH = """
-            CALL () {
-              MATCH (n:Physician {id: $id}) RETURN n
-              UNION MATCH (n:Practice {id: $id}) RETURN n
-              UNION MATCH (n:Facility {id: $id}) RETURN n
-            }
+    private static final String RECEIVED_BY_MONTH = FIND + """
             WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS receivers
             UNWIND receivers AS s
             MATCH (s)<-[r:REFERRED]-()
@@ -68,12 +62,7 @@ public class ProfileService {
             ORDER BY month, serviceLine
             """;
 
-    private static final String PARTNERS = """
-            CALL () {
-              MATCH (n:Physician {id: $id}) RETURN n
-              UNION MATCH (n:Practice {id: $id}) RETURN n
-              UNION MATCH (n:Facility {id: $id}) RETURN n
-            }
+    private static final String PARTNERS = FIND + """
             WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS members
             UNWIND members AS s
             MATCH (s)-[r:REFERRED]-(o)
