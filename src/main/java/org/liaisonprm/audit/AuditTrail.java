@@ -16,9 +16,11 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -37,11 +39,14 @@ public class AuditTrail {
     private final Driver driver;
     private final AuditProperties properties;
     private final ObjectMapper json;
+    private final SecurityContextHolderStrategy security;
 
-    AuditTrail(Driver driver, AuditProperties properties, ObjectMapper json) {
+    AuditTrail(Driver driver, AuditProperties properties, ObjectMapper json,
+               ObjectProvider<SecurityContextHolderStrategy> security) {
         this.driver = driver;
         this.properties = properties;
         this.json = json;
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** Filters for {@link #find}; every field may be null. {@code to} is exclusive. */
@@ -134,8 +139,8 @@ public class AuditTrail {
                 e.get("durationMs").isNull() ? null : e.get("durationMs").asLong());
     }
 
-    private static String currentUsername() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    private String currentUsername() {
+        Authentication authentication = security.getContext().getAuthentication();
         return authentication == null ? null : authentication.getName();
     }
 

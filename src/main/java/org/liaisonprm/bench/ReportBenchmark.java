@@ -58,10 +58,8 @@ public final class ReportBenchmark {
         LocalDate end = LocalDate.of(2026, 11, 1);
         System.out.printf("Explorer benchmark: %,d physicians, %,d referral relationships, %d focuses%n",
                 physicians, relationships, focuses);
-        System.out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1 << 20), System.getProperty("java.version"));
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LiaisonApplication.class)
-                .web(WebApplicationType.NONE).run(settings(dataDir))) {
+        printMachine();
+        try (ConfigurableApplicationContext context = start(dataDir)) {
             Driver driver = context.getBean(Driver.class);
             var network = context.getBean(org.liaisonprm.network.NetworkService.class);
             long started = System.nanoTime();
@@ -95,6 +93,15 @@ public final class ReportBenchmark {
         }
     }
 
+    private static void printMachine() {
+        System.out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1 << 20), System.getProperty("java.version"));
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(LiaisonApplication.class).web(WebApplicationType.NONE).run(settings(dataDir));
+    }
+
     /**
      * A fresh store, no demo, no web server. Command-line arguments: they outrank application.yml, default
      * properties would not. Vaadin's configuration assumes a web server, so it is left out.
@@ -122,12 +129,9 @@ public final class ReportBenchmark {
         LocalDate end = LocalDate.of(2026, 11, 1);
         System.out.printf("Report benchmark: %,d physicians, %,d referral relationships, %d warm runs each%n",
                 physicians, relationships, runs);
-        System.out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1 << 20), System.getProperty("java.version"));
+        printMachine();
 
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LiaisonApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(settings(dataDir))) {
+        try (ConfigurableApplicationContext context = start(dataDir)) {
             Driver driver = context.getBean(Driver.class);
             ReportRunner reports = context.getBean(ReportRunner.class);
 

@@ -21,9 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NetworkService {
 
-    /** Neighbours beyond this many are left out of a picture (by referral volume). */
-    public static final int DEFAULT_NEIGHBOURS = 40;
-
     private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
 
     private static final String NODE_FIELDS = """
@@ -40,12 +37,16 @@ public class NetworkService {
             SKIP $offset LIMIT $limit
             """.formatted(NODE_FIELDS);
 
-    private static final String FOCUS = """
+    /** The physician, practice or facility with the id {@code $id}, found through the unique-id indexes. */
+    static final String PROVIDER_BY_ID = """
             CALL () {
-              MATCH (n:Physician {id: $focus}) RETURN n
-              UNION MATCH (n:Practice {id: $focus}) RETURN n
-              UNION MATCH (n:Facility {id: $focus}) RETURN n
+              MATCH (n:Physician {id: $id}) RETURN n
+              UNION MATCH (n:Practice {id: $id}) RETURN n
+              UNION MATCH (n:Facility {id: $id}) RETURN n
             }
+            """;
+
+    private static final String FOCUS = PROVIDER_BY_ID + """
             RETURN elementId(n) AS eid,
                    CASE WHEN n:Practice THEN [(m:Physician)-[:PRACTICES_AT]->(n) | elementId(m)] ELSE [] END AS members
             LIMIT 1
@@ -166,7 +167,7 @@ public class NetworkService {
      */
     @Transactional(readOnly = true)
     public Optional<NetworkPicture> neighbourhood(Neighbourhood request) {
-        var focus = neo4j.query(FOCUS).bind(request.focus()).to("focus")
+        var focus = neo4j.query(FOCUS).bind(request.focus()).to("id")
                 .fetchAs(Record.class).mappedBy((types, row) -> row).one();
         if (focus.isEmpty()) {
             return Optional.empty();

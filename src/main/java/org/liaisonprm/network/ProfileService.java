@@ -23,16 +23,7 @@ public class ProfileService {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.US);
 
-    /** The provider with the id, whichever its label, by the unique-id indexes. */
-    static final String FIND = """
-            CALL () {
-              MATCH (n:Physician {id: $id}) RETURN n
-              UNION MATCH (n:Practice {id: $id}) RETURN n
-              UNION MATCH (n:Facility {id: $id}) RETURN n
-            }
-            """;
-
-    private static final String IDENTITY = FIND + """
+    private static final String IDENTITY = NetworkService.PROVIDER_BY_ID + """
             RETURN n, labels(n) AS labels,
                    [(n)-[:PRACTICES_AT]->(p:Practice) | p.name] AS practices,
                    [(n)-[:AFFILIATED_WITH]->(f:Facility) | f.name] AS affiliations,
@@ -42,7 +33,7 @@ public class ProfileService {
             """;
 
     /** For a practice, the referrals of its physicians; otherwise the node's own. */
-    private static final String SENT_BY_MONTH = FIND + """
+    private static final String SENT_BY_MONTH = NetworkService.PROVIDER_BY_ID + """
             WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS senders
             UNWIND senders AS s
             MATCH (s)-[r:REFERRED]->(t)
@@ -53,7 +44,7 @@ public class ProfileService {
             ORDER BY month, serviceLine
             """;
 
-    private static final String RECEIVED_BY_MONTH = FIND + """
+    private static final String RECEIVED_BY_MONTH = NetworkService.PROVIDER_BY_ID + """
             WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS receivers
             UNWIND receivers AS s
             MATCH (s)<-[r:REFERRED]-()
@@ -62,7 +53,7 @@ public class ProfileService {
             ORDER BY month, serviceLine
             """;
 
-    private static final String PARTNERS = FIND + """
+    private static final String PARTNERS = NetworkService.PROVIDER_BY_ID + """
             WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS members
             UNWIND members AS s
             MATCH (s)-[r:REFERRED]-(o)

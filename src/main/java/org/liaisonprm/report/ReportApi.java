@@ -12,8 +12,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.liaisonprm.base.Csv;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,10 +42,22 @@ class ReportApi {
     private final SavedReports saved;
     private final ReportRunner runner;
 
-    ReportApi(ReportLibrary library, SavedReports saved, ReportRunner runner) {
+    private final SecurityContextHolderStrategy security;
+
+    /**
+     * @param security the strategy the security filter chain stored the caller in; the static holder may
+     *                 belong to another application context when several share a JVM
+     */
+    ReportApi(ReportLibrary library, SavedReports saved, ReportRunner runner,
+              ObjectProvider<SecurityContextHolderStrategy> security) {
         this.library = library;
         this.saved = saved;
         this.runner = runner;
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
+    private ReportUser caller() {
+        return ReportUser.of(security.getContext().getAuthentication());
     }
 
     record ParameterJson(String name, String type, String defaultValue, List<ReportRunner.Choice> choices) {
@@ -71,13 +86,13 @@ class ReportApi {
     @GetMapping("/reports")
     @Operation(summary = "The report library, with each report's parameters, types, defaults and choices")
     List<ReportJson> reports() {
-        return library.all(ReportUser.current()).stream().map(this::describe).toList();
+        return library.all(caller()).stream().map(this::describe).toList();
     }
 
     @GetMapping("/reports/{id}")
     @Operation(summary = "One report, built-in or saved")
     ReportJson report(@PathVariable String id) {
-        return describe(library.find(id, ReportUser.current())
+        return describe(library.find(id, caller())
                 .orElseThrow(() -> new NoSuchElementException("No report with the id " + id)));
     }
 
@@ -85,14 +100,14 @@ class ReportApi {
     @Operation(summary = "Save a report (analysts and administrators): body {\"source\": \"// @title ...\", "
             + "\"shared\": false} where source is a report file's text")
     ResponseEntity<ReportJson> create(@RequestBody SaveRequest request) {
-        var report = saved.create(request.source(), Boolean.TRUE.equals(request.shared()), ReportUser.current());
+        var report = saved.create(request.source(), Boolean.TRUE.equals(request.shared()), caller());
         return ResponseEntity.status(HttpStatus.CREATED).body(describe(report));
     }
 
     @PutMapping("/reports/{id}")
     @Operation(summary = "Change a saved report (its owner or an administrator); the old text becomes a version")
     ReportJson update(@PathVariable String id, @RequestBody SaveRequest request) {
-        var user = ReportUser.current();
+        var user = caller();
         boolean shared = request.shared() != null ? request.shared()
                 : library.find(id, user).filter(ReportDefinition::isSaved).map(r -> r.saved().shared()).orElse(false);
         return describe(saved.update(id, request.source(), shared, user));
@@ -101,28 +116,28 @@ class ReportApi {
     @DeleteMapping("/reports/{id}")
     @Operation(summary = "Delete a saved report with its versions (its owner or an administrator)")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        saved.delete(id, ReportUser.current());
+        saved.delete(id, caller());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/reports/{id}/versions")
     @Operation(summary = "Earlier versions of a saved report, newest first")
     List<SavedReports.Version> versions(@PathVariable String id) {
-        return saved.versions(id, ReportUser.current());
+        return saved.versions(id, caller());
     }
 
     @PostMapping("/reports/{id}/run")
     @Operation(summary = "Run a report; body {\"params\": {...}}")
     ReportResult run(@PathVariable String id, @RequestBody(required = false) RunRequest request) {
         return library.run(id, request == null || request.params() == null ? Map.of() : request.params(),
-                ReportUser.current());
+                caller());
     }
 
     @GetMapping("/reports/{id}/run.csv")
     @Operation(summary = "Run a report with parameters from the query string and download the result as CSV")
     void runCsv(@PathVariable String id, @RequestParam Map<String, String> params, HttpServletResponse response)
             throws Exception {
-        ReportResult result = library.run(id, params, ReportUser.current());
+        ReportResult result = library.run(id, params, caller());
         library.exported(id, result.rows().size());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + id + ".csv\"");

@@ -16,9 +16,16 @@ public record ReportUser(String username, Set<String> roles) {
 
     public static final ReportUser NOBODY = new ReportUser(null, Set.of());
 
-    /** The signed-in user of the current request, or {@link #NOBODY}. */
+    /**
+     * The signed-in user of the current request, or {@link #NOBODY}. Inside the UI the Vaadin session
+     * holds the user; code serving the REST API passes the chain's own strategy to {@link #of}.
+     */
     public static ReportUser current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The user an authentication stands for, or {@link #NOBODY}. */
+    public static ReportUser of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
                 || "anonymousUser".equals(authentication.getName())) {
             return NOBODY;

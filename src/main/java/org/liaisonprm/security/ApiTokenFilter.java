@@ -7,7 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,10 +20,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final UserAccounts users;
+    private final SecurityContextHolderStrategy security;
 
-    ApiTokenFilter(ApiTokens tokens, UserAccounts users) {
+    /** @param security the strategy the rest of the filter chain reads the caller from */
+    ApiTokenFilter(ApiTokens tokens, UserAccounts users, SecurityContextHolderStrategy security) {
         this.tokens = tokens;
         this.users = users;
+        this.security = security;
     }
 
     @Override
@@ -47,13 +50,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        var context = SecurityContextHolder.createEmptyContext();
+        var context = security.createEmptyContext();
         context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
+        security.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            security.clearContext();
         }
     }
 }

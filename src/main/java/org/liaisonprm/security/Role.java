@@ -10,10 +10,6 @@ public enum Role {
     LIAISON("Liaison", "the explorer and reports, their own territories' targets and plans, their own interactions"),
     VIEWER("Viewer", "the explorer and shared reports, read-only, no exports");
 
-    /** Role names for {@code @RolesAllowed}, which needs constants. */
-    public static final String ADMIN_NAME = "ADMIN";
-    public static final String ANALYST_NAME = "ANALYST";
-
     private final String label;
     private final String description;
 

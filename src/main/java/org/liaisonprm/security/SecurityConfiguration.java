@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -51,7 +52,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserAccounts users) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserAccounts users,
+                                    SecurityContextHolderStrategy security) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
@@ -64,7 +66,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/reports/*").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.GET, "/api/reports/*/run.csv").hasAnyRole(ADMIN, MANAGER, ANALYST, LIAISON)
                         .anyRequest().authenticated())
-                .addFilterBefore(new ApiTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, users, security), BasicAuthenticationFilter.class)
                 .headers(SecurityConfiguration::headers)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .exceptionHandling(errors -> errors

@@ -128,22 +128,22 @@ public class UserAccounts implements UserDetailsService {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("A user needs at least one role");
         }
+        String shown = displayName == null || displayName.isBlank() ? username : displayName.strip();
+        List<String> roleNames = roles.stream().map(Role::name).sorted().toList();
         neo4j.query("""
                         MATCH (u:User {username: $username})
                         SET u.displayName = $displayName, u.roles = $roles, u.enabled = $enabled
                         """)
-                .bindAll(Map.of("username", username, "displayName",
-                        displayName == null || displayName.isBlank() ? username : displayName.strip(),
-                        "roles", roles.stream().map(Role::name).sorted().toList(), "enabled", enabled))
+                .bindAll(Map.of("username", username, "displayName", shown, "roles", roleNames, "enabled", enabled))
                 .run();
         var changes = new StringBuilder();
-        if (!before.roles().equals(roles.stream().map(Role::name).sorted().toList())) {
-            changes.append("roles ").append(before.roles()).append(" → ").append(roles(roles)).append("; ");
+        if (!before.roles().equals(roleNames)) {
+            changes.append("roles ").append(before.roles()).append(" → ").append(roleNames).append("; ");
         }
         if (before.enabled() != enabled) {
             changes.append(enabled ? "enabled; " : "disabled; ");
         }
-        if (!before.displayName().equals(displayName)) {
+        if (!before.displayName().equals(shown)) {
             changes.append("display name; ");
         }
         audit.record(AuditType.USER_CHANGED, username, changes.isEmpty() ? "no change" : changes.toString().strip(),

@@ -152,8 +152,4 @@ class UsersView extends VerticalLayout {
         dialog.setWidth("min(44rem, 95vw)");
         dialog.open();
     }
-
-    static List<Role> roles(List<String> names) {
-        return names.stream().map(Role::valueOf).toList();
-    }
 }
