@@ -1,14 +1,21 @@
 package org.liaisonprm.demo;
 
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.graph.StartupOrder;
+import org.liaisonprm.outreach.Goals;
+import org.liaisonprm.outreach.OutreachUser;
+import org.liaisonprm.outreach.VisitPlans;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +39,17 @@ public class DemoRegionLoader implements ApplicationRunner {
     private final NetworkMembership networkMembership;
     private final ReferralRollup referralRollup;
     private final DemoProperties properties;
+    private final Goals goals;
+    private final VisitPlans visitPlans;
 
     DemoRegionLoader(Driver driver, NetworkMembership networkMembership, ReferralRollup referralRollup,
-                     DemoProperties properties) {
+                     DemoProperties properties, Goals goals, VisitPlans visitPlans) {
         this.driver = driver;
         this.networkMembership = networkMembership;
         this.referralRollup = referralRollup;
         this.properties = properties;
+        this.goals = goals;
+        this.visitPlans = visitPlans;
     }
 
     @Override
@@ -166,12 +177,100 @@ public class DemoRegionLoader implements ApplicationRunner {
                 region.referrals().stream().filter(DemoRegion.ReferralRow::targetIsFacility).toList());
         networkMembership.recompute();
         referralRollup.rebuild();
+        loadOutreach(region);
         try (var session = driver.session()) {
             session.executeWrite(tx -> tx.run("""
                     MERGE (d:DemoRegion {seed: $seed})
                     SET d.physicians = $physicians, d.loadedAt = datetime(), d.complete = true
                     """, Map.of("seed", properties.seed(), "physicians", region.physicians().size())).consume());
         }
+    }
+
+    /**
+     * Territories with their liaisons, half a year of interactions, goals and a plan for this week
+     * (docs/demo-data.md, "Outreach"). Liaisons missing from the graph are left out.
+     */
+    private void loadOutreach(DemoRegion region) {
+        LocalDate today = LocalDate.now();
+        write("""
+                UNWIND $rows AS r
+                CREATE (t:Territory {id: r.id, name: r.name, zips: r.zips, source: 'demo', createdAt: datetime()})
+                WITH t, r
+                MATCH (u:User {username: r.liaison})
+                MERGE (u)-[:COVERS]->(t)
+                """, DemoOutreach.territories());
+        write("""
+                UNWIND $rows AS r
+                MATCH (u:User {username: r.username})
+                MATCH (p:Physician {id: r.targetId})
+                CREATE (u)-[:LOGGED]->(i:Interaction {id: r.id, type: r.type, date: r.date, reached: r.reached,
+                        durationMinutes: r.durationMinutes, notes: r.notes, outcome: r.outcome,
+                        followUpDate: r.followUpDate, source: 'demo',
+                        loggedAt: datetime({date: r.date, hour: 17})})-[:WITH]->(p)
+                """, DemoOutreach.interactions(region, properties.seed(), today));
+        LocalDate quarter = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
+        LocalDate dataEnd = properties.lastMonthOrDefault().plusMonths(1).atDay(1);
+        var goals = List.of(
+                goal("Team kept referrals, Orthopedics", "KEPT_REFERRALS", "Orthopedics", 1.08, dataEnd.minusMonths(3), dataEnd, "TEAM", null),
+                goal("Team kept referrals, Cardiology", "KEPT_REFERRALS", "Cardiology", 1.05, dataEnd.minusMonths(3), dataEnd, "TEAM", null),
+                goal("South Shore orthopedic leakage", "LEAKAGE_RATE", "Orthopedics", 0.9, dataEnd.minusMonths(3), dataEnd, "TERRITORY", "south-shore"),
+                goal("North Shore kept referrals", "KEPT_REFERRALS", null, 1.03, dataEnd.minusMonths(3), dataEnd, "TERRITORY", "north-shore"),
+                goal("Interactions this quarter", "INTERACTIONS_LOGGED", null, 60, quarter, quarter.plusMonths(3), "USER", "liaison1"),
+                goal("Interactions this quarter", "INTERACTIONS_LOGGED", null, 60, quarter, quarter.plusMonths(3), "USER", "liaison2"),
+                goal("Interactions this quarter", "INTERACTIONS_LOGGED", null, 60, quarter, quarter.plusMonths(3), "USER", "liaison3"),
+                goal("Interactions this quarter", "INTERACTIONS_LOGGED", null, 60, quarter, quarter.plusMonths(3), "USER", "liaison4"),
+                goal("Physicians reached this quarter", "PHYSICIANS_REACHED", null, 120, quarter, quarter.plusMonths(3), "TEAM", null));
+        try (var session = driver.session()) {
+            // Referral goals are set relative to what the period holds (a factor of it), so progress bars
+            // show something plausible whatever the seed: the Cypher below measures and sets them.
+            session.executeWrite(tx -> tx.run("""
+                    UNWIND $goals AS r
+                    CREATE (g:Goal {id: r.id, name: r.name, metric: r.metric, serviceLine: r.serviceLine,
+                                    target: r.target, periodStart: r.periodStart, periodEnd: r.periodEnd,
+                                    scope: r.scope, source: 'demo', createdAt: datetime(), createdBy: 'admin'})
+                    WITH g, r
+                    OPTIONAL MATCH (s) WHERE (s:Territory AND s.id = r.scopeId) OR (s:User AND s.username = r.scopeId)
+                    FOREACH (x IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (g)-[:FOR]->(x))
+                    """, Map.of("goals", goals)).consume());
+            for (var g : goals) {
+                if (g.get("metric").equals("KEPT_REFERRALS") || g.get("metric").equals("LEAKAGE_RATE")) {
+                    var goal = this.goals.all().stream().filter(x -> x.id().equals(g.get("id"))).findFirst().orElseThrow();
+                    double value = this.goals.progress(goal).value();
+                    double factor = (double) g.get("target");
+                    double target = g.get("metric").equals("LEAKAGE_RATE") ? Math.round(value * factor * 100) / 100.0
+                            : Math.round(value * factor);
+                    session.executeWrite(tx -> tx.run("MATCH (g:Goal {id: $id}) SET g.target = $target",
+                            Map.of("id", goal.id(), "target", target)).consume());
+                }
+            }
+        }
+        // liaison2 has planned this week; liaison1 starts with an empty plan
+        try (var session = driver.session()) {
+            var stops = session.executeRead(tx -> tx.run("""
+                    MATCH (:User {username: 'liaison2'})-[:COVERS]->(t:Territory)
+                    MATCH (p:Physician) WHERE p.zip IN t.zips AND p.network <> 'IN'
+                    RETURN p.id AS id ORDER BY COUNT { (p)-[:REFERRED]->() } DESC, p.id LIMIT 5
+                    """).list(r -> r.get("id").asString()));
+            if (!stops.isEmpty()) {
+                var liaison = new OutreachUser("liaison2", Set.of("LIAISON"));
+                visitPlans.addStops(visitPlans.planFor(liaison, today).id(), stops, liaison);
+            }
+        }
+    }
+
+    private static Map<String, Object> goal(String name, String metric, String serviceLine, double target,
+                                            LocalDate from, LocalDate to, String scope, String scopeId) {
+        var goal = new HashMap<String, Object>();
+        goal.put("id", UUID.nameUUIDFromBytes((name + scopeId + from).getBytes(StandardCharsets.UTF_8)).toString());
+        goal.put("name", name);
+        goal.put("metric", metric);
+        goal.put("serviceLine", serviceLine);
+        goal.put("target", target);
+        goal.put("periodStart", from);
+        goal.put("periodEnd", to);
+        goal.put("scope", scope);
+        goal.put("scopeId", scopeId);
+        return goal;
     }
 
     /** Writes records in batches, each record as a map of its components. */

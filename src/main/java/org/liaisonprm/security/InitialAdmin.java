@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the {@code admin} user when the graph holds no user at all, so a fresh installation can be
  * logged into. With the demo region it also creates one user per role — {@code manager}, {@code analyst},
- * {@code viewer} and the liaisons {@code liaison1} and {@code liaison2} — with the same password.
+ * {@code viewer} and the liaisons {@code liaison1} to {@code liaison4} of the demo territories — with the same
+ * password.
  */
 @Component
 @Order(StartupOrder.USERS)
@@ -31,7 +32,9 @@ class InitialAdmin implements ApplicationRunner {
             List.of("analyst", "Avery Chen (analyst)", "ANALYST"),
             List.of("viewer", "Vic Lindqvist (viewer)", "VIEWER"),
             List.of("liaison1", "Lee Okafor (liaison)", "LIAISON"),
-            List.of("liaison2", "Sam Patel (liaison)", "LIAISON"));
+            List.of("liaison2", "Sam Patel (liaison)", "LIAISON"),
+            List.of("liaison3", "Jordan Alvarez (liaison)", "LIAISON"),
+            List.of("liaison4", "Riley Nguyen (liaison)", "LIAISON"));
 
     private final UserAccounts users;
     private final SecurityProperties properties;
@@ -56,7 +59,7 @@ class InitialAdmin implements ApplicationRunner {
             for (List<String> user : DEMO_USERS) {
                 users.create(user.get(0), password, user.get(1), List.of(user.get(2)));
             }
-            log.info("Created the demo users manager, analyst, viewer, liaison1 and liaison2 with admin's password");
+            log.info("Created the demo users manager, analyst, viewer and liaison1 to liaison4 with admin's password");
         }
         if (generated) {
             log.warn("""

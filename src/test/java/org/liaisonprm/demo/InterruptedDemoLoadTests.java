@@ -10,6 +10,8 @@ import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralRollup;
+import org.liaisonprm.outreach.Goals;
+import org.liaisonprm.outreach.VisitPlans;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,6 +31,12 @@ class InterruptedDemoLoadTests {
     @Autowired
     ReferralRollup rollup;
 
+    @Autowired
+    Goals goals;
+
+    @Autowired
+    VisitPlans plans;
+
     @Test
     void aLoadCutShortIsRemovedAndDoneAgain() {
         GraphFixtures.clear(driver);
@@ -41,7 +49,7 @@ class InterruptedDemoLoadTests {
                 """);
         var properties = new DemoProperties(true, 7, 300, YearMonth.of(2026, 10));
 
-        new DemoRegionLoader(driver, membership, rollup, properties).run(null);
+        new DemoRegionLoader(driver, membership, rollup, properties, goals, plans).run(null);
 
         assertThat(count(driver, "MATCH (p:Physician {source: 'demo'}) RETURN count(p)")).isEqualTo(300);
         assertThat(count(driver, "MATCH (p:Physician {id: 'half-written'}) RETURN count(p)")).isZero();
@@ -49,11 +57,14 @@ class InterruptedDemoLoadTests {
         assertThat(count(driver, "MATCH (h:HealthSystem {home: true}) RETURN count(h)")).isEqualTo(1);
         assertThat(count(driver, "MATCH (d:DemoRegion) WHERE d.complete RETURN count(d)")).isEqualTo(1);
         assertThat(rollup.isStale()).as("the rollup is rebuilt with the region").isFalse();
+        assertThat(count(driver, "MATCH (t:Territory {source: 'demo'}) RETURN count(t)")).isEqualTo(5);
+        assertThat(count(driver, "MATCH (g:Goal {source: 'demo'}) RETURN count(g)")).isEqualTo(9);
 
         // and a complete region is left alone at the next start
-        new DemoRegionLoader(driver, membership, rollup, properties).run(null);
+        new DemoRegionLoader(driver, membership, rollup, properties, goals, plans).run(null);
         assertThat(count(driver, "MATCH (p:Physician) RETURN count(p)")).isEqualTo(301);
         GraphFixtures.clear(driver);
         GraphFixtures.run(driver, "MATCH (d:DemoRegion) DELETE d");
+        GraphFixtures.run(driver, "MATCH (n) WHERE n:Territory OR n:Goal OR n:Interaction OR n:VisitPlan DETACH DELETE n");
     }
 }

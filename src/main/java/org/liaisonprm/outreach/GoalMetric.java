@@ -1,0 +1,26 @@
+package org.liaisonprm.outreach;
+
+/** What a goal measures (docs/outreach.md, "Goals"). */
+public enum GoalMetric {
+    KEPT_REFERRALS("Kept referrals", true),
+    LEAKAGE_RATE("Leakage rate", false),
+    INTERACTIONS_LOGGED("Interactions logged", true),
+    PHYSICIANS_REACHED("Physicians reached", true);
+
+    private final String label;
+    private final boolean higherIsBetter;
+
+    GoalMetric(String label, boolean higherIsBetter) {
+        this.label = label;
+        this.higherIsBetter = higherIsBetter;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** False for the leakage rate: its goal is a ceiling. */
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+}

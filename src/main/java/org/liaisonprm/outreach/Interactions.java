@@ -1,0 +1,244 @@
+package org.liaisonprm.outreach;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.liaisonprm.audit.AuditTrail;
+import org.liaisonprm.audit.AuditType;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Logging, changing and listing interactions. A liaison lists and changes only their own; administrators
+ * and managers list the team's, and only the author or an administrator changes one. Every create and
+ * change leaves one {@code INTERACTION_CHANGED} audit event.
+ */
+@Service
+public class Interactions {
+
+    static final int MAX_NOTES = 4_000;
+    static final int MAX_OUTCOME = 500;
+
+    private static final String RETURN_INTERACTION = """
+            MATCH (u:User)-[:LOGGED]->(i)-[:WITH]->(x)
+            RETURN i, u.username AS username, x.id AS targetId, x.name AS targetName,
+                   CASE WHEN x:Practice THEN 'Practice' ELSE 'Physician' END AS targetKind
+            """;
+
+    private final Driver driver;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    @Autowired
+    Interactions(Driver driver, AuditTrail audit) {
+        this(driver, audit, Clock.systemDefaultZone());
+    }
+
+    Interactions(Driver driver, AuditTrail audit, Clock clock) {
+        this.driver = driver;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Filters for {@link #find}; every field may be null. {@code to} is exclusive. */
+    public record Filter(InteractionType type, Reached reached, String username, LocalDate from, LocalDate to,
+                         String territoryId, String targetId) {
+        public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Logs an interaction for the user.
+     *
+     * @throws OutreachException naming the refused field; nothing is saved
+     */
+    public Interaction log(InteractionDraft draft, OutreachUser user) {
+        if (!user.doesOutreach()) {
+            throw new AccessDeniedException("Only liaisons, managers and administrators log interactions");
+        }
+        check(draft);
+        String id = UUID.randomUUID().toString();
+        var values = values(draft);
+        values.put("id", id);
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> {
+                var target = tx.run("MATCH (x {id: $id}) WHERE x:Physician OR x:Practice RETURN x LIMIT 1",
+                        Map.of("id", draft.targetId()));
+                if (!target.hasNext()) {
+                    throw new OutreachException("physicianId", "There is no physician or practice with id '" + draft.targetId() + "'");
+                }
+                tx.run("""
+                        MATCH (u:User {username: $username})
+                        MATCH (x {id: $targetId}) WHERE x:Physician OR x:Practice
+                        WITH u, x LIMIT 1
+                        CREATE (u)-[:LOGGED]->(i:Interaction {id: $values.id, loggedAt: datetime()})-[:WITH]->(x)
+                        SET i += $values
+                        """, Map.of("username", user.username(), "targetId", draft.targetId(), "values", values)).consume();
+                return null;
+            });
+        }
+        audit.record(AuditType.INTERACTION_CHANGED, user.username(), id,
+                "created: " + draft.type() + " with " + draft.targetId() + " on " + draft.date() + ", reached " + draft.reached(),
+                null, null);
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Changes an interaction; only its author or an administrator may.
+     *
+     * @throws AccessDeniedException when the user may not change it
+     * @throws OutreachException     naming the refused field; nothing is saved
+     */
+    public Interaction update(String id, InteractionDraft draft, OutreachUser user) {
+        Interaction existing = find(id).orElseThrow(() -> new OutreachException("id", "There is no interaction '" + id + "'"));
+        if (!mayChange(existing, user)) {
+            throw new AccessDeniedException("Only the liaison who logged an interaction (or an administrator) changes it");
+        }
+        if (draft.targetId() != null && !draft.targetId().equals(existing.targetId())) {
+            throw new OutreachException("physicianId", "An interaction stays with the physician it was logged for");
+        }
+        var checked = new InteractionDraft(existing.targetId(), draft.type(), draft.date(), draft.reached(),
+                draft.durationMinutes(), draft.notes(), draft.outcome(), draft.followUpDate());
+        check(checked);
+        var values = values(checked);
+        values.put("updatedBy", user.username());
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (i:Interaction {id: $id})
+                    SET i += $values, i.updatedAt = datetime()
+                    """, Map.of("id", id, "values", values)).consume());
+        }
+        audit.record(AuditType.INTERACTION_CHANGED, user.username(), id,
+                "changed: " + checked.type() + " with " + existing.targetId() + " on " + checked.date() + ", reached " + checked.reached(),
+                null, null);
+        return find(id).orElseThrow();
+    }
+
+    /** True when the user may change the interaction: its author, or an administrator. */
+    public static boolean mayChange(Interaction interaction, OutreachUser user) {
+        return user.roles().contains("ADMIN")
+                || (user.username() != null && user.username().equals(interaction.username()));
+    }
+
+    public Optional<Interaction> find(String id) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (i:Interaction {id: $id}) WITH i " + RETURN_INTERACTION,
+                    Map.of("id", id)).list(Interactions::interaction)).stream().findFirst();
+        }
+    }
+
+    /** The interactions the user may see, newest first: a liaison's own; the team's for managers. */
+    public List<Interaction> find(Filter filter, OutreachUser user, int limit) {
+        var p = new HashMap<String, Object>();
+        p.put("type", filter.type() == null ? null : filter.type().name());
+        p.put("reached", filter.reached() == null ? null : filter.reached().name());
+        p.put("username", user.seesTeam() ? blankToNull(filter.username()) : user.username());
+        p.put("from", filter.from());
+        p.put("to", filter.to());
+        p.put("territoryId", blankToNull(filter.territoryId()));
+        p.put("targetId", blankToNull(filter.targetId()));
+        p.put("limit", limit);
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    OPTIONAL MATCH (t:Territory {id: $territoryId})
+                    MATCH (u:User)-[:LOGGED]->(i:Interaction)-[:WITH]->(x)
+                    WHERE ($username IS NULL OR u.username = $username)
+                      AND ($type IS NULL OR i.type = $type) AND ($reached IS NULL OR i.reached = $reached)
+                      AND ($from IS NULL OR i.date >= $from) AND ($to IS NULL OR i.date < $to)
+                      AND ($targetId IS NULL OR x.id = $targetId)
+                      AND ($territoryId IS NULL OR x.zip IN t.zips)
+                    WITH i ORDER BY i.date DESC, i.loggedAt DESC LIMIT $limit
+                    """ + RETURN_INTERACTION + " ORDER BY i.date DESC, i.loggedAt DESC", p)
+                    .list(Interactions::interaction));
+        }
+    }
+
+    /**
+     * The user's follow-ups due by {@code horizon} (inclusive): their interactions with a follow-up date up
+     * to then, unless a later interaction with the same physician or practice has happened since.
+     */
+    public List<Interaction> followUpsDue(OutreachUser user, LocalDate horizon) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (:User {username: $username})-[:LOGGED]->(i:Interaction)-[:WITH]->(x)
+                    WHERE i.followUpDate IS NOT NULL AND i.followUpDate <= $horizon
+                      AND NOT EXISTS {
+                        MATCH (x)<-[:WITH]-(later:Interaction)
+                        WHERE later.date > i.date OR (later.date = i.date AND later.loggedAt > i.loggedAt)
+                      }
+                    WITH i ORDER BY i.followUpDate, i.id
+                    """ + RETURN_INTERACTION + " ORDER BY i.followUpDate, i.id",
+                    Map.of("username", user.username() == null ? "" : user.username(), "horizon", horizon))
+                    .list(Interactions::interaction));
+        }
+    }
+
+    private void check(InteractionDraft draft) {
+        if (draft.targetId() == null || draft.targetId().isBlank()) {
+            throw new OutreachException("physicianId", "Say which physician or practice the interaction was with");
+        }
+        if (draft.type() == null) {
+            throw new OutreachException("type", "Choose the type of interaction");
+        }
+        if (draft.reached() == null) {
+            throw new OutreachException("reached", "Say whom the interaction reached");
+        }
+        if (draft.date() == null) {
+            throw new OutreachException("date", "An interaction needs a date");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (draft.date().isAfter(today)) {
+            throw new OutreachException("date", "An interaction cannot be dated in the future (" + draft.date()
+                    + "); plan it as a visit or set a follow-up date instead");
+        }
+        if (draft.date().isBefore(today.minusYears(5))) {
+            throw new OutreachException("date", "An interaction dated " + draft.date() + " is more than five years old");
+        }
+        if (draft.followUpDate() != null && draft.followUpDate().isBefore(draft.date())) {
+            throw new OutreachException("followUpDate", "A follow-up cannot come before the interaction");
+        }
+        if (draft.durationMinutes() != null && (draft.durationMinutes() < 0 || draft.durationMinutes() > 24 * 60)) {
+            throw new OutreachException("durationMinutes", "A duration is between 0 and 1440 minutes");
+        }
+        if (draft.notes() != null && draft.notes().length() > MAX_NOTES) {
+            throw new OutreachException("notes", "Notes have at most " + MAX_NOTES + " characters");
+        }
+        if (draft.outcome() != null && draft.outcome().length() > MAX_OUTCOME) {
+            throw new OutreachException("outcome", "An outcome has at most " + MAX_OUTCOME + " characters");
+        }
+    }
+
+    private static Map<String, Object> values(InteractionDraft draft) {
+        var values = new HashMap<String, Object>();
+        values.put("type", draft.type().name());
+        values.put("date", draft.date());
+        values.put("reached", draft.reached().name());
+        values.put("durationMinutes", draft.durationMinutes());
+        values.put("notes", blankToNull(draft.notes()));
+        values.put("outcome", blankToNull(draft.outcome()));
+        values.put("followUpDate", draft.followUpDate());
+        return values;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static Interaction interaction(Record r) {
+        var i = r.get("i");
+        return new Interaction(i.get("id").asString(), InteractionType.valueOf(i.get("type").asString()),
+                i.get("date").asLocalDate(), Reached.valueOf(i.get("reached").asString()),
+                i.get("durationMinutes").isNull() ? null : i.get("durationMinutes").asInt(),
+                i.get("notes").asString(null), i.get("outcome").asString(null),
+                i.get("followUpDate").isNull() ? null : i.get("followUpDate").asLocalDate(),
+                r.get("username").asString(), r.get("targetId").asString(), r.get("targetName").asString(null),
+                r.get("targetKind").asString(), i.get("loggedAt").isNull() ? null : i.get("loggedAt").asZonedDateTime());
+    }
+}

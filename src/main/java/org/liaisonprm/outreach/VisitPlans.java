@@ -1,0 +1,285 @@
+package org.liaisonprm.outreach;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Weekly visit plans. Stops are kept in route order ({@link Route}) from the plan's start ZIP and laid
+ * out over the weekdays ({@code liaison.outreach.plan.*}). A place without coordinates is put at the centre
+ * of its ZIP code (the mean position of the providers there); one that has neither is refused.
+ */
+@Service
+public class VisitPlans {
+
+    private final Driver driver;
+    private final Territories territories;
+    private final OutreachProperties properties;
+
+    VisitPlans(Driver driver, Territories territories, OutreachProperties properties) {
+        this.driver = driver;
+        this.territories = territories;
+        this.properties = properties;
+    }
+
+    /** The Monday of the week a day falls in. */
+    public static LocalDate weekOf(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    public int maxStops() {
+        return properties.plan().stopsPerDay() * 5;
+    }
+
+    /** The user's plan for the week of {@code day}, created empty when there is none. */
+    public VisitPlan planFor(OutreachUser user, LocalDate day) {
+        if (!user.doesOutreach()) {
+            throw new AccessDeniedException("Only liaisons, managers and administrators plan visits");
+        }
+        LocalDate week = weekOf(day);
+        String startZip = territories.coveredBy(user.username()).stream()
+                .flatMap(t -> t.zips().stream()).findFirst().orElse(null);
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (u:User {username: $username})
+                    MERGE (u)-[:PLANS]->(v:VisitPlan {owner: $username, weekStart: $week})
+                      ON CREATE SET v.id = $id, v.startZip = $startZip, v.createdAt = datetime()
+                    """, Map.of("username", user.username(), "week", week, "id", UUID.randomUUID().toString(),
+                    "startZip", startZip == null ? "" : startZip)).consume());
+        }
+        return plans(user.username()).stream().filter(p -> p.weekStart().equals(week)).findFirst().orElseThrow();
+    }
+
+    /** A user's plans, newest week first. */
+    public List<VisitPlan> plans(String username) {
+        try (var session = driver.session()) {
+            var ids = session.executeRead(tx -> tx.run("""
+                    MATCH (:User {username: $username})-[:PLANS]->(v:VisitPlan)
+                    RETURN v.id AS id ORDER BY v.weekStart DESC
+                    """, Map.of("username", username)).list(r -> r.get("id").asString()));
+            return ids.stream().map(this::load).flatMap(Optional::stream).toList();
+        }
+    }
+
+    /** A plan, when the user may see it: its owner, administrators and managers. */
+    public Optional<VisitPlan> find(String id, OutreachUser user) {
+        return load(id).filter(p -> user.seesTeam() || p.owner().equals(user.username()));
+    }
+
+    /**
+     * Adds stops and orders the route again, all or nothing.
+     *
+     * @throws OutreachException naming the place that cannot be added and why
+     */
+    public VisitPlan addStops(String planId, List<String> targetIds, OutreachUser user) {
+        VisitPlan plan = editable(planId, user);
+        var ids = new ArrayList<String>();
+        for (var stop : plan.stops()) {
+            ids.add(stop.targetId());
+        }
+        for (String id : targetIds) {
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        if (ids.size() > maxStops()) {
+            throw new OutreachException("stops", "A week holds at most " + maxStops() + " visits ("
+                    + properties.plan().stopsPerDay() + " a day); this would make " + ids.size());
+        }
+        var done = new HashMap<String, VisitPlan.Stop>();
+        plan.stops().stream().filter(VisitPlan.Stop::done).forEach(s -> done.put(s.targetId(), s));
+        return write(plan, ids, plan.startZip(), done);
+    }
+
+    public VisitPlan removeStop(String planId, String targetId, OutreachUser user) {
+        VisitPlan plan = editable(planId, user);
+        var ids = plan.stops().stream().map(VisitPlan.Stop::targetId).filter(id -> !id.equals(targetId)).toList();
+        var done = new HashMap<String, VisitPlan.Stop>();
+        plan.stops().stream().filter(VisitPlan.Stop::done).forEach(s -> done.put(s.targetId(), s));
+        return write(plan, ids, plan.startZip(), done);
+    }
+
+    /** Moves the route's start to the centre of a ZIP code and orders the route again. */
+    public VisitPlan startAt(String planId, String zip, OutreachUser user) {
+        VisitPlan plan = editable(planId, user);
+        String code = zip == null ? "" : zip.strip();
+        if (!code.matches("\\d{5}")) {
+            throw new OutreachException("startZip", "'" + code + "' is not a 5-digit ZIP code");
+        }
+        var done = new HashMap<String, VisitPlan.Stop>();
+        plan.stops().stream().filter(VisitPlan.Stop::done).forEach(s -> done.put(s.targetId(), s));
+        return write(plan, plan.stops().stream().map(VisitPlan.Stop::targetId).toList(), code, done);
+    }
+
+    /** Marks a stop visited, linking the interaction logged for it. */
+    public VisitPlan markDone(String planId, String targetId, String interactionId, OutreachUser user) {
+        editable(planId, user);
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (:VisitPlan {id: $id})-[s:STOP]->({id: $targetId})
+                    SET s.done = true, s.interactionId = $interactionId
+                    """, Map.of("id", planId, "targetId", targetId, "interactionId", interactionId)).consume());
+        }
+        return load(planId).orElseThrow();
+    }
+
+    private VisitPlan editable(String planId, OutreachUser user) {
+        VisitPlan plan = load(planId).orElseThrow(() -> new OutreachException("plan", "There is no plan '" + planId + "'"));
+        if (!plan.owner().equals(user.username()) && !user.roles().contains("ADMIN")) {
+            throw new AccessDeniedException("Only the liaison whose plan it is changes it");
+        }
+        return plan;
+    }
+
+    private VisitPlan write(VisitPlan plan, List<String> ids, String startZip, Map<String, VisitPlan.Stop> done) {
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> {
+                var places = new ArrayList<Place>();
+                for (String id : ids) {
+                    places.add(place(tx, id));
+                }
+                Route.Point start = startZip == null || startZip.isBlank() ? null : zipCentre(tx, startZip);
+                if (start == null && startZip != null && !startZip.isBlank()) {
+                    throw new OutreachException("startZip", "No place in the graph lies in ZIP " + startZip
+                            + ", so its centre is unknown; choose another start ZIP");
+                }
+                var points = places.stream().map(Place::point).toList();
+                if (start == null) {
+                    start = points.isEmpty() ? new Route.Point(0, 0) : points.get(0);
+                }
+                List<Integer> order = Route.order(start, points);
+                var stops = new ArrayList<Map<String, Object>>();
+                for (int k = 0; k < order.size(); k++) {
+                    Place place = places.get(order.get(k));
+                    var stop = new HashMap<String, Object>();
+                    stop.put("targetId", place.id());
+                    stop.put("order", k + 1);
+                    stop.put("plannedAt", plannedAt(plan.weekStart(), k));
+                    stop.put("done", done.containsKey(place.id()));
+                    stop.put("interactionId", done.containsKey(place.id()) ? done.get(place.id()).interactionId() : null);
+                    stops.add(stop);
+                }
+                tx.run("""
+                        MATCH (v:VisitPlan {id: $id})
+                        SET v.startZip = $startZip, v.updatedAt = datetime()
+                        WITH v
+                        OPTIONAL MATCH (v)-[s:STOP]->()
+                        DELETE s
+                        WITH DISTINCT v
+                        UNWIND $stops AS stop
+                        MATCH (x {id: stop.targetId}) WHERE x:Physician OR x:Practice
+                        CREATE (v)-[:STOP {order: stop.order, plannedAt: stop.plannedAt, done: stop.done,
+                                           interactionId: stop.interactionId}]->(x)
+                        """, Map.of("id", plan.id(), "startZip", startZip == null ? "" : startZip, "stops", stops)).consume();
+                return null;
+            });
+        }
+        return load(plan.id()).orElseThrow();
+    }
+
+    LocalDateTime plannedAt(LocalDate weekStart, int index) {
+        var plan = properties.plan();
+        int day = index / plan.stopsPerDay();
+        int slot = index % plan.stopsPerDay();
+        return weekStart.plusDays(day).atTime(plan.firstVisit()).plusMinutes((long) slot * plan.spacing());
+    }
+
+    private record Place(String id, String name, Route.Point point) {
+    }
+
+    private Place place(TransactionContext tx, String id) {
+        var found = tx.run("""
+                MATCH (x {id: $id}) WHERE x:Physician OR x:Practice
+                RETURN x.name AS name, x.lat AS lat, x.lon AS lon, x.zip AS zip LIMIT 1
+                """, Map.of("id", id)).list();
+        if (found.isEmpty()) {
+            throw new OutreachException("stops", "There is no physician or practice with id '" + id + "'");
+        }
+        Record r = found.get(0);
+        String name = r.get("name").asString(id);
+        if (!r.get("lat").isNull() && !r.get("lon").isNull()) {
+            return new Place(id, name, new Route.Point(r.get("lat").asDouble(), r.get("lon").asDouble()));
+        }
+        String zip = r.get("zip").asString(null);
+        Route.Point centre = zip == null ? null : zipCentre(tx, zip);
+        if (centre == null) {
+            throw new OutreachException("stops", name + " has no coordinates" + (zip == null ? " and no ZIP code"
+                    : " and no other place in ZIP " + zip + " has any") + ", so it cannot be put on the route");
+        }
+        return new Place(id, name, centre);
+    }
+
+    /** The mean position of the providers and facilities in a ZIP code, or null when none has coordinates. */
+    private static Route.Point zipCentre(TransactionContext tx, String zip) {
+        var r = tx.run("""
+                CALL () {
+                  MATCH (x:Practice {zip: $zip}) WHERE x.lat IS NOT NULL RETURN x
+                  UNION
+                  MATCH (x:Physician {zip: $zip}) WHERE x.lat IS NOT NULL RETURN x
+                }
+                RETURN avg(x.lat) AS lat, avg(x.lon) AS lon, count(x) AS n
+                """, Map.of("zip", zip)).single();
+        return r.get("n").asLong() == 0 ? null : new Route.Point(r.get("lat").asDouble(), r.get("lon").asDouble());
+    }
+
+    private Optional<VisitPlan> load(String id) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> {
+                var head = tx.run("MATCH (v:VisitPlan {id: $id}) RETURN v", Map.of("id", id)).list();
+                if (head.isEmpty()) {
+                    return Optional.<VisitPlan>empty();
+                }
+                Value v = head.get(0).get("v");
+                String startZip = v.get("startZip").asString("");
+                Route.Point start = startZip.isBlank() ? null : zipCentre(tx, startZip);
+                var records = tx.run("""
+                        MATCH (:VisitPlan {id: $id})-[s:STOP]->(x)
+                        OPTIONAL MATCH (x)-[:PRACTICES_AT]->(practice:Practice)
+                        WITH s, x, head(collect(practice)) AS practice
+                        RETURN s, x.id AS id, x.name AS name, CASE WHEN x:Practice THEN 'Practice' ELSE 'Physician' END AS kind,
+                               x.specialty AS specialty, coalesce(x.address, practice.address) AS address,
+                               coalesce(x.city, practice.city) AS city, x.zip AS zip, x.lat AS lat, x.lon AS lon
+                        ORDER BY s.order
+                        """, Map.of("id", id)).list();
+                var stops = new ArrayList<VisitPlan.Stop>();
+                for (Record r : records) {
+                    Value s = r.get("s");
+                    boolean own = !r.get("lat").isNull() && !r.get("lon").isNull();
+                    Route.Point at = own ? new Route.Point(r.get("lat").asDouble(), r.get("lon").asDouble())
+                            : zipCentre(tx, r.get("zip").asString(""));
+                    stops.add(new VisitPlan.Stop(s.get("order").asInt(), r.get("id").asString(), r.get("name").asString(null),
+                            r.get("kind").asString(), r.get("specialty").asString(null), r.get("address").asString(null),
+                            r.get("city").asString(null), r.get("zip").asString(null), at == null ? 0 : at.lat(),
+                            at == null ? 0 : at.lon(), own ? "address" : "ZIP centre",
+                            s.get("plannedAt").asLocalDateTime(), s.get("done").asBoolean(false),
+                            s.get("interactionId").asString(null)));
+                }
+                double km = 0;
+                Route.Point here = start != null ? start
+                        : stops.isEmpty() ? null : new Route.Point(stops.get(0).lat(), stops.get(0).lon());
+                for (var stop : stops) {
+                    var point = new Route.Point(stop.lat(), stop.lon());
+                    km += Route.km(here, point);
+                    here = point;
+                }
+                return Optional.of(new VisitPlan(id, v.get("owner").asString(), v.get("weekStart").asLocalDate(),
+                        startZip.isBlank() ? null : startZip, start == null ? null : start.lat(),
+                        start == null ? null : start.lon(), List.copyOf(stops), km));
+            });
+        }
+    }
+}
