@@ -32,8 +32,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.outreach.InteractionDialog;
+import org.liaisonprm.outreach.Interactions;
+import org.liaisonprm.outreach.OutreachUser;
 
 /**
  * The referral network around one physician, practice or facility, with filters for hops, service lines,
@@ -42,7 +44,6 @@ import jakarta.annotation.security.PermitAll;
  * {@code /network?focus=<id>&hops=1|2&serviceLine=...&from=YYYY-MM&to=YYYY-MM&minReferrals=N&colorBy=...}.
  */
 @Route("network")
-@RouteAlias("")
 @PageTitle("Network · Liaison")
 @Menu(order = 0, icon = "vaadin:cluster", title = "Network")
 @PermitAll
@@ -74,12 +75,14 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private boolean applying;
     private final ReferralNetworkGraph graph = new ReferralNetworkGraph();
     private final Div details = new Div();
+    private final Interactions interactions;
     private final Span summary = new Span();
     private final Div emptyState = new Div();
     private NetworkPicture picture;
 
-    NetworkView(NetworkService network) {
+    NetworkView(NetworkService network, Interactions interactions) {
         this.network = network;
+        this.interactions = interactions;
         addClassName("network-view");
         setSizeFull();
         setPadding(true);
@@ -373,6 +376,16 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             profile.addThemeVariants(ButtonVariant.LUMO_SMALL);
             profile.addClassName("details-profile");
             details.add(profile);
+            if (node.kind() != NetworkPicture.Kind.FACILITY) {
+                details.add(line("Last interaction", interactions.lastContact(node.id()).map(Object::toString).orElse("none")));
+                if (OutreachUser.current().doesOutreach()) {
+                    var log = new Button("Log interaction", VaadinIcon.COMMENT_ELLIPSIS_O.create(), click ->
+                            new InteractionDialog(interactions, node.id(), node.name(), null, saved -> showDetails(node.id())).open());
+                    log.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    log.addClassName("details-log");
+                    details.add(log);
+                }
+            }
             if (!node.id().equals(picture.focusId())) {
                 details.add(line("Referrals with focus", "%,d".formatted(node.volume())));
                 var refocus = new Button("Focus here", VaadinIcon.CROSSHAIRS.create(), click -> focus(node.id()));

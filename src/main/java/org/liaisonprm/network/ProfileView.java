@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -21,6 +24,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.outreach.InteractionDialog;
+import org.liaisonprm.outreach.Interactions;
+import org.liaisonprm.outreach.OutreachUser;
 import org.liaisonprm.report.ReportChart;
 import org.liaisonprm.report.ReportDefinition;
 
@@ -40,11 +46,13 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private final ProfileService profiles;
     private final NetworkService network;
+    private final Interactions interactions;
     private String title = "Profile";
 
-    ProfileView(ProfileService profiles, NetworkService network) {
+    ProfileView(ProfileService profiles, NetworkService network, Interactions interactions) {
         this.profiles = profiles;
         this.network = network;
+        this.interactions = interactions;
         addClassName("profile-view");
         setWidthFull();
     }
@@ -82,10 +90,21 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         explore.addClassName("profile-explore");
         var header = new FlexLayout(name, badge, explore);
         header.addClassName("profile-header");
+        if (OutreachUser.current().doesOutreach() && profile.kind() != NetworkPicture.Kind.FACILITY) {
+            var log = new Button("Log interaction", VaadinIcon.COMMENT_ELLIPSIS_O.create(), click ->
+                    new InteractionDialog(interactions, profile.id(), profile.name(), null,
+                            saved -> getUI().ifPresent(ui -> ui.getPage().reload())).open());
+            log.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            log.addClassName("profile-log");
+            header.add(log);
+        }
 
         var facts = new Div();
         facts.addClassName("profile-facts");
         profile.identity().forEach(f -> facts.add(fact(f.label(), f.value())));
+        if (profile.kind() != NetworkPicture.Kind.FACILITY) {
+            facts.add(fact("Last interaction", interactions.lastContact(profile.id()).map(Object::toString).orElse("none")));
+        }
 
         var figures = new Div(figure("Referrals sent, last 12 months", "%,d".formatted(profile.sent())),
                 figure("Received", "%,d".formatted(profile.received())),

@@ -180,6 +180,26 @@ public class Interactions {
         }
     }
 
+    /** The latest contact with a physician or practice by anyone: when, by whom and how (no notes). */
+    public record LastContact(LocalDate date, String username, InteractionType type, Reached reached) {
+        @Override
+        public String toString() {
+            return date + " · " + type.label() + " by " + username + " (reached " + reached.label().toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+    }
+
+    public Optional<LastContact> lastContact(String targetId) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH ({id: $id})<-[:WITH]-(i:Interaction)<-[:LOGGED]-(u:User)
+                    RETURN i.date AS date, u.username AS username, i.type AS type, i.reached AS reached
+                    ORDER BY i.date DESC, i.loggedAt DESC LIMIT 1
+                    """, Map.of("id", targetId)).list(r -> new LastContact(r.get("date").asLocalDate(),
+                    r.get("username").asString(), InteractionType.valueOf(r.get("type").asString()),
+                    Reached.valueOf(r.get("reached").asString())))).stream().findFirst();
+        }
+    }
+
     private void check(InteractionDraft draft) {
         if (draft.targetId() == null || draft.targetId().isBlank()) {
             throw new OutreachException("physicianId", "Say which physician or practice the interaction was with");

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.liaisonprm.audit.AuditTrail;
+import org.liaisonprm.audit.AuditType;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -41,9 +43,11 @@ public class Territories {
             """;
 
     private final Driver driver;
+    private final AuditTrail audit;
 
-    Territories(Driver driver) {
+    Territories(Driver driver, AuditTrail audit) {
         this.driver = driver;
+        this.audit = audit;
     }
 
     /** The territories the user may see: all for administrators and managers, their own for a liaison. */
@@ -126,8 +130,19 @@ public class Territories {
         }
     }
 
-    /** Sets the territories a user covers (from user management). */
-    public void assign(String username, List<String> territoryIds) {
+    /**
+     * Sets the territories a user covers (from user management); a change leaves one {@code USER_CHANGED}
+     * audit event naming the territories before and after.
+     */
+    public void assign(String username, List<String> territoryIds, OutreachUser by) {
+        if (!by.managesTerritories()) {
+            throw new AccessDeniedException("Only administrators and managers assign territories");
+        }
+        var before = coveredBy(username).stream().map(Territory::id).sorted().toList();
+        var after = territoryIds.stream().distinct().sorted().toList();
+        if (before.equals(after)) {
+            return;
+        }
         try (var session = driver.session()) {
             session.executeWrite(tx -> tx.run("""
                     MATCH (u:User {username: $username})
@@ -139,6 +154,7 @@ public class Territories {
                     MERGE (u)-[:COVERS]->(t)
                     """, Map.of("username", username, "ids", territoryIds)).consume());
         }
+        audit.record(AuditType.USER_CHANGED, by.username(), username, "territories " + before + " -> " + after, null, null);
     }
 
     /**

@@ -65,6 +65,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/reports/*").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.DELETE, "/api/reports/*").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.GET, "/api/reports/*/run.csv").hasAnyRole(ADMIN, MANAGER, ANALYST, LIAISON)
+                        .requestMatchers("/api/territories", "/api/territories/**", "/api/interactions",
+                                "/api/interactions/**", "/api/plans", "/api/plans/**").hasAnyRole(ADMIN, MANAGER, LIAISON)
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenFilter(tokens, users, security), BasicAuthenticationFilter.class)
                 .headers(SecurityConfiguration::headers)

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,6 +26,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.liaisonprm.outreach.OutreachUser;
+import org.liaisonprm.outreach.Territories;
+import org.liaisonprm.outreach.Territory;
 
 /**
  * User management for administrators: create users, assign roles, disable, unlock and reset passwords.
@@ -38,10 +42,12 @@ class UsersView extends VerticalLayout {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final UserAccounts users;
+    private final Territories territories;
     private final Grid<UserAccounts.UserAccount> grid = new Grid<>();
 
-    UsersView(UserAccounts users) {
+    UsersView(UserAccounts users, Territories territories) {
         this.users = users;
+        this.territories = territories;
         addClassName("users-view");
         setSizeFull();
 
@@ -101,6 +107,12 @@ class UsersView extends VerticalLayout {
         var password = new PasswordField(creating ? "Password" : "New password (leave empty to keep)");
         password.setId("user-password");
         password.setHelperText("at least " + PasswordPolicy.MIN_LENGTH + " characters, not the user name, not a common password");
+        var covers = new MultiSelectComboBox<Territory>("Territories covered");
+        covers.setId("user-territories");
+        var all = territories.visibleTo(OutreachUser.current());
+        covers.setItems(all);
+        covers.setItemLabelGenerator(Territory::name);
+        covers.setHelperText(all.isEmpty() ? "No territories yet: create them on Territories" : "Liaisons see the targets and plans of these");
         var enabled = new Checkbox("May log in");
         enabled.setValue(true);
         if (!creating) {
@@ -111,12 +123,15 @@ class UsersView extends VerticalLayout {
             user.roles().forEach(r -> current.add(Role.valueOf(r)));
             roles.setValue(current);
             enabled.setValue(user.enabled());
+            var mine = territories.coveredBy(user.username()).stream().map(Territory::id).toList();
+            covers.setValue(all.stream().filter(t -> mine.contains(t.id())).collect(java.util.stream.Collectors.toSet()));
         }
         var error = new Div();
         error.addClassName("query-message");
         error.setVisible(false);
-        var form = new FormLayout(username, displayName, roles, password, enabled);
+        var form = new FormLayout(username, displayName, roles, covers, password, enabled);
         form.setColspan(roles, 2);
+        form.setColspan(covers, 2);
         dialog.add(form, error);
         if (!creating && user.isLocked()) {
             var unlock = new Button("Unlock now", VaadinIcon.UNLOCK.create(), click -> {
@@ -129,14 +144,18 @@ class UsersView extends VerticalLayout {
         }
         var save = new Button(creating ? "Create" : "Save", click -> {
             try {
+                String saved;
                 if (creating) {
-                    users.createUser(username.getValue(), displayName.getValue(), password.getValue(), roles.getValue());
+                    saved = users.createUser(username.getValue(), displayName.getValue(), password.getValue(), roles.getValue())
+                            .username();
                 } else {
+                    saved = user.username();
                     if (!password.getValue().isEmpty()) {
                         users.resetPassword(user.username(), password.getValue());
                     }
                     users.change(user.username(), displayName.getValue(), roles.getValue(), enabled.getValue());
                 }
+                territories.assign(saved, covers.getValue().stream().map(Territory::id).toList(), OutreachUser.current());
                 dialog.close();
                 Notification.show(creating ? "Created " + username.getValue().strip().toLowerCase() : "Saved")
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

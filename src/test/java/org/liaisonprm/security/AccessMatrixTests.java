@@ -146,7 +146,7 @@ class AccessMatrixTests {
             String path = view.getAnnotation(Route.class).value();
             routes.put(path, view);
         }
-        routes.remove("");
+
         return routes;
     }
 

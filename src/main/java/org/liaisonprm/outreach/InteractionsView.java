@@ -1,0 +1,134 @@
+package org.liaisonprm.outreach;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.liaisonprm.network.NetworkService;
+import org.liaisonprm.network.ProviderMatch;
+import org.liaisonprm.security.UserAccounts;
+
+/**
+ * Interactions: a liaison's own, the team's for managers and administrators; filters by type, reach, user,
+ * dates and territory; log a new one (search a physician or practice) and change one's own.
+ */
+@Route("interactions")
+@PageTitle("Interactions · Liaison")
+@Menu(order = 0.4, icon = "vaadin:comments-o", title = "Interactions")
+@RolesAllowed({"ADMIN", "MANAGER", "LIAISON"})
+class InteractionsView extends VerticalLayout {
+
+    private final Interactions interactions;
+    private final Select<InteractionType> type = new Select<>();
+    private final Select<Reached> reached = new Select<>();
+    private final Select<String> user = new Select<>();
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("Until (inclusive)");
+    private final Select<Territory> territory = new Select<>();
+    private final Grid<Interaction> grid = new Grid<>();
+    private final Span summary = new Span();
+
+    InteractionsView(Interactions interactions, Territories territories, UserAccounts users, NetworkService network) {
+        this.interactions = interactions;
+        addClassName("interactions-view");
+        setSizeFull();
+        var me = OutreachUser.current();
+
+        type.setLabel("Type");
+        type.setItems(InteractionType.values());
+        type.setItemLabelGenerator(t -> t == null ? "All types" : t.label());
+        type.setEmptySelectionAllowed(true);
+        reached.setLabel("Reached");
+        reached.setItems(Reached.values());
+        reached.setItemLabelGenerator(r -> r == null ? "Anyone" : r.label());
+        reached.setEmptySelectionAllowed(true);
+        user.setLabel("Liaison");
+        user.setEmptySelectionAllowed(true);
+        user.setEmptySelectionCaption("Everyone");
+        user.setItems(users.all().stream().map(UserAccounts.UserAccount::username).toList());
+        user.setVisible(me.seesTeam());
+        from.setValue(LocalDate.now().minusDays(90));
+        territory.setLabel("Territory");
+        territory.setItems(territories.visibleTo(me));
+        territory.setItemLabelGenerator(t -> t == null ? "All territories" : t.name());
+        territory.setEmptySelectionAllowed(true);
+        for (var field : List.of(type, reached, user, territory)) {
+            field.addValueChangeListener(e -> refresh());
+        }
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+
+        var target = new ComboBox<ProviderMatch>("Log an interaction with");
+        target.setPlaceholder("Search a physician or practice");
+        target.setItems(query -> network.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream()
+                .filter(m -> m.kind() != org.liaisonprm.network.NetworkPicture.Kind.FACILITY));
+        target.setItemLabelGenerator(m -> m.name() + (m.city() == null ? "" : " · " + m.city()));
+        target.addClassName("interactions-target");
+        target.setWidth("min(24rem, 100%)");
+        target.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                new InteractionDialog(interactions, e.getValue().id(), e.getValue().name(), null, saved -> refresh()).open();
+                target.clear();
+            }
+        });
+        summary.addClassName("report-summary");
+        var filters = new HorizontalLayout(type, reached, user, territory, from, to, summary);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.addClassName("interactions-filters");
+
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(Interaction::date).setHeader("Date").setAutoWidth(true).setFlexGrow(0).setSortable(true);
+        grid.addColumn(Interaction::username).setHeader("Liaison").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(i -> {
+            var link = new Anchor((i.targetKind().equals("Practice") ? "practices/" : "physicians/") + i.targetId(),
+                    i.targetName() == null ? i.targetId() : i.targetName());
+            link.getElement().setAttribute("router-link", true);
+            return link;
+        }).setHeader("With").setFlexGrow(1);
+        grid.addColumn(i -> i.type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> i.reached().label()).setHeader("Reached").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> i.durationMinutes() == null ? "" : i.durationMinutes() + " min").setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> i.followUpDate() == null ? "" : i.followUpDate().toString()).setHeader("Follow up").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> i.outcome() == null ? "" : i.outcome()).setHeader("Outcome").setFlexGrow(1);
+        grid.addColumn(i -> i.notes() == null ? "" : i.notes()).setHeader("Notes").setFlexGrow(2);
+        grid.addComponentColumn(i -> {
+            var edit = new Button(VaadinIcon.EDIT.create(), click -> new InteractionDialog(interactions, i.targetId(),
+                    i.targetName(), i, saved -> refresh()).open());
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            edit.setAriaLabel("Change");
+            edit.addClassName("interaction-edit");
+            edit.setVisible(Interactions.mayChange(i, OutreachUser.current()));
+            return edit;
+        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.setSizeFull();
+        grid.addClassName("interactions-grid");
+        add(target, filters, grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        var filter = new Interactions.Filter(type.getValue(), reached.getValue(), user.getValue(), from.getValue(),
+                to.getValue() == null ? null : to.getValue().plusDays(1),
+                territory.getValue() == null ? null : territory.getValue().id(), null);
+        var found = interactions.find(filter, OutreachUser.current(), 2_000);
+        grid.setItems(found);
+        summary.setText(found.size() == 2_000 ? "the newest 2,000 interactions" : found.size() + " interactions");
+    }
+}

@@ -1,0 +1,137 @@
+package org.liaisonprm.outreach;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the outreach map shows: territories with the positions inside them, and their practices (coloured by
+ * loyalty segment or network) and the facilities their physicians refer to or hold privileges at.
+ */
+@Service
+public class MapData {
+
+    /** Colours of the territories, in order. */
+    static final String[] TERRITORY_COLOURS = {"#1565c0", "#6a1b9a", "#00838f", "#ad1457", "#2e7d32", "#ef6c00", "#4e342e"};
+    static final Map<String, String> SEGMENT_COLOURS = Map.of("OPPORTUNITY", "#d32f2f", "SPLITTER", "#f29900",
+            "LOYALIST", "#2e7d32", "NONE", "#8a8f98");
+    static final Map<String, String> NETWORK_COLOURS = Map.of("IN", "#1565c0", "AFFILIATED", "#f29900", "OUT", "#8a8f98");
+
+    public enum ColourBy { SEGMENT, NETWORK }
+
+    private final Driver driver;
+    private final Targets targets;
+    private final OutreachProperties properties;
+
+    MapData(Driver driver, Targets targets, OutreachProperties properties) {
+        this.driver = driver;
+        this.targets = targets;
+        this.properties = properties;
+    }
+
+    /** The map of these territories, with a route (or null). */
+    public OutreachMap.Data map(List<Territory> territories, ColourBy colourBy, OutreachMap.Route route) {
+        var ids = territories.stream().map(Territory::id).toList();
+        var window = targets.window();
+        var score = properties.score();
+        var shapes = new ArrayList<OutreachMap.TerritoryShape>();
+        var places = new ArrayList<OutreachMap.Place>();
+        try (var session = driver.session()) {
+            var points = session.executeRead(tx -> tx.run("""
+                    MATCH (t:Territory) WHERE t.id IN $ids
+                    CALL (t) {
+                      MATCH (x:Practice) WHERE x.zip IN t.zips AND x.lat IS NOT NULL
+                      RETURN collect([x.lat, x.lon]) AS points
+                    }
+                    RETURN t.id AS id, points
+                    """, Map.of("ids", ids)).list(r -> Map.entry(r.get("id").asString(),
+                    r.get("points").asList(v -> new double[]{v.get(0).asDouble(), v.get(1).asDouble()}))));
+            var byId = new HashMap<String, List<double[]>>();
+            points.forEach(e -> byId.put(e.getKey(), e.getValue()));
+            for (int i = 0; i < territories.size(); i++) {
+                Territory t = territories.get(i);
+                shapes.add(new OutreachMap.TerritoryShape(t.id(), t.name(), TERRITORY_COLOURS[i % TERRITORY_COLOURS.length],
+                        t.zips(), byId.getOrDefault(t.id(), List.of())));
+            }
+            var parameters = new HashMap<String, Object>();
+            parameters.put("ids", ids);
+            parameters.put("from", window.from());
+            parameters.put("to", window.to());
+            places.addAll(session.executeRead(tx -> tx.run("""
+                    MATCH (t:Territory) WHERE t.id IN $ids
+                    UNWIND t.zips AS zip
+                    WITH collect(DISTINCT zip) AS zips
+                    MATCH (x:Practice) WHERE x.zip IN zips
+                    CALL (x) {
+                      OPTIONAL MATCH (x)<-[:PRACTICES_AT]-(p:Physician)-[r:REFERRED]->(y)
+                      WHERE r.periodStart >= $from AND r.periodStart < $to
+                      RETURN sum(r.referrals) AS referrals,
+                             sum(CASE WHEN y.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept,
+                             count(DISTINCT p) AS physicians
+                    }
+                    RETURN x.id AS id, x.name AS name, x.lat AS lat, x.lon AS lon, x.zip AS zip, x.city AS city,
+                           x.network AS network, referrals, kept, physicians
+                    ORDER BY x.id
+                    """, parameters).list(r -> {
+                long referrals = r.get("referrals").asLong();
+                long kept = r.get("kept").asLong();
+                Segment segment = Segment.of(referrals, kept, score);
+                String network = r.get("network").asString("OUT");
+                String colour = colourBy == ColourBy.SEGMENT ? SEGMENT_COLOURS.get(segment.name())
+                        : NETWORK_COLOURS.getOrDefault(network, "#8a8f98");
+                String detail = r.get("city").asString("") + " · " + network + " · " + r.get("physicians").asLong()
+                        + " physicians" + (referrals > 0 ? " · kept " + Math.round(100.0 * kept / referrals) + " % of "
+                        + referrals + " referrals (" + segment.name().toLowerCase() + ")" : "");
+                return new OutreachMap.Place(r.get("id").asString(), r.get("name").asString(""), "Practice", number(r.get("lat")),
+                        number(r.get("lon")), r.get("zip").asString(null), colour, detail, "practices/" + r.get("id").asString());
+            })));
+            places.addAll(session.executeRead(tx -> tx.run("""
+                    MATCH (t:Territory) WHERE t.id IN $ids
+                    UNWIND t.zips AS zip
+                    WITH collect(DISTINCT zip) AS zips
+                    MATCH (f:Facility) WHERE f.zip IN zips OR EXISTS {
+                      MATCH (f)<-[r:REFERRED]-(p:Physician) WHERE p.zip IN zips AND r.periodStart >= $from
+                    }
+                    RETURN f.id AS id, f.name AS name, f.lat AS lat, f.lon AS lon, f.zip AS zip, f.city AS city,
+                           f.type AS type, f.network AS network
+                    ORDER BY f.id
+                    """, parameters).list(r -> {
+                String network = r.get("network").asString("OUT");
+                return new OutreachMap.Place(r.get("id").asString(), r.get("name").asString(""), "Facility",
+                        number(r.get("lat")), number(r.get("lon")), r.get("zip").asString(null),
+                        NETWORK_COLOURS.getOrDefault(network, "#8a8f98"),
+                        r.get("city").asString("") + " · " + r.get("type").asString("") + " · " + network,
+                        "facilities/" + r.get("id").asString());
+            })));
+        }
+        var legend = new ArrayList<OutreachMap.LegendItem>();
+        if (colourBy == ColourBy.SEGMENT) {
+            legend.add(new OutreachMap.LegendItem("Opportunity", SEGMENT_COLOURS.get("OPPORTUNITY")));
+            legend.add(new OutreachMap.LegendItem("Splitter", SEGMENT_COLOURS.get("SPLITTER")));
+            legend.add(new OutreachMap.LegendItem("Loyalist", SEGMENT_COLOURS.get("LOYALIST")));
+            legend.add(new OutreachMap.LegendItem("Few referrals", SEGMENT_COLOURS.get("NONE")));
+        }
+        legend.add(new OutreachMap.LegendItem("In network", NETWORK_COLOURS.get("IN")));
+        legend.add(new OutreachMap.LegendItem("Affiliated", NETWORK_COLOURS.get("AFFILIATED")));
+        legend.add(new OutreachMap.LegendItem("Out of network", NETWORK_COLOURS.get("OUT")));
+        String tiles = properties.tileUrl() == null || properties.tileUrl().isBlank() ? null : properties.tileUrl();
+        return new OutreachMap.Data(tiles, places, shapes, route, legend);
+    }
+
+    /** A plan's route for the map. */
+    public static OutreachMap.Route route(VisitPlan plan) {
+        var stops = plan.stops().stream()
+                .map(s -> new OutreachMap.RouteStop(s.order(), s.name(), s.lat(), s.lon(), s.done())).toList();
+        double[] start = plan.startLat() == null ? null : new double[]{plan.startLat(), plan.startLon()};
+        return new OutreachMap.Route(start, stops);
+    }
+
+    private static Double number(Value value) {
+        return value.isNull() ? null : value.asDouble();
+    }
+}
