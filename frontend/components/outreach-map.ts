@@ -127,6 +127,9 @@ export class OutreachMap extends LitElement {
   firstUpdated() {
     const container = this.renderRoot.querySelector('.map') as HTMLElement;
     this.map = L.map(container, { zoomSnap: 0.25, preferCanvas: true, attributionControl: false }).setView([39.5, -98.35], 4);
+    // the outlines sit in a pane of their own, under the territories, places and route
+    this.map.createPane('outlines');
+    this.map.getPane('outlines').style.zIndex = '350';
     this.content = L.layerGroup().addTo(this.map);
     this.resizeObserver = new ResizeObserver(() => this.map?.invalidateSize());
     this.resizeObserver.observe(this);
@@ -163,10 +166,12 @@ export class OutreachMap extends LitElement {
     L.geoJSON(feature(us, us.objects.nation), {
       style: { color: '#9fb3c8', weight: 1, fillColor: '#ffffff', fillOpacity: data.tileUrl ? 0 : 1 },
       interactive: false,
-    }).addTo(this.map).bringToBack();
+      pane: 'outlines',
+    }).addTo(this.map);
     L.geoJSON(mesh(us, us.objects.states, (a: any, b: any) => a !== b), {
       style: { color: '#7d93aa', weight: 1.2, fill: false },
       interactive: false,
+      pane: 'outlines',
     }).addTo(this.map);
     this.showCounties();
   }
@@ -178,10 +183,10 @@ export class OutreachMap extends LitElement {
     this.countiesLoading = true;
     const us = (await import('us-atlas/counties-10m.json')).default;
     this.counties = L.geoJSON(mesh(us, us.objects.counties, (a: any, b: any) => a !== b), {
-      style: { color: '#c3d0dd', weight: 0.8, fill: false, dashArray: '2 3' },
+      style: { color: '#b4c3d3', weight: 0.8, fill: false, dashArray: '3 3' },
       interactive: false,
+      pane: 'outlines',
     }).addTo(this.map);
-    this.counties.bringToBack();
   }
 
   private async draw() {
@@ -223,7 +228,7 @@ export class OutreachMap extends LitElement {
       marker.bindTooltip(`${escapeHtml(p.name)}<br>${escapeHtml(p.detail)}`);
       if (p.link) {
         marker.on('click', () => this.dispatchEvent(new CustomEvent('place-click', {
-          detail: { id: p.id, link: p.link }, bubbles: true, composed: true,
+          detail: { id: p.id, link: p.link, zip: p.zip }, bubbles: true, composed: true,
         })));
       }
       this.content.addLayer(marker);

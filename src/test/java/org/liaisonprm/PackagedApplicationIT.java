@@ -311,6 +311,13 @@ class PackagedApplicationIT {
             driver.findElements(By.cssSelector("#user-roles vaadin-checkbox")).stream()
                     .filter(box -> box.getText().startsWith("Liaison")).findFirst().orElseThrow().click();
             driver.findElement(By.cssSelector("#user-password input")).sendKeys("a-new-liaison-passphrase");
+            driver.findElement(By.cssSelector("#user-territories input")).click();
+            driver.findElement(By.cssSelector("#user-territories input")).sendKeys("North Shore");
+            wait.until(d -> d.findElements(By.tagName("vaadin-multi-select-combo-box-item")).stream()
+                    .filter(e -> e.isDisplayed() && e.getText().strip().equals("North Shore")).findFirst().orElse(null)).click();
+            wait.until(d -> d.findElement(By.id("user-territories")).getText().contains("North Shore")
+                    || String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "return document.getElementById('user-territories').selectedItems.map(i => i.label).join()")).contains("North Shore"));
             browser.screenshot("user-new");
             driver.findElement(By.id("user-save")).click();
             wait.until(d -> d.findElement(By.className("users-grid")).getText().contains("jordan.lee"));
@@ -324,8 +331,32 @@ class PackagedApplicationIT {
                 var items = d.findElements(By.tagName("vaadin-side-nav-item")).stream().map(e -> e.getText().strip()).toList();
                 return items.isEmpty() ? null : items;
             });
-            assertThat(menu).contains("Network", "Reports", "My account").doesNotContain("Users", "Audit trail", "Cypher");
+            assertThat(menu).contains("Home", "Network", "Targets", "Visit plan", "Map", "Interactions", "Reports", "My account")
+                    .doesNotContain("Users", "Audit trail", "Cypher", "Territories", "Goals");
             browser.screenshot("liaison-home");
+
+            // only their territory: the target list offers North Shore alone, and the map draws one territory
+            driver.get(app.baseUrl() + "/targets");
+            wait.until(d -> d.findElement(By.className("targets-territory")).getText().contains("North Shore"));
+            wait.until(d -> !d.findElements(By.className("target-add")).isEmpty());
+            driver.findElement(By.className("targets-territory")).click();
+            var offered = wait.until(d -> {
+                var items = d.findElements(By.cssSelector("vaadin-select-overlay[opened] vaadin-select-item")).stream()
+                        .map(e -> e.getText().strip()).toList();
+                return items.isEmpty() ? null : items;
+            });
+            assertThat(offered).hasSize(1).first().asString().startsWith("North Shore");
+            driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.screenshot("liaison-targets");
+            driver.get(app.baseUrl() + "/map");
+            var map = wait.until(d -> {
+                var element = d.findElement(By.tagName("liaison-outreach-map"));
+                return "true".equals(element.getDomAttribute("data-ready")) ? element : null;
+            });
+            assertThat(map.getDomAttribute("data-territory-count")).isEqualTo("1");
+            driver.get(app.baseUrl() + "/territories");
+            wait.until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty());
+            assertThat(driver.findElements(By.className("territories-grid"))).as("territories are for managers").isEmpty();
             driver.get(app.baseUrl() + "/users");
             wait.until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty()
                     || d.getPageSource().contains("Could not navigate"));
@@ -338,11 +369,110 @@ class PackagedApplicationIT {
                     .single().get("n").asLong()).isEqualTo(1);
             assertThat(session.run("MATCH (e:AuditEvent {type: 'LOGOUT', username: 'admin'}) RETURN count(e) AS n")
                     .single().get("n").asLong()).isEqualTo(1);
+            assertThat(session.run("MATCH (e:AuditEvent {type: 'USER_CHANGED', username: 'admin', target: 'jordan.lee'}) "
+                    + "WHERE e.detail CONTAINS 'north-shore' RETURN count(e) AS n").single().get("n").asLong()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A liaison's week: the dashboard, three targets into this week's plan, the route on the map, the plan
+     * as an iCalendar file with three events, a stop marked done on a phone-sized screen through the
+     * interaction form, and the dashboard's counts moving. Nothing is fetched from outside the application.
+     */
+    @Test
+    @Order(5)
+    void aLiaisonPlansTheWeekVisitsAndLogsFromAStop() throws Exception {
+        try (var browser = Browser.open()) {
+            var driver = browser.driver();
+            var wait = browser.waitUpTo(Duration.ofSeconds(30));
+            driver.get(app.baseUrl() + "/");
+            browser.logIn("liaison1", PASSWORD);
+            var week = wait.until(d -> d.findElement(By.cssSelector(".home-week-interactions .profile-figure-value")));
+            int before = Integer.parseInt(week.getText().strip());
+            assertThat(driver.findElement(By.cssSelector(".home-plan .profile-figure-value")).getText()).isEqualTo("0 / 0");
+            assertThat(driver.findElements(By.cssSelector(".home-targets a"))).hasSizeGreaterThan(1);
+            assertThat(driver.findElement(By.className("home-goals")).getText()).contains("Interactions this quarter");
+            browser.screenshot("home-liaison");
+
+            driver.get(app.baseUrl() + "/targets");
+            wait.until(d -> d.findElements(By.className("target-add")).size() >= 3);
+            assertThat(driver.findElement(By.className("targets-grid")).getText()).contains("influence");
+            browser.screenshot("targets");
+            for (int i = 0; i < 3; i++) {
+                int index = i;
+                var button = wait.until(d -> d.findElements(By.className("target-add")).get(index));
+                button.click();
+                wait.until(d -> "Planned".equals(d.findElements(By.className("target-add")).get(index).getText().strip()));
+            }
+
+            driver.get(app.baseUrl() + "/plan");
+            wait.until(d -> "3".equals(d.findElement(By.className("plan-summary")).getDomAttribute("data-stop-count")));
+            var map = wait.until(d -> {
+                var element = d.findElement(By.tagName("liaison-outreach-map"));
+                return "3".equals(element.getDomAttribute("data-route-stops")) ? element : null;
+            });
+            assertThat(Integer.parseInt(map.getDomAttribute("data-place-count"))).isPositive();
+            browser.screenshot("plan");
+            Object external = js(driver, "return performance.getEntriesByType('resource').map(e => e.name)"
+                    + ".filter(n => !n.startsWith(location.origin) && !n.startsWith('data:') && !n.startsWith('blob:'))");
+            assertThat((List<?>) external).as("requests outside the application").isEmpty();
+
+            String href = driver.findElement(By.className("plan-ics")).getDomAttribute("href");
+            Object ics = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(new URL(arguments[0], document.baseURI)).then(r => r.text()).then(done, e => done('failed ' + e));", href);
+            var calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(String.valueOf(ics)));
+            assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT)).hasSize(3);
+
+            browser.resize(390, 844);
+            wait.until(d -> d.findElements(By.className("stop-mark-done")).size() == 3);
+            driver.findElements(By.className("stop-mark-done")).get(0).click();
+            var save = wait.until(d -> d.findElement(By.className("interaction-save")));
+            browser.screenshot("log-from-stop-phone");
+            save.click();
+            wait.until(d -> d.findElements(By.className("stop-done")).size() == 1);
+            browser.resize(1440, 900);
+
+            driver.get(app.baseUrl() + "/");
+            wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector(".home-week-interactions .profile-figure-value"))
+                    .getText().strip()) == before + 1);
+            assertThat(driver.findElement(By.cssSelector(".home-plan .profile-figure-value")).getText()).isEqualTo("1 / 3");
+            browser.screenshot("home-liaison-after");
+        }
+        try (var session = bolt.session()) {
+            assertThat(session.run("""
+                    MATCH (:User {username: 'liaison1'})-[:PLANS]->(:VisitPlan)-[s:STOP {done: true}]->(x)
+                    MATCH (i:Interaction {id: s.interactionId})-[:WITH]->(x)
+                    RETURN count(i) AS n""").single().get("n").asLong()).isEqualTo(1);
         }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
+    void aManagerSeesTheTeamRollUp() throws Exception {
+        try (var browser = Browser.open()) {
+            var driver = browser.driver();
+            var wait = browser.waitUpTo(Duration.ofSeconds(30));
+            driver.get(app.baseUrl() + "/");
+            browser.logIn("manager", PASSWORD);
+            wait.until(d -> d.findElements(By.cssSelector(".home-activity-chart liaison-report-chart")).size() == 1);
+            assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Team");
+            wait.until(d -> d.findElement(By.cssSelector(".home-activity-chart liaison-report-chart"))
+                    .getDomAttribute("data-series-count") != null);
+            assertThat(Integer.parseInt(driver.findElement(By.cssSelector(".home-activity-chart liaison-report-chart"))
+                    .getDomAttribute("data-series-count"))).isGreaterThan(1);
+            assertThat(driver.findElements(By.cssSelector(".home-team-goals vaadin-progress-bar"))).hasSizeGreaterThanOrEqualTo(9);
+            assertThat(driver.findElement(By.className("home-team-goals")).getText()).contains("South Shore", "Lee Okafor", "Interactions this quarter");
+            assertThat(driver.findElements(By.cssSelector(".home-kept-chart liaison-report-chart"))).hasSize(1);
+            browser.screenshot("home-manager");
+            driver.get(app.baseUrl() + "/territories");
+            wait.until(d -> d.findElement(By.className("territories-grid")).getText().contains("South Shore"));
+            browser.screenshot("territories");
+        }
+    }
+
+    @Test
+    @Order(7)
     void aSecondInstanceInExternalModeServesTheSameGraph() throws Exception {
         long physicians;
         try (var session = bolt.session()) {
@@ -359,7 +489,7 @@ class PackagedApplicationIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aRestartAfterSigtermKeepsEveryCount() throws Exception {
         Map<String, Long> before = counts();
         bolt.close();

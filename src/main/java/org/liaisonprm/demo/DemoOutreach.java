@@ -73,7 +73,7 @@ final class DemoOutreach {
 
     /**
      * Half a year of interactions by each liaison with the busier referrers of their territories: four to seven
-     * on the weekdays of each week, about a third with a follow-up date.
+     * on the weekdays of each week; about a third of the last four weeks' have a follow-up date.
      */
     static List<InteractionRow> interactions(DemoRegion region, long seed, LocalDate today) {
         var random = new Random(seed * 31 + today.toEpochDay());
@@ -124,7 +124,9 @@ final class DemoOutreach {
                     };
                     String notes = NOTES[random.nextInt(NOTES.length)].formatted(physician.serviceLine());
                     String outcome = OUTCOMES[random.nextInt(OUTCOMES.length)];
-                    LocalDate followUp = random.nextInt(3) == 0 ? date.plusDays(7 + random.nextInt(21)) : null;
+                    // follow-ups from the last four weeks only: older ones would have been dealt with
+                    LocalDate followUp = random.nextInt(3) == 0 && date.isAfter(today.minusWeeks(4))
+                            ? date.plusDays(7 + random.nextInt(21)) : null;
                     rows.add(new InteractionRow(new UUID(seed, rows.size()).toString(), liaison, physician.id(), type, date,
                             reached, duration, notes, outcome.isEmpty() ? null : outcome, followUp));
                 }

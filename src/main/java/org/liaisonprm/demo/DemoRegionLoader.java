@@ -253,7 +253,9 @@ public class DemoRegionLoader implements ApplicationRunner {
                     """).list(r -> r.get("id").asString()));
             if (!stops.isEmpty()) {
                 var liaison = new OutreachUser("liaison2", Set.of("LIAISON"));
-                visitPlans.addStops(visitPlans.planFor(liaison, today).id(), stops, liaison);
+                var plan = visitPlans.planFor(liaison, today);
+                int room = visitPlans.maxStops(plan.weekStart());
+                visitPlans.addStops(plan.id(), stops.subList(0, Math.min(stops.size(), room)), liaison);
             }
         }
     }

@@ -35,7 +35,7 @@ class MapView extends VerticalLayout {
         var map = new OutreachMap();
         map.setWidthFull();
         map.addClassName("map-full");
-        map.addPlaceClickListener(link -> getUI().ifPresent(ui -> ui.navigate(link)));
+        map.addPlaceClickListener(click -> getUI().ifPresent(ui -> ui.navigate(click.link())));
         var plan = plans.planFor(user, LocalDate.now());
         var visible = territories.visibleTo(user);
         Runnable draw = () -> map.show(maps.map(visible, colour.getValue(), MapData.route(plan)));

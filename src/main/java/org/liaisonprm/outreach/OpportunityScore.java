@@ -55,7 +55,7 @@ public final class OpportunityScore {
                   + Math.round(100.0 * in.kept() / in.referrals()) + " %";
         String contact = in.daysSinceContact() == null ? "never contacted"
                 : "last contact " + in.daysSinceContact() + (in.daysSinceContact() == 1 ? " day ago" : " days ago");
-        return String.format(Locale.US, "%s: %.1f · %s: %.1f · %s: %.1f · %s: %.1f",
+        return String.format(Locale.US, "%s +%.1f · %s +%.1f · %s +%.1f · %s +%.1f",
                 leak, parts.leakage(), influence, parts.influence(), segment, parts.segmentPoints(), contact, parts.recency());
     }
 

@@ -54,9 +54,14 @@ public class OutreachMap extends Component implements HasSize {
         }
     }
 
-    /** Called with a place's link (its profile's path) when it is clicked. */
-    public void addPlaceClickListener(Consumer<String> listener) {
-        getElement().addEventListener("place-click", e -> listener.accept(e.getEventData().getString("event.detail.link")))
-                .addEventData("event.detail.link");
+    /** A click on a place: its id, its profile's path and its ZIP code. */
+    public record PlaceClick(String id, String link, String zip) {
+    }
+
+    public void addPlaceClickListener(Consumer<PlaceClick> listener) {
+        getElement().addEventListener("place-click", e -> listener.accept(new PlaceClick(
+                        e.getEventData().getString("event.detail.id"), e.getEventData().getString("event.detail.link"),
+                        e.getEventData().hasKey("event.detail.zip") ? e.getEventData().getString("event.detail.zip") : null)))
+                .addEventData("event.detail.id").addEventData("event.detail.link").addEventData("event.detail.zip");
     }
 }

@@ -63,6 +63,7 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
     private final Anchor ics = new Anchor();
     private final Anchor csv = new Anchor();
     private final Div empty = new Div();
+    private final Grid.Column<VisitPlan.Stop> planned;
     private VisitPlan plan;
 
     PlanView(VisitPlans plans, Interactions interactions, Territories territories, MapData maps,
@@ -125,7 +126,7 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addColumn(VisitPlan.Stop::order).setHeader("#").setWidth("3rem").setFlexGrow(0);
-        grid.addColumn(s -> WHEN.format(s.plannedAt())).setHeader("Planned").setAutoWidth(true).setFlexGrow(0);
+        planned = grid.addColumn(s -> WHEN.format(s.plannedAt())).setHeader("Planned").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(s -> {
             var link = new Anchor((s.kind().equals("Practice") ? "practices/" : "physicians/") + s.targetId(), s.name());
             link.getElement().setAttribute("router-link", true);
@@ -133,7 +134,9 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
                     .filter(v -> v != null && !v.isBlank()).toList())
                     + ("ZIP centre".equals(s.located()) ? " (placed at the centre of ZIP " + s.zip() + ")" : ""));
             where.addClassName("target-detail");
-            var cell = new Div(link, where);
+            var when = new Span(WHEN.format(s.plannedAt()));
+            when.addClassName("stop-when");
+            var cell = new Div(when, link, where);
             cell.addClassName("target-name");
             return cell;
         }).setHeader("Visit").setFlexGrow(1);
@@ -164,9 +167,27 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
         map.setWidthFull();
         map.setHeight("420px");
         map.addClassName("plan-map");
-        map.addPlaceClickListener(link -> getUI().ifPresent(ui -> ui.navigate(link)));
+        map.addPlaceClickListener(click -> getUI().ifPresent(ui -> ui.navigate(click.link())));
         empty.addClassName("plan-empty");
         add(top, summary, empty, grid, new H3("Route"), map);
+    }
+
+    /** On a phone the planned time moves into the visit's cell. */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        var page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> narrow(details.getWindowInnerWidth() < 760));
+        page.addBrowserWindowResizeListener(resize -> narrow(resize.getWidth() < 760));
+    }
+
+    private void narrow(boolean narrow) {
+        planned.setVisible(!narrow);
+        if (narrow) {
+            addClassName("plan-narrow");
+        } else {
+            removeClassName("plan-narrow");
+        }
     }
 
     @Override

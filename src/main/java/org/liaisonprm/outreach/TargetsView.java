@@ -41,6 +41,8 @@ import org.liaisonprm.physician.ServiceLine;
 @RolesAllowed({"ADMIN", "MANAGER", "LIAISON"})
 class TargetsView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final int COMPACT_WIDTH = 760;
+
     private final Territories territories;
     private final Targets targets;
     private final VisitPlans plans;
@@ -52,6 +54,8 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
     private final Span summary = new Span();
     private final Div empty = new Div();
     private final Set<String> planned = new HashSet<>();
+    private final List<Grid.Column<Target>> wide = new java.util.ArrayList<>();
+    private final Grid.Column<Target> compact;
 
     TargetsView(Territories territories, Targets targets, VisitPlans plans, Interactions interactions) {
         this.territories = territories;
@@ -84,52 +88,91 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
         var money = NumberFormat.getCurrencyInstance(Locale.US);
         money.setMaximumFractionDigits(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(t -> {
+        wide.add(grid.addComponentColumn(t -> {
             var score = new Span(String.format(Locale.US, "%.0f", t.score()));
             score.addClassName("target-score");
             return score;
         }).setHeader("Score").setWidth("5rem").setFlexGrow(0).setSortable(true)
-                .setComparator(Target::score);
-        grid.addComponentColumn(t -> {
-            var link = new Anchor("physicians/" + t.physicianId(), t.name() == null ? t.physicianId() : t.name());
-            link.getElement().setAttribute("router-link", true);
-            var detail = new Span(String.join(" · ", nonNull(t.specialty(), t.practice(), t.city())));
-            detail.addClassName("target-detail");
-            var cell = new Div(link, detail);
-            cell.addClassName("target-name");
-            return cell;
-        }).setHeader("Physician").setFlexGrow(2);
-        grid.addComponentColumn(t -> badge(t.segment())).setHeader("Segment").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> t.leaked() == 0 ? "–" : t.leaked() + " · " + money.format(t.leakedRevenue()))
-                .setHeader("Leaked (12 mo)").setAutoWidth(true).setFlexGrow(0).setComparator(Target::leakedRevenue);
-        grid.addColumn(t -> t.lastContact() == null ? "never" : t.daysSinceContact() + " days ago")
-                .setHeader("Last contact").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(t -> {
+                .setComparator(Target::score));
+        wide.add(grid.addComponentColumn(this::name).setHeader("Physician").setFlexGrow(2));
+        wide.add(grid.addComponentColumn(t -> badge(t.segment())).setHeader("Segment").setAutoWidth(true).setFlexGrow(0));
+        wide.add(grid.addColumn(t -> leaked(t, money))
+                .setHeader("Leaked (12 mo)").setAutoWidth(true).setFlexGrow(0).setComparator(Target::leakedRevenue));
+        wide.add(grid.addColumn(TargetsView::lastContact).setHeader("Last contact").setAutoWidth(true).setFlexGrow(0));
+        wide.add(grid.addComponentColumn(t -> {
             var why = new Span(t.explanation());
             why.addClassName("target-why");
             return why;
-        }).setHeader("Why this score").setFlexGrow(3);
-        grid.addComponentColumn(t -> {
-            var add = new Button(planned.contains(t.physicianId()) ? "Planned" : "Add to plan", VaadinIcon.CALENDAR.create());
-            add.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            add.addClassName("target-add");
-            add.setEnabled(!planned.contains(t.physicianId()));
-            add.addClickListener(click -> addToPlan(t, add));
-            var log = new Button("Log", VaadinIcon.COMMENT_ELLIPSIS_O.create(), click ->
-                    new InteractionDialog(interactions, t.physicianId(), t.name(), null, saved -> refresh()).open());
-            log.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            log.addClassName("target-log");
-            var actions = new HorizontalLayout(add, log);
-            actions.setSpacing(false);
-            actions.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
-            return actions;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }).setHeader("Why this score").setFlexGrow(3));
+        wide.add(grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0));
+        // on a phone: one card per physician
+        compact = grid.addComponentColumn(t -> {
+            var score = new Span(String.format(Locale.US, "%.0f", t.score()));
+            score.addClassName("target-score");
+            var head = new Div(score, name(t), badge(t.segment()));
+            head.addClassName("target-card-head");
+            var facts = new Span(leaked(t, money) + " leaked · last contact " + lastContact(t));
+            facts.addClassName("target-detail");
+            var why = new Span(t.explanation());
+            why.addClassName("target-why");
+            var card = new Div(head, facts, why, actions(t));
+            card.addClassName("target-card");
+            return card;
+        }).setHeader("Targets by score");
+        compact.setVisible(false);
         grid.setSizeFull();
         grid.addClassName("targets-grid");
 
         empty.addClassName("targets-empty");
         add(filters, empty, grid);
         setFlexGrow(1, grid);
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        var page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> compact(details.getWindowInnerWidth() < COMPACT_WIDTH));
+        page.addBrowserWindowResizeListener(resize -> compact(resize.getWidth() < COMPACT_WIDTH));
+    }
+
+    private void compact(boolean narrow) {
+        wide.forEach(c -> c.setVisible(!narrow));
+        compact.setVisible(narrow);
+    }
+
+    private Div name(Target t) {
+        var link = new Anchor("physicians/" + t.physicianId(), t.name() == null ? t.physicianId() : t.name());
+        link.getElement().setAttribute("router-link", true);
+        var detail = new Span(String.join(" · ", nonNull(t.specialty(), t.practice(), t.city())));
+        detail.addClassName("target-detail");
+        var cell = new Div(link, detail);
+        cell.addClassName("target-name");
+        return cell;
+    }
+
+    private HorizontalLayout actions(Target t) {
+        var add = new Button(planned.contains(t.physicianId()) ? "Planned" : "Add to plan", VaadinIcon.CALENDAR.create());
+        add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        add.addClassName("target-add");
+        add.setEnabled(!planned.contains(t.physicianId()));
+        add.addClickListener(click -> addToPlan(t, add));
+        var log = new Button("Log", VaadinIcon.COMMENT_ELLIPSIS_O.create(), click ->
+                new InteractionDialog(interactions, t.physicianId(), t.name(), null, saved -> refresh()).open());
+        log.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        log.addClassName("target-log");
+        var actions = new HorizontalLayout(add, log);
+        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
+        return actions;
+    }
+
+    private static String leaked(Target t, NumberFormat money) {
+        return t.leaked() == 0 ? "–" : t.leaked() + " · " + money.format(t.leakedRevenue());
+    }
+
+    private static String lastContact(Target t) {
+        return t.lastContact() == null ? "never" : t.daysSinceContact() + " days ago";
     }
 
     @Override

@@ -60,7 +60,8 @@ class TerritoriesView extends VerticalLayout {
         grid.addClassName("territories-grid");
 
         zips.setPlaceholder("Paste 5-digit ZIP codes, separated by spaces, commas or new lines");
-        zips.setHelperText("A physician belongs to every territory that holds their practice ZIP");
+        zips.setHelperText("Or click practices on the map below to add or remove their ZIP code. A physician belongs "
+                + "to every territory that holds their practice ZIP");
         liaisons.setItems(users.all().stream().filter(u -> u.enabled()).map(UserAccounts.UserAccount::username).toList());
         error.addClassName("territory-error");
         var save = new Button("Save", VaadinIcon.CHECK.create(), click -> save());
@@ -88,7 +89,7 @@ class TerritoriesView extends VerticalLayout {
 
         map.setWidthFull();
         map.setHeight("420px");
-        map.addPlaceClickListener(link -> getUI().ifPresent(ui -> ui.navigate(link)));
+        map.addPlaceClickListener(click -> pick(click.zip()));
         add(grid, editor, map);
         refresh();
         edit(null);
@@ -102,6 +103,19 @@ class TerritoriesView extends VerticalLayout {
         zips.setValue(territory == null ? "" : String.join(" ", territory.zips()));
         liaisons.setValue(territory == null ? java.util.Set.of() : new java.util.HashSet<>(territory.liaisons()));
         delete.setVisible(territory != null);
+    }
+
+    /** Adds a place's ZIP code to the territory being edited, or takes it out when it is there. */
+    private void pick(String zip) {
+        if (zip == null || zip.isBlank()) {
+            return;
+        }
+        var codes = new java.util.ArrayList<>(java.util.Arrays.stream(zips.getValue().split("[\\s,;]+"))
+                .filter(z -> !z.isBlank()).toList());
+        if (!codes.remove(zip)) {
+            codes.add(zip);
+        }
+        zips.setValue(String.join(" ", codes));
     }
 
     private void save() {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Weekly visit plans. Stops are kept in route order ({@link Route}) from the plan's start ZIP and laid
- * out over the weekdays ({@code liaison.outreach.plan.*}). A place without coordinates is put at the centre
+ * out over the weekdays left in the week ({@code liaison.outreach.plan.*}). A place without coordinates is put at the centre
  * of its ZIP code (the mean position of the providers there); one that has neither is refused.
  */
 @Service
@@ -29,20 +29,41 @@ public class VisitPlans {
     private final Driver driver;
     private final Territories territories;
     private final OutreachProperties properties;
+    private final java.time.Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     VisitPlans(Driver driver, Territories territories, OutreachProperties properties) {
+        this(driver, territories, properties, java.time.Clock.systemDefaultZone());
+    }
+
+    VisitPlans(Driver driver, Territories territories, OutreachProperties properties, java.time.Clock clock) {
         this.driver = driver;
         this.territories = territories;
         this.properties = properties;
+        this.clock = clock;
     }
 
-    /** The Monday of the week a day falls in. */
+    /** The Monday of the week a day falls in; on a Saturday or Sunday, the coming week's. */
     public static LocalDate weekOf(LocalDate day) {
+        if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return day.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        }
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    public int maxStops() {
-        return properties.plan().stopsPerDay() * 5;
+    /**
+     * The weekday visits of a week start on: today in the current week (the days gone by are not planned),
+     * Monday otherwise.
+     */
+    int firstDay(LocalDate weekStart) {
+        LocalDate today = LocalDate.now(clock);
+        long offset = java.time.temporal.ChronoUnit.DAYS.between(weekStart, today);
+        return offset > 0 && offset < 5 ? (int) offset : 0;
+    }
+
+    /** How many visits a week holds: the stops per day times the weekdays left in it. */
+    public int maxStops(LocalDate weekStart) {
+        return properties.plan().stopsPerDay() * (5 - firstDay(weekStart));
     }
 
     /** The user's plan for the week of {@code day}, created empty when there is none. */
@@ -96,9 +117,11 @@ public class VisitPlans {
                 ids.add(id);
             }
         }
-        if (ids.size() > maxStops()) {
-            throw new OutreachException("stops", "A week holds at most " + maxStops() + " visits ("
-                    + properties.plan().stopsPerDay() + " a day); this would make " + ids.size());
+        int room = maxStops(plan.weekStart());
+        if (ids.size() > room) {
+            throw new OutreachException("stops", "The week of " + plan.weekStart() + " holds at most " + room
+                    + " visits (" + properties.plan().stopsPerDay() + " a day on the weekdays left); this would make "
+                    + ids.size() + ". Plan the rest for next week.");
         }
         var done = new HashMap<String, VisitPlan.Stop>();
         plan.stops().stream().filter(VisitPlan.Stop::done).forEach(s -> done.put(s.targetId(), s));
@@ -193,7 +216,7 @@ public class VisitPlans {
 
     LocalDateTime plannedAt(LocalDate weekStart, int index) {
         var plan = properties.plan();
-        int day = index / plan.stopsPerDay();
+        int day = firstDay(weekStart) + index / plan.stopsPerDay();
         int slot = index % plan.stopsPerDay();
         return weekStart.plusDays(day).atTime(plan.firstVisit()).plusMinutes((long) slot * plan.spacing());
     }

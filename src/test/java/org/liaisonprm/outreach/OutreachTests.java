@@ -345,6 +345,24 @@ class OutreachTests {
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(plan.stops().size() + 1);
     }
 
+    /** On Wednesday the current week's visits start on Wednesday, and the week holds three days of them. */
+    @Test
+    void theCurrentWeekIsPlannedFromToday() {
+        var wednesday = Clock.fixed(LocalDate.of(2026, 3, 18).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        var midweek = new VisitPlans(driver, territories, properties, wednesday);
+        VisitPlan plan = midweek.planFor(LEE, LocalDate.of(2026, 3, 18));
+        assertThat(midweek.maxStops(plan.weekStart())).isEqualTo(12);
+        plan = midweek.addStops(plan.id(), List.of("a", "b"), LEE);
+        assertThat(plan.stops()).extracting(VisitPlan.Stop::plannedAt).allSatisfy(at ->
+                assertThat(at.toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 18)));
+        assertThat(VisitPlans.weekOf(LocalDate.of(2026, 3, 21))).as("a Saturday plans the coming week")
+                .isEqualTo(LocalDate.of(2026, 3, 23));
+        String planId = plan.id();
+        var many = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "x" + i).toList();
+        assertThatThrownBy(() -> midweek.addStops(planId, many, LEE)).isInstanceOf(OutreachException.class)
+                .hasMessageContaining("holds at most 12 visits");
+    }
+
     /**
      * c's first contact is i3 on 2026-01-10; with a 90-day window its before-window holds nothing and its
      * after-window c→s 12 kept: change +12. Its peers (Family Medicine in t1, not contacted between

@@ -35,6 +35,16 @@ class PlanExportTests {
     }
 
     @Test
+    void icsParsesAsICalendar() throws Exception {
+        var calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(PlanExport.ics(PLAN, 45, Instant.parse("2026-03-10T12:00:00Z"))));
+        var events = calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).getSummary().getValue()).isEqualTo("Visit: =Bob; \"the\" builder\nsecond line " + "x".repeat(80));
+        assertThat(events.get(0).getLocation().getValue()).isEqualTo("1 Main St, Suite 2, Quincy, 02169");
+    }
+
+    @Test
     void csvIsSpreadsheetSafe() {
         String csv = PlanExport.csv(PLAN);
         assertThat(csv.split("\r\n")[0]).isEqualTo("order,plannedAt,id,name,kind,specialty,address,city,zip,lat,lon,located,done");
