@@ -48,9 +48,14 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
     private final Interactions interactions;
     private final Activity activity;
     private final UserAccounts users;
+    private final org.liaisonprm.report.ReportRunner reports;
+    private final OutreachProperties properties;
 
     HomeView(Territories territories, Targets targets, VisitPlans plans, Goals goals, Interactions interactions,
-             Activity activity, UserAccounts users) {
+             Activity activity, UserAccounts users, org.liaisonprm.report.ReportRunner reports,
+             OutreachProperties properties) {
+        this.reports = reports;
+        this.properties = properties;
         this.territories = territories;
         this.targets = targets;
         this.plans = plans;
@@ -185,6 +190,30 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
         add(goalList);
         add(chart("Kept share by service line (%, territories' physicians, last 12 months)",
                 activity.keptShareTrend(null, 12), ReportDefinition.View.LINE, "home-kept-chart"));
+        add(roi());
+    }
+
+    /** The outreach-roi report summed up: contacted physicians, their kept referrals against peers, revenue. */
+    private Component roi() {
+        var section = section("Did outreach move referrals?", "home-roi");
+        var result = reports.run("outreach-roi", java.util.Map.of("window", properties.roiWindow()));
+        int effect = result.columns().indexOf("keptEffect");
+        int revenue = result.columns().indexOf("revenueEffect");
+        double kept = 0;
+        double money = 0;
+        for (var row : result.rows()) {
+            kept += ((Number) row.get(effect)).doubleValue();
+            money += ((Number) row.get(revenue)).doubleValue();
+        }
+        var format = java.text.NumberFormat.getCurrencyInstance(Locale.US);
+        format.setMaximumFractionDigits(0);
+        section.add(new Paragraph(result.rows().isEmpty()
+                ? "No physician's " + properties.roiWindow() + "-day window after a first contact has ended inside the referral data yet."
+                : String.format(Locale.US, "%,d contacted physicians: %+,.0f kept referrals against similar uncontacted "
+                        + "physicians over the same %d days, about %s at the configured revenue per case.",
+                result.rows().size(), kept, properties.roiWindow(), format.format(money))));
+        section.add(link("reports/outreach-roi?window=" + properties.roiWindow(), "Physician by physician, with the assumptions →"));
+        return section;
     }
 
     private static Component chart(String heading, org.liaisonprm.report.ReportResult rows, ReportDefinition.View view,
