@@ -51,7 +51,8 @@ class LoginProtection {
     void interactiveLogin(InteractiveAuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
         users.succeededLogin(username, true);
-        audit.record(AuditType.LOGIN, username, null, "form login", null, null);
+        boolean sso = event.getAuthentication() instanceof org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+        audit.record(AuditType.LOGIN, username, null, sso ? "single sign-on" : "form login", null, null);
     }
 
     /** Every successful authentication, API calls included: clears the failure counts, audits nothing. */

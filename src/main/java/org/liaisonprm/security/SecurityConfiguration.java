@@ -4,6 +4,8 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,8 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -89,9 +93,25 @@ class SecurityConfiguration {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     }
 
+    /** The identity provider, when single sign-on is configured (its discovery document is read now). */
+    @Bean
+    @ConditionalOnProperty("liaison.security.oidc.issuer-uri")
+    ClientRegistrationRepository clientRegistrations(SecurityProperties properties) {
+        return new InMemoryClientRegistrationRepository(OidcLogin.registration(properties.oidc()));
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, SecurityProperties properties, UserAccounts users,
+                                   ObjectProvider<ClientRegistrationRepository> clients) throws Exception {
+        var registrations = clients.getIfAvailable();
+        if (registrations != null) {
+            http.oauth2Login(sso -> sso
+                    .clientRegistrationRepository(registrations)
+                    .loginPage("/login")
+                    .failureUrl("/login?error=sso")
+                    .userInfoEndpoint(info -> info.oidcUserService(OidcLogin.userService(properties.oidc(), users))));
+        }
         return http
                 .headers(SecurityConfiguration::headers)
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))

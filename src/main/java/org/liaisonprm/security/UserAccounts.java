@@ -52,13 +52,43 @@ public class UserAccounts implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return find(username)
+                .filter(account -> account.passwordHash() != null)
                 .map(account -> User.withUsername(account.username())
                         .password(account.passwordHash())
                         .roles(account.roles().toArray(String[]::new))
                         .disabled(!account.enabled())
                         .accountLocked(account.isLocked())
                         .build())
-                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+                .orElseThrow(() -> new UsernameNotFoundException("No such user, or one who signs in through single sign-on"));
+    }
+
+    /**
+     * A user signed on through the identity provider: created at the first sign-on (no password; they
+     * cannot use the login form), their roles and name refreshed at every one. A change leaves
+     * {@code USER_CREATED} or {@code USER_CHANGED} in the audit trail.
+     *
+     * @return false when the user is disabled in Liaison
+     */
+    public boolean signedOn(String username, String displayName, Collection<Role> roles) {
+        List<String> roleNames = roles.stream().map(Role::name).sorted().toList();
+        var before = find(username);
+        if (before.isPresent() && !before.get().enabled()) {
+            return false;
+        }
+        neo4j.query("""
+                        MERGE (u:User {username: $username})
+                          ON CREATE SET u.enabled = true, u.failedLogins = 0, u.createdAt = datetime(), u.source = 'oidc'
+                        SET u.displayName = $displayName, u.roles = $roles
+                        """)
+                .bindAll(Map.of("username", username, "displayName", displayName, "roles", roleNames))
+                .run();
+        if (before.isEmpty()) {
+            audit.record(AuditType.USER_CREATED, username, username, "single sign-on, roles " + roleNames, null, null);
+        } else if (!before.get().roles().equals(roleNames)) {
+            audit.record(AuditType.USER_CHANGED, username, username,
+                    "roles " + before.get().roles() + " → " + roleNames + " from the identity provider", null, null);
+        }
+        return true;
     }
 
     @Transactional(readOnly = true)
