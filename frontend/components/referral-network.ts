@@ -59,6 +59,10 @@ export class ReferralNetwork extends LitElement {
     picture: { type: String },
     colorBy: { type: String },
     layoutName: { type: String },
+    sizeBy: { type: String },
+    influence: { type: String },
+    highlight: { type: String },
+    incremental: { type: Boolean },
   };
 
   static styles = css`
@@ -72,6 +76,43 @@ export class ReferralNetwork extends LitElement {
       position: absolute;
       inset: 0;
     }
+    .menu {
+      position: absolute;
+      z-index: 10;
+      display: none;
+      flex-direction: column;
+      min-width: 11rem;
+      background: #fff;
+      border: 1px solid rgba(0, 0, 0, 0.12);
+      border-radius: 8px;
+      box-shadow: 0 4px 16px rgba(0, 0, 0, 0.16);
+      padding: 4px 0;
+      font: 14px/1.4 var(--lumo-font-family, system-ui, sans-serif);
+    }
+    .menu.open {
+      display: flex;
+    }
+    .menu button {
+      all: unset;
+      padding: 6px 14px;
+      cursor: pointer;
+      color: #1f2937;
+    }
+    .menu button:hover,
+    .menu button:focus-visible {
+      background: rgba(21, 101, 192, 0.1);
+    }
+    .menu .title {
+      padding: 4px 14px 6px;
+      font-weight: 600;
+      color: #4b5563;
+      border-bottom: 1px solid rgba(0, 0, 0, 0.08);
+      margin-bottom: 2px;
+      max-width: 16rem;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
   `;
 
   picture = '';
@@ -79,12 +120,73 @@ export class ReferralNetwork extends LitElement {
   colorBy = 'network';
   /** concentric (by volume around the focus), force or hierarchy. */
   layoutName = 'concentric';
+  /** volume (referrals with the focus) or influence (reversed PageRank percentile, from `influence`). */
+  sizeBy = 'volume';
+  /** JSON map of node id to influence percentile (0 to 1). */
+  influence = '';
+  /** JSON {nodes: [ids], edges: [[source, target]]} of a report's paths to highlight; empty for none. */
+  highlight = '';
+  /** When set, the next picture keeps the positions of the nodes already drawn and lays out only new ones. */
+  incremental = false;
 
   private cy?: cytoscape.Core;
   private resizeObserver?: ResizeObserver;
+  private menuNode: string | null = null;
 
   render() {
-    return html`<div id="canvas" part="canvas"></div>`;
+    return html`<div id="canvas" part="canvas"></div>
+      <div class="menu" role="menu" @click=${(e: Event) => this.menuClick(e)}>
+        <div class="title"></div>
+        <button data-action="expand" role="menuitem">Expand neighbours</button>
+        <button data-action="collapse" role="menuitem">Collapse what it expanded</button>
+        <button data-action="hide" role="menuitem">Hide</button>
+        <button data-action="pin" role="menuitem">Pin in place</button>
+        <button data-action="focus" role="menuitem">Focus here</button>
+        <button data-action="profile" role="menuitem">Open profile</button>
+      </div>`;
+  }
+
+  /** Opens the node menu (right click, long press, or from the server) at the node. */
+  openMenu(id: string) {
+    const node = this.cy?.getElementById(id);
+    if (!node || node.empty()) {
+      return;
+    }
+    this.menuNode = id;
+    const menu = this.renderRoot.querySelector('.menu') as HTMLElement;
+    (menu.querySelector('.title') as HTMLElement).textContent = node.data('label');
+    (menu.querySelector('[data-action="pin"]') as HTMLElement).textContent = node.locked() ? 'Unpin' : 'Pin in place';
+    const at = node.renderedPosition();
+    menu.style.left = `${Math.min(at.x + 8, this.clientWidth - 190)}px`;
+    menu.style.top = `${Math.min(at.y + 8, this.clientHeight - 230)}px`;
+    menu.classList.add('open');
+    (menu.querySelector('button') as HTMLElement).focus();
+  }
+
+  private closeMenu() {
+    (this.renderRoot.querySelector('.menu') as HTMLElement)?.classList.remove('open');
+  }
+
+  private menuClick(e: Event) {
+    const action = (e.target as HTMLElement).dataset?.action;
+    const id = this.menuNode;
+    this.closeMenu();
+    if (!action || !id || !this.cy) {
+      return;
+    }
+    if (action === 'pin') {
+      const node = this.cy.getElementById(id);
+      if (node.locked()) {
+        node.unlock();
+        node.removeClass('pinned');
+      } else {
+        node.lock();
+        node.addClass('pinned');
+      }
+      this.setAttribute('data-pinned-count', String(this.cy.nodes('.pinned').length));
+      return;
+    }
+    this.dispatchEvent(new CustomEvent('node-action', { detail: { id, action }, bubbles: true, composed: true }));
   }
 
   firstUpdated() {
@@ -103,6 +205,13 @@ export class ReferralNetwork extends LitElement {
       }
     });
     this.cy.on('dbltap', 'node', (event) => this.fire('node-focus', event.target.id()));
+    this.cy.on('cxttap taphold', 'node', (event) => this.openMenu(event.target.id()));
+    this.cy.on('tap pan zoom', () => this.closeMenu());
+    this.addEventListener('keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        this.closeMenu();
+      }
+    });
     this.resizeObserver = new ResizeObserver(() => {
       this.cy?.resize();
       this.cy?.fit(undefined, 30);
@@ -114,8 +223,16 @@ export class ReferralNetwork extends LitElement {
   updated(changed: PropertyValues) {
     if ((changed.has('picture') || changed.has('layoutName')) && this.cy) {
       this.draw();
-    } else if (changed.has('colorBy') && this.cy) {
-      this.colour(JSON.parse(this.picture || '{"nodes": []}'));
+    } else if (this.cy) {
+      if (changed.has('colorBy')) {
+        this.colour(JSON.parse(this.picture || '{"nodes": []}'));
+      }
+      if (changed.has('sizeBy') || changed.has('influence')) {
+        this.size(JSON.parse(this.picture || '{"nodes": []}'));
+      }
+      if (changed.has('highlight')) {
+        this.mark();
+      }
     }
   }
 
@@ -133,6 +250,17 @@ export class ReferralNetwork extends LitElement {
       : { focusId: null, nodes: [], edges: [], truncated: false };
     const maxReferrals = Math.max(1, ...picture.edges.map((e) => e.referrals));
     const maxVolume = Math.max(1, ...picture.nodes.map((n) => n.volume));
+    // an expansion, collapse or hide keeps what is drawn where it is
+    const kept = new Map<string, { x: number; y: number }>();
+    const pinned = new Set<string>();
+    if (this.incremental) {
+      cy.nodes().forEach((n: cytoscape.NodeSingular) => {
+        kept.set(n.id(), { ...n.position() });
+        if (n.locked()) {
+          pinned.add(n.id());
+        }
+      });
+    }
 
     cy.batch(() => {
       cy.elements().remove();
@@ -151,6 +279,7 @@ export class ReferralNetwork extends LitElement {
             volume: n.volume,
           },
           classes: n.id === picture.focusId ? 'focus' : '',
+          ...(kept.has(n.id) ? { position: kept.get(n.id) } : {}),
         })),
       );
       cy.add(
@@ -170,6 +299,35 @@ export class ReferralNetwork extends LitElement {
     });
 
     this.colour(picture);
+    this.size(picture);
+    this.mark();
+    pinned.forEach((id) => cy.getElementById(id).lock().addClass('pinned'));
+    if (this.incremental && kept.size > 0) {
+      const fresh = cy.nodes().filter((n) => !kept.has(n.id()));
+      // new nodes start beside a drawn neighbour, then a force layout places them around the fixed rest
+      fresh.forEach((n) => {
+        const anchor = n.neighborhood('node').filter((m) => kept.has(m.id())).first() as cytoscape.NodeSingular;
+        const base = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
+        n.position({ x: base.x + (Math.random() - 0.5) * 120, y: base.y + (Math.random() - 0.5) * 120 });
+      });
+      if (fresh.nonempty()) {
+        const incremental = cy.layout({
+          name: 'fcose',
+          randomize: false,
+          animate: cy.nodes().length <= 300,
+          animationDuration: 300,
+          fit: false,
+          fixedNodeConstraint: cy.nodes().filter((n) => kept.has(n.id()))
+            .map((n: cytoscape.NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } })),
+          nodeRepulsion: () => 12000,
+          idealEdgeLength: () => 110,
+        } as any);
+        incremental.one('layoutstop', () => this.recordCounts());
+        incremental.run();
+      }
+      this.recordCounts();
+      return;
+    }
     // Around a focus: rings by referral volume, the busiest partners closest; or a force layout, or a
     // hierarchy from the focus.
     const options = this.layoutName === 'hierarchy' && picture.focusId
@@ -232,6 +390,48 @@ export class ReferralNetwork extends LitElement {
       });
     });
     this.setAttribute('data-color-count', String(new Set(cy.nodes().map((n) => n.data('colour'))).size));
+  }
+
+  /** Sizes nodes by referral volume with the focus, or by influence percentile. */
+  private size(picture: Picture) {
+    const cy = this.cy!;
+    const maxVolume = Math.max(1, ...picture.nodes.map((n) => n.volume));
+    const influence: Record<string, number> = this.influence ? JSON.parse(this.influence) : {};
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        if (node.id() === picture.focusId) {
+          node.data('size', 56);
+        } else if (this.sizeBy === 'influence') {
+          node.data('size', 16 + 40 * (influence[node.id()] ?? 0));
+        } else {
+          node.data('size', 22 + 30 * Math.sqrt(node.data('volume') / maxVolume));
+        }
+      });
+    });
+    this.setAttribute('data-size-by', this.sizeBy);
+  }
+
+  /** Marks a report's paths: their nodes and the flows between them stand out, the rest fades. */
+  private mark() {
+    const cy = this.cy!;
+    const highlight: { nodes: string[]; edges: [string, string][] } = this.highlight
+      ? JSON.parse(this.highlight)
+      : { nodes: [], edges: [] };
+    const nodes = new Set(highlight.nodes);
+    const edges = new Set(highlight.edges.map(([a, b]) => `${a}\u0000${b}`));
+    cy.batch(() => {
+      cy.elements().removeClass('highlighted faded');
+      if (nodes.size === 0) {
+        return;
+      }
+      cy.nodes().forEach((n) => {
+        n.addClass(nodes.has(n.id()) ? 'highlighted' : 'faded');
+      });
+      cy.edges().forEach((e) => {
+        e.addClass(edges.has(`${e.source().id()}\u0000${e.target().id()}`) ? 'highlighted' : 'faded');
+      });
+    });
+    this.setAttribute('data-highlight-count', String(cy.nodes('.highlighted').length));
   }
 
   /** Downloads the picture as a PNG (twice the screen resolution, white background). */
@@ -328,6 +528,22 @@ const STYLE: cytoscape.CytoscapeOptions['style'] = [
       'target-arrow-shape': 'none',
       'curve-style': 'straight',
     },
+  },
+  {
+    selector: 'node.pinned',
+    style: { 'border-width': 3, 'border-style': 'double', 'border-color': '#374151' },
+  },
+  {
+    selector: '.faded',
+    style: { opacity: 0.18 },
+  },
+  {
+    selector: 'node.highlighted',
+    style: { 'border-width': 4, 'border-color': '#6a1b9a', 'font-weight': 'bold', 'z-index': 9 },
+  },
+  {
+    selector: 'edge.highlighted',
+    style: { 'line-color': '#6a1b9a', 'target-arrow-color': '#6a1b9a', opacity: 1, 'z-index': 9 },
   },
   {
     selector: 'edge:selected',

@@ -140,6 +140,63 @@ class PackagedApplicationIT {
             wait.until(d -> d.getCurrentUrl().contains("colorBy=system"));
             wait.until(d -> Integer.parseInt(d.findElement(By.tagName("liaison-referral-network"))
                     .getDomAttribute("data-color-count")) > 1);
+            // expand a neighbour from its menu (right click), then hide one: the picture grows and shrinks in place
+            driver.get(app.baseUrl() + "/network?focus=" + focus);
+            wait.until(d -> nodeCount(d) > 1);
+            int before = nodeCount(driver);
+            var element = driver.findElement(By.tagName("liaison-referral-network"));
+            boolean grown = false;
+            for (int attempt = 0; attempt < 4 && !grown; attempt++) {
+                @SuppressWarnings("unchecked")
+                var at = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                        const el = arguments[0];
+                        const n = el.cy.nodes().filter(x => !x.hasClass('focus')).sort((a, b) => b.data('volume') - a.data('volume'))[arguments[1]];
+                        const p = n.renderedPosition();
+                        return {id: n.id(), x: p.x - el.clientWidth / 2, y: p.y - el.clientHeight / 2};""", element, attempt);
+                new org.openqa.selenium.interactions.Actions(driver)
+                        .moveToElement(element, ((Number) at.get("x")).intValue(), ((Number) at.get("y")).intValue())
+                        .contextClick().perform();
+                wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return arguments[0].shadowRoot.querySelector('.menu').classList.contains('open')", element)));
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "arguments[0].shadowRoot.querySelector('[data-action=expand]').click()", element);
+                int expected = before;
+                grown = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(d -> nodeCount(d) > expected || d.findElement(By.className("network-summary")).getText()
+                                .contains("expanded") ? Boolean.TRUE : null) && nodeCount(driver) > before;
+            }
+            assertThat(grown).as("an expansion adds neighbours").isTrue();
+            assertThat(driver.findElement(By.className("network-summary")).getText()).contains("expanded");
+            browser.screenshot("network-expanded");
+            int expanded = nodeCount(driver);
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                    const el = arguments[0];
+                    el.openMenu(el.cy.nodes().filter(x => !x.hasClass('focus'))[0].id());
+                    el.shadowRoot.querySelector('[data-action=hide]').click();""", element);
+            wait.until(d -> nodeCount(d) == expanded - 1);
+            assertThat(driver.findElement(By.className("network-summary")).getText()).contains("1 hidden");
+
+            // the time slicer moves the months, and the link with them; size by influence; a report's paths
+            driver.get(app.baseUrl() + "/network?focus=" + focus + "&from=2026-05&to=2026-10");
+            wait.until(d -> nodeCount(d) > 1);
+            var filterPanel = driver.findElement(By.className("network-filter-panel"));
+            if (!"true".equals(String.valueOf(filterPanel.getDomProperty("opened")))) {
+                driver.findElement(By.cssSelector(".network-filter-panel > vaadin-details-summary")).click();
+            }
+            var slider = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("filter-slider")));
+            slider.click();
+            slider.sendKeys(org.openqa.selenium.Keys.HOME);
+            wait.until(d -> d.getCurrentUrl().contains("to=2023-11") && d.getCurrentUrl().contains("from=2023-11"));
+            wait.until(d -> d.findElement(By.className("network-summary")).getText().contains("Nov 2023"));
+            browser.screenshot("network-slider");
+            driver.get(app.baseUrl() + "/network?focus=" + focus + "&sizeBy=influence&highlight=influential-referrers");
+            wait.until(d -> "influence".equals(d.findElement(By.tagName("liaison-referral-network")).getDomAttribute("data-size-by")));
+            wait.until(d -> {
+                String marked = d.findElement(By.tagName("liaison-referral-network")).getDomAttribute("data-highlight-count");
+                return marked != null && Integer.parseInt(marked) > 0;
+            });
+            browser.screenshot("network-highlight");
+
             String filtered = app.baseUrl() + "/network?focus=" + focus + "&hops=2&serviceLine=Orthopedics"
                     + "&from=2026-05&to=2026-10&minReferrals=2&colorBy=community";
             driver.get(filtered);
@@ -355,7 +412,8 @@ class PackagedApplicationIT {
             });
             assertThat(map.getDomAttribute("data-territory-count")).isEqualTo("1");
             driver.get(app.baseUrl() + "/territories");
-            wait.until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty());
+            wait.until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty()
+                    || d.getPageSource().contains("Could not navigate"));
             assertThat(driver.findElements(By.className("territories-grid"))).as("territories are for managers").isEmpty();
             driver.get(app.baseUrl() + "/users");
             wait.until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty()

@@ -73,4 +73,10 @@ public record Neighbourhood(String focus, int hops, List<String> serviceLines, L
         return new Neighbourhood(id, hops, serviceLines, from, to, minReferrals, direction, networks, perNode, maxNodes,
                 communities);
     }
+
+    /** The same request one or two hops out; an expansion asks for one hop and no communities. */
+    public Neighbourhood withHops(int hopsOut) {
+        return new Neighbourhood(focus, hopsOut, serviceLines, from, to, minReferrals, direction, networks, perNode,
+                maxNodes, false);
+    }
 }

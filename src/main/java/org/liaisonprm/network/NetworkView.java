@@ -33,9 +33,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.outreach.InfluenceScores;
 import org.liaisonprm.outreach.InteractionDialog;
 import org.liaisonprm.outreach.Interactions;
 import org.liaisonprm.outreach.OutreachUser;
+import org.liaisonprm.report.ReportDefinition;
+import org.liaisonprm.report.ReportLibrary;
+import org.liaisonprm.report.ReportUser;
 
 /**
  * The referral network around one physician, practice or facility, with filters for hops, service lines,
@@ -54,7 +58,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             "IN", "In network", "AFFILIATED", "Affiliated", "OUT", "Out of network");
 
     private static final DateTimeFormatter MONTH_PARAM = DateTimeFormatter.ofPattern("yyyy-MM");
-    private static final java.util.Set<String> FILTER_KEYS = java.util.Set.of("hops", "serviceLine", "from", "to",
+    private static final java.util.Set<String> FILTER_KEYS = java.util.Set.of("hops", "serviceLine", "from", "to", "sizeBy", "highlight",
             "minReferrals", "direction", "network", "colorBy", "layout");
 
     private final NetworkService network;
@@ -68,6 +72,19 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private final MultiSelectComboBox<String> networks = new MultiSelectComboBox<>("Network");
     private final Select<String> colorBy = new Select<>();
     private final Select<String> layout = new Select<>();
+    private final Select<String> sizeBy = new Select<>();
+    private final Select<String> highlight = new Select<>();
+    private final com.vaadin.flow.component.html.RangeInput slider = new com.vaadin.flow.component.html.RangeInput();
+    private final Span sliderLabel = new Span();
+    private final java.util.List<YearMonth> months = new java.util.ArrayList<>();
+    /** What the filters drew, before expansions and hiding; what each expanded node added; what was hidden. */
+    private NetworkPicture base;
+    private final java.util.Map<String, java.util.Set<String>> expansions = new java.util.LinkedHashMap<>();
+    private final java.util.Set<String> hidden = new java.util.LinkedHashSet<>();
+    private final InfluenceScores influence;
+    private final ReportLibrary reports;
+    private String highlightKey;
+    private List<List<String>> highlightPaths = List.of();
     private final Div filters = new Div();
     private final Details filterPanel = new Details();
     private final Span colourNote = new Span();
@@ -80,9 +97,11 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private final Div emptyState = new Div();
     private NetworkPicture picture;
 
-    NetworkView(NetworkService network, Interactions interactions) {
+    NetworkView(NetworkService network, Interactions interactions, InfluenceScores influence, ReportLibrary reports) {
         this.network = network;
         this.interactions = interactions;
+        this.influence = influence;
+        this.reports = reports;
         addClassName("network-view");
         setSizeFull();
         setPadding(true);
@@ -116,6 +135,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         graph.addClassName("network-graph");
         graph.addNodeSelectListener(event -> showDetails(event.getNodeId()));
         graph.addNodeFocusListener(event -> focus(event.getNodeId()));
+        graph.addNodeActionListener(event -> act(event.getNodeId(), event.getAction()));
 
         details.addClassName("network-details");
         var canvas = new Div(graph, emptyState);
@@ -144,7 +164,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         serviceLines.setId("filter-service-lines");
         serviceLines.setClearButtonVisible(true);
         YearMonth last = YearMonth.from(network.defaultPeriod().to()).minusMonths(1);
-        var months = new java.util.ArrayList<YearMonth>();
+        months.clear();
         for (int i = 35; i >= 0; i--) {
             months.add(last.minusMonths(i));
         }
@@ -186,6 +206,39 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             default -> "Rings by volume";
         });
         layout.setId("filter-layout");
+        sizeBy.setLabel("Size by");
+        sizeBy.setItems("volume", "influence");
+        sizeBy.setItemLabelGenerator(v -> "influence".equals(v) ? "Influence (PageRank)" : "Referral volume");
+        sizeBy.setId("filter-size-by");
+        highlight.setLabel("Highlight");
+        highlight.setItems("", "chain-leakage-paths", "influential-referrers", "referral-brokers", "top-leaking-physicians",
+                "lost-referrers");
+        highlight.setItemLabelGenerator(id -> id.isEmpty() ? "Nothing" : reports.find(id, ReportUser.current())
+                .map(ReportDefinition::title).orElse(id));
+        highlight.setId("filter-highlight");
+        // the time slicer: slides the chosen window of months along the data, the picture following it
+        slider.setMin(0);
+        slider.setMax(months.size() - 1);
+        slider.setStep(1.0);
+        slider.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        slider.setValueChangeTimeout(350);
+        slider.setId("filter-slider");
+        slider.setAriaLabel("Slide the months shown");
+        slider.addValueChangeListener(event -> {
+            if (!applying && event.isFromClient() && fromMonth.getValue() != null && toMonth.getValue() != null) {
+                long span = java.time.temporal.ChronoUnit.MONTHS.between(fromMonth.getValue(), toMonth.getValue());
+                YearMonth end = months.get((int) Math.round(event.getValue()));
+                YearMonth start = end.minusMonths(span);
+                applying = true;
+                toMonth.setValue(end);
+                fromMonth.setValue(start.isBefore(months.get(0)) ? months.get(0) : start);
+                applying = false;
+                navigateToFilters();
+            }
+        });
+        sliderLabel.addClassName("network-slider-label");
+        var slicer = new Div(sliderLabel, slider);
+        slicer.addClassName("network-slicer");
         var export = new Button("PNG", VaadinIcon.DOWNLOAD.create(), click -> {
             if (picture != null) {
                 graph.exportPng("network-" + picture.focusId() + ".png");
@@ -193,9 +246,10 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         });
         export.addClassName("network-export");
         export.setTooltipText("Download the picture as a PNG image");
-        filters.add(hops, serviceLines, fromMonth, toMonth, minReferrals, direction, networks, colorBy, layout, export);
+        filters.add(hops, serviceLines, fromMonth, toMonth, minReferrals, direction, networks, colorBy, layout, sizeBy,
+                highlight, export, slicer);
         for (var field : List.<com.vaadin.flow.component.HasValue<?, ?>>of(hops, serviceLines, fromMonth, toMonth,
-                minReferrals, direction, networks, colorBy, layout)) {
+                minReferrals, direction, networks, colorBy, layout, sizeBy, highlight)) {
             field.addValueChangeListener(event -> {
                 if (!applying && event.isFromClient()) {
                     navigateToFilters();
@@ -240,6 +294,12 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         colorBy.setValue(List.of("network", "system", "community").contains(color) ? color : "network");
         layout.setValue(query.getSingleParameter("layout").filter(List.of("concentric", "force", "hierarchy")::contains)
                 .orElse("concentric"));
+        sizeBy.setValue(query.getSingleParameter("sizeBy").filter("influence"::equals).orElse("volume"));
+        highlight.setValue(query.getSingleParameter("highlight").filter(h -> highlight.getListDataView().contains(h)).orElse(""));
+        int end = months.indexOf(toMonth.getValue());
+        slider.setValue((double) (end < 0 ? months.size() - 1 : end));
+        sliderLabel.setText("Months " + MONTH.format(fromMonth.getValue()) + " – " + MONTH.format(toMonth.getValue())
+                + " (slide to move them)");
         applying = false;
         filterPanel.setVisible(true);
         // open when the link sets filters; a plain focus link keeps the picture large (and phones uncluttered)
@@ -251,6 +311,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         });
         graph.setColorBy(colorBy.getValue());
         graph.setLayout(layout.getValue());
+        graph.setSizeBy(sizeBy.getValue());
         draw(request.focus());
     }
 
@@ -283,6 +344,12 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         if (layout.getValue() != null && !"concentric".equals(layout.getValue())) {
             parameters.put("layout", List.of(layout.getValue()));
         }
+        if ("influence".equals(sizeBy.getValue())) {
+            parameters.put("sizeBy", List.of("influence"));
+        }
+        if (highlight.getValue() != null && !highlight.getValue().isEmpty()) {
+            parameters.put("highlight", List.of(highlight.getValue()));
+        }
         return new QueryParameters(parameters);
     }
 
@@ -307,7 +374,24 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             showWelcome();
             return;
         }
-        picture = found.get();
+        base = found.get();
+        expansions.clear();
+        hidden.clear();
+        show(base, false);
+        showDetails(focusId);
+    }
+
+    /** Draws a picture (the filters', or one grown or pruned from it) with its sizes and highlights. */
+    private void show(NetworkPicture shown, boolean incremental) {
+        picture = shown;
+        if ("influence".equals(sizeBy.getValue())) {
+            var all = influence.percentiles(picture.from(), picture.to());
+            var percentiles = new java.util.HashMap<String, Double>();
+            picture.nodes().forEach(n -> percentiles.put(n.id(), all.getOrDefault(n.id(), 0.0)));
+            graph.setInfluence(percentiles);
+        }
+        highlightReport();
+        graph.setIncremental(incremental);
         graph.setPicture(picture);
         graph.setVisible(true);
         emptyState.setVisible(false);
@@ -318,8 +402,146 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
                 focus.name(), picture.nodes().size(), picture.edges().size(), referrals,
                 MONTH.format(picture.from()), MONTH.format(picture.to().minusDays(1)),
                 picture.truncated() ? " · some quieter partners are left out (the busiest "
-                        + request.perNode() + " per node, " + request.maxNodes() + " nodes at most)" : ""));
-        showDetails(focusId);
+                        + request.perNode() + " per node, " + request.maxNodes() + " nodes at most)" : "")
+                + (expansions.isEmpty() ? "" : " · expanded " + expansions.size())
+                + (hidden.isEmpty() ? "" : " · " + hidden.size() + " hidden"));
+    }
+
+    /** A node menu's action: grow the picture around a node, take that back, hide a node, refocus, open a profile. */
+    private void act(String id, String action) {
+        if (picture == null || id == null) {
+            return;
+        }
+        switch (action) {
+            case "expand" -> expand(id);
+            case "collapse" -> {
+                var added = expansions.remove(id);
+                if (added != null) {
+                    var stillAdded = new java.util.HashSet<String>();
+                    expansions.values().forEach(stillAdded::addAll);
+                    added.removeAll(stillAdded);
+                    show(without(picture, added), true);
+                }
+            }
+            case "hide" -> {
+                if (!id.equals(picture.focusId())) {
+                    hidden.add(id);
+                    show(without(picture, java.util.Set.of(id)), true);
+                    details.removeAll();
+                }
+            }
+            case "focus" -> focus(id);
+            case "profile" -> picture.nodes().stream().filter(n -> n.id().equals(id)).findFirst().ifPresent(n ->
+                    getUI().ifPresent(ui -> ui.navigate(ProfileView.path(n.kind(), n.id()))));
+            default -> {
+                // unknown actions are ignored
+            }
+        }
+    }
+
+    /** Adds a node's own neighbourhood (one hop, the same filters) to the picture, up to the hard cap. */
+    private void expand(String id) {
+        var around = network.neighbourhood(request.withFocus(id).withHops(1));
+        if (around.isEmpty()) {
+            return;
+        }
+        var nodes = new java.util.ArrayList<>(picture.nodes());
+        var present = new java.util.HashSet<String>();
+        nodes.forEach(n -> present.add(n.id()));
+        var added = new java.util.LinkedHashSet<String>();
+        boolean truncated = picture.truncated() || around.get().truncated();
+        for (var node : around.get().nodes()) {
+            if (present.contains(node.id()) || hidden.contains(node.id())) {
+                continue;
+            }
+            if (nodes.size() >= Neighbourhood.HARD_CAP) {
+                truncated = true;
+                break;
+            }
+            nodes.add(node);
+            present.add(node.id());
+            added.add(node.id());
+        }
+        var edges = new java.util.ArrayList<>(picture.edges());
+        var keys = new java.util.HashSet<String>();
+        edges.forEach(e -> keys.add(e.source() + "|" + e.target() + "|" + e.type()));
+        for (var edge : around.get().edges()) {
+            if (present.contains(edge.source()) && present.contains(edge.target())
+                    && keys.add(edge.source() + "|" + edge.target() + "|" + edge.type())) {
+                edges.add(edge);
+            }
+        }
+        expansions.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).addAll(added);
+        var communities = picture.communities();
+        show(new NetworkPicture(picture.focusId(), picture.from(), picture.to(), nodes, edges, truncated, communities), true);
+        Notification.show(added.isEmpty() ? "Nothing new around it with these filters"
+                : added.size() + " more around it", 2500, Notification.Position.BOTTOM_START);
+    }
+
+    private static NetworkPicture without(NetworkPicture picture, java.util.Set<String> ids) {
+        return new NetworkPicture(picture.focusId(), picture.from(), picture.to(),
+                picture.nodes().stream().filter(n -> !ids.contains(n.id())).toList(),
+                picture.edges().stream().filter(e -> !ids.contains(e.source()) && !ids.contains(e.target())).toList(),
+                picture.truncated(), picture.communities());
+    }
+
+    /**
+     * Runs the chosen report over the picture's months and marks what it finds among the drawn nodes: each
+     * row's nodes (and the flows between consecutive ones) or its physician.
+     */
+    private void highlightReport() {
+        String id = highlight.getValue();
+        if (id == null || id.isEmpty()) {
+            graph.setHighlight(List.of(), List.of());
+            return;
+        }
+        var user = ReportUser.current();
+        var report = reports.find(id, user);
+        if (report.isEmpty()) {
+            graph.setHighlight(List.of(), List.of());
+            return;
+        }
+        var parameters = new java.util.HashMap<String, Object>();
+        for (var parameter : report.get().parameters()) {
+            if (parameter.name().equals("from")) {
+                parameters.put("from", picture.from().toString());
+            } else if (parameter.name().equals("to")) {
+                parameters.put("to", picture.to().toString());
+            }
+        }
+        var drawn = new java.util.HashSet<String>();
+        picture.nodes().forEach(n -> drawn.add(n.id()));
+        var nodes = new java.util.LinkedHashSet<String>();
+        var edges = new java.util.ArrayList<List<String>>();
+        // an expansion or a hide keeps the months: the report's paths are read once per report and months
+        String key = id + " " + parameters;
+        if (!key.equals(highlightKey)) {
+            var result = reports.run(report.get(), parameters);
+            highlightPaths = new java.util.ArrayList<>();
+            for (var row : result.rows()) {
+                var path = new java.util.ArrayList<String>();
+                for (int i = 0; i < row.size(); i++) {
+                    Object value = row.get(i);
+                    String column = result.columns().get(i);
+                    if (value instanceof java.util.Map<?, ?> map && "node".equals(map.get("_type"))) {
+                        path.add(String.valueOf(map.get("_id")));
+                    } else if (value instanceof String text && (column.equals("physicianId") || column.equals("id"))) {
+                        path.add(text);
+                    }
+                }
+                highlightPaths.add(path);
+            }
+            highlightKey = key;
+        }
+        for (var path : highlightPaths) {
+            path.stream().filter(drawn::contains).forEach(nodes::add);
+            for (int i = 1; i < path.size(); i++) {
+                if (drawn.contains(path.get(i - 1)) && drawn.contains(path.get(i))) {
+                    edges.add(List.of(path.get(i - 1), path.get(i)));
+                }
+            }
+        }
+        graph.setHighlight(nodes, edges);
     }
 
     private void showWelcome() {

@@ -48,6 +48,35 @@ public class ReferralNetworkGraph extends Component implements HasSize {
         getElement().setProperty("layoutName", layout);
     }
 
+    /** volume (referrals with the focus) or influence (percentiles given with {@link #setInfluence}). */
+    public void setSizeBy(String sizeBy) {
+        getElement().setProperty("sizeBy", sizeBy);
+    }
+
+    /** Influence percentiles (0 to 1) by node id, for sizing by influence. */
+    public void setInfluence(java.util.Map<String, Double> percentiles) {
+        try {
+            getElement().setProperty("influence", JSON.writeValueAsString(percentiles));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Nodes and flows (source, target) of a report's paths to stand out; empty lists for none. */
+    public void setHighlight(java.util.Collection<String> nodes, java.util.Collection<java.util.List<String>> edges) {
+        try {
+            getElement().setProperty("highlight", nodes.isEmpty() ? ""
+                    : JSON.writeValueAsString(java.util.Map.of("nodes", nodes, "edges", edges)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the next picture keeps drawn nodes where they are (after an expansion, collapse or hide). */
+    public void setIncremental(boolean incremental) {
+        getElement().setProperty("incremental", incremental);
+    }
+
     /** Makes the browser download the picture as a PNG file. */
     public void exportPng(String fileName) {
         getElement().callJsFunction("exportPng", fileName);
@@ -61,6 +90,33 @@ public class ReferralNetworkGraph extends Component implements HasSize {
     /** A double click on a node: the user wants it as the new focus. */
     public Registration addNodeFocusListener(ComponentEventListener<NodeFocusEvent> listener) {
         return addListener(NodeFocusEvent.class, listener);
+    }
+
+    /** An action chosen in a node's menu: expand, collapse, hide, focus or profile. */
+    public Registration addNodeActionListener(ComponentEventListener<NodeActionEvent> listener) {
+        return addListener(NodeActionEvent.class, listener);
+    }
+
+    @DomEvent("node-action")
+    public static class NodeActionEvent extends ComponentEvent<ReferralNetworkGraph> {
+        private final String nodeId;
+        private final String action;
+
+        public NodeActionEvent(ReferralNetworkGraph source, boolean fromClient,
+                               @EventData("event.detail.id") String nodeId,
+                               @EventData("event.detail.action") String action) {
+            super(source, fromClient);
+            this.nodeId = nodeId;
+            this.action = action;
+        }
+
+        public String getNodeId() {
+            return nodeId;
+        }
+
+        public String getAction() {
+            return action;
+        }
     }
 
     @DomEvent("node-select")
