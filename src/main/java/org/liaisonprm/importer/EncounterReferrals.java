@@ -163,10 +163,8 @@ final class EncounterReferrals {
                 MERGE (b:Physician {id: r.to})
                   ON CREATE SET b.npi = r.toNpi, b.name = coalesce('NPI ' + r.toNpi, r.to), b.stub = true,
                                 b.active = true, b.network = 'OUT', b.source = $source
-                MERGE (a)-[x:REFERRED {periodStart: r.periodStart, serviceLine: r.serviceLine}]->(b)
-                SET x += r.values, x.periodEnd = r.periodStart + duration({months: 1}), x.source = $source,
-                    x.importId = $importId
-                """;
+                WITH a, b, r, r.serviceLine AS line
+                """ + FormatLoader.upsertReferral("r.periodStart", "r.periodStart + duration({months: 1})");
         var batch = new ArrayList<Map<String, Object>>();
         for (Referral r : referrals) {
             var row = new HashMap<String, Object>();

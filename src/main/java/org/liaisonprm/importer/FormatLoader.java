@@ -25,6 +25,37 @@ interface FormatLoader {
         return MERGE_PHYSICIAN.formatted(name, field);
     }
 
+    /**
+     * Writes {@code REFERRED} from {@code a} to {@code b} for one period and service line, keeping one
+     * relationship per source, target, period and service line: an existing one is updated, else one is
+     * created; afterwards {@code duplicate} says whether this import had already written it (an earlier row
+     * of the same file). Expects {@code a}, {@code b}, {@code r} (with {@code r.values}) and {@code line} in
+     * scope; {@code start} and {@code end} are expressions for the period.
+     * <p>
+     * Not a MERGE: the planner serves a relationship MERGE from the {@code periodStart} index, scanning every
+     * relationship of the period for each row (quadratic: hours for a million rows). Comparing a list keeps
+     * the lookup to the pair's own relationships. Rows of one batch must name distinct keys (the loaders
+     * see to it), because all lookups of a batch run before its writes.
+     */
+    static String upsertReferral(String start, String end) {
+        return """
+                CALL (a, b, line) {
+                  OPTIONAL MATCH (a)-[found:REFERRED]->(b) WHERE [found.periodStart, found.serviceLine] = [%1$s, line]
+                  RETURN found AS x LIMIT 1
+                }
+                WITH a, b, r, line, x, coalesce(x.importId = $importId, false) AS duplicate
+                CALL (a, b, r, line, x) {
+                  WITH * WHERE x IS NULL
+                  CREATE (a)-[n:REFERRED {periodStart: %1$s, serviceLine: line}]->(b)
+                  SET n += r.values, n.periodEnd = %2$s, n.source = $source, n.importId = $importId
+                }
+                CALL (r, x, duplicate) {
+                  WITH * WHERE x IS NOT NULL AND NOT duplicate
+                  SET x += r.values, x.periodEnd = %2$s, x.source = $source, x.importId = $importId
+                }
+                """.formatted(start, end);
+    }
+
     void load(Path path, ImportJob job);
 
     /**

@@ -102,10 +102,14 @@ public class Importer {
             ticker.scheduleAtFixedRate(() -> progress.update(detected, job.fraction(), job.summary()),
                     250, 500, TimeUnit.MILLISECONDS);
             loader(format).load(request.path(), job);
-            ImportSummary sofar = job.summary();
-            if (sofar.imported() > 0) {
+            long loaded = System.nanoTime();
+            if (job.summary().imported() > 0) {
                 networkMembership.recompute();
+                long recomputed = System.nanoTime();
                 rollup.rebuild();
+                log.info("Import {}: rows loaded in {} ms, network membership {} ms, referral rollup {} ms", id,
+                        (loaded - started) / 1_000_000, (recomputed - loaded) / 1_000_000,
+                        (System.nanoTime() - recomputed) / 1_000_000);
             }
         } catch (ImportRefusedException e) {
             message = e.getMessage();

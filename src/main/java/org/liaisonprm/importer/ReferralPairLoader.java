@@ -21,26 +21,31 @@ final class ReferralPairLoader implements FormatLoader {
     /** Service line of a referral whose receiver has none (a stub, or an unmapped taxonomy). */
     static final String UNASSIGNED = "Other";
 
+    /** Physicians named by the batch, created as stubs when new; a statement of its own to keep the next simple. */
+    private static final String STUBS = """
+            UNWIND $rows AS s
+            """ + FormatLoader.mergePhysician("p", "s.npi");
+
+    /** NPIs known to be in the graph, so each is merged once per load; forgotten when it grows this large. */
+    private static final int KNOWN_LIMIT = 2_000_000;
+
     private static final String WRITE = """
             UNWIND $rows AS r
-            %s
-            %s
+            MATCH (a:Physician {npi: r.from})
+            MATCH (b:Physician {npi: r.to})
             WITH a, b, r, coalesce(b.serviceLine, $unassigned) AS line
-            MERGE (a)-[x:REFERRED {periodStart: $periodStart, serviceLine: line}]->(b)
-            WITH a, b, r, x, coalesce(x.importId = $importId, false) AS duplicate
-            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
-              SET x += r.values, x.periodEnd = $periodEnd, x.source = $source, x.importId = $importId)
+            %s
             %s
             WITH r, duplicate WHERE duplicate
             RETURN r.line AS line
-            """.formatted(FormatLoader.mergePhysician("a", "r.from"), FormatLoader.mergePhysician("b", "r.to"), "%s");
+            """.formatted(FormatLoader.upsertReferral("$periodStart", "$periodEnd"), "%s");
 
     /** The same pair and period under another service line, from an earlier load of this kind of file. */
     private static final String REPLACE_OTHER_LINES = """
-            WITH a, b, r, x, duplicate
-            CALL (a, b, x) {
-              MATCH (a)-[old:REFERRED {periodStart: x.periodStart, source: x.source}]->(b)
-              WHERE old <> x
+            WITH a, b, r, line, duplicate
+            CALL (a, b, line) {
+              MATCH (a)-[old:REFERRED]->(b)
+              WHERE [old.periodStart, old.source] = [$periodStart, $source] AND old.serviceLine <> line
               DELETE old
             }
             """;
@@ -89,6 +94,7 @@ final class ReferralPairLoader implements FormatLoader {
                     "periodEnd", options.periodEnd(), "unassigned", UNASSIGNED);
             var npiColumns = Map.of("from", fromColumn, "to", toColumn);
             var pending = new ArrayList<Map<String, Object>>();
+            var pairs = new java.util.HashSet<String>();
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();
@@ -123,6 +129,13 @@ final class ReferralPairLoader implements FormatLoader {
                         values.put("sameDayVisits", Fields.count("samedayvisits", row.get(at[4])));
                         values.put("windowDays", options.windowDays());
                     }
+                    if (!pairs.add(from + to)) {
+                        // a pair repeats within the batch: write what came before so the repeat is found
+                        flush(job, cypher, pending, parameters, npiColumns, fromColumn);
+                        pending = new ArrayList<>();
+                        pairs.clear();
+                        pairs.add(from + to);
+                    }
                     pending.add(Map.of("from", from, "to", to, "values", values, "line", row.line()));
                     job.accepted();
                 } catch (RowRefused problem) {
@@ -131,15 +144,31 @@ final class ReferralPairLoader implements FormatLoader {
                 if (pending.size() >= ImportJob.BATCH) {
                     flush(job, cypher, pending, parameters, npiColumns, fromColumn);
                     pending = new ArrayList<>();
+                    pairs.clear();
                 }
             }
             flush(job, cypher, pending, parameters, npiColumns, fromColumn);
         }
     }
 
-    private static void flush(ImportJob job, String cypher, List<Map<String, Object>> pending,
-                              Map<String, Object> parameters, Map<String, String> npiColumns, String fromColumn) {
+    private final java.util.Set<String> known = new java.util.HashSet<>();
+
+    private void flush(ImportJob job, String cypher, List<Map<String, Object>> pending,
+                       Map<String, Object> parameters, Map<String, String> npiColumns, String fromColumn) {
         var rows = FormatLoader.withoutUnknownNpis(job, pending, npiColumns);
+        if (known.size() > KNOWN_LIMIT) {
+            known.clear();
+        }
+        var stubs = new ArrayList<Map<String, Object>>();
+        for (var row : rows) {
+            for (String field : List.of("from", "to")) {
+                String npi = (String) row.get(field);
+                if (known.add(npi)) {
+                    stubs.add(Map.of("npi", npi));
+                }
+            }
+        }
+        job.write(STUBS, stubs, ImportJob.Kind.OTHER, parameters, fromColumn);
         job.write(cypher, rows, ImportJob.Kind.RELATIONSHIPS, parameters, fromColumn);
     }
 }

@@ -64,10 +64,8 @@ final class TemplateLoader implements FormatLoader {
             UNWIND $rows AS r
             %s
             %s
-            MERGE (a)-[x:REFERRED {periodStart: r.periodStart, serviceLine: coalesce(r.serviceLine, b.serviceLine, $unassigned)}]->(b)
-            WITH r, x, coalesce(x.importId = $importId, false) AS duplicate
-            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
-              SET x += r.values, x.periodEnd = r.periodEnd, x.source = $source, x.importId = $importId)
+            WITH a, b, r, coalesce(r.serviceLine, b.serviceLine, $unassigned) AS line
+            %s
             WITH r, duplicate WHERE duplicate
             RETURN r.line AS line
             """;
@@ -238,8 +236,9 @@ final class TemplateLoader implements FormatLoader {
             throw new ImportRefusedException(path.getFileName() + " lacks the required column to_npi or to_facility_id; nothing was imported");
         }
         var parameters = Map.<String, Object>of("source", "referrals", "unassigned", ReferralPairLoader.UNASSIGNED);
-        String physicians = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_PHYSICIAN);
-        String facilities = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_FACILITY);
+        String upsert = FormatLoader.upsertReferral("r.periodStart", "r.periodEnd");
+        String physicians = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_PHYSICIAN, upsert);
+        String facilities = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_FACILITY, upsert);
         var toPhysicians = job.buffer(physicians, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi");
         var toFacilities = job.buffer(facilities, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi");
         eachRow(rows, job, row -> {
