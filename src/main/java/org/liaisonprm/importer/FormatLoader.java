@@ -39,7 +39,7 @@ interface FormatLoader {
      */
     static String upsertReferral(String start, String end) {
         return """
-                CALL (a, b, line) {
+                CALL (a, b, r, line) {
                   OPTIONAL MATCH (a)-[found:REFERRED]->(b) WHERE [found.periodStart, found.serviceLine] = [%1$s, line]
                   RETURN found AS x LIMIT 1
                 }
