@@ -235,7 +235,7 @@ public final class ImportBenchmark {
      * Deterministic files: physician {@code i} refers to {@code (i + 1 + k * 7919) mod npis} for
      * {@code k = 0 … rows/npis - 1}, so every pair is distinct and no one refers to themself.
      */
-    static void generate(Path dir, int rows, int npis) throws IOException {
+    public static void generate(Path dir, int rows, int npis) throws IOException {
         List<String> columns;
         try (InputStream in = ImportBenchmark.class.getResourceAsStream("/importer/nppes-columns.txt")) {
             columns = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();

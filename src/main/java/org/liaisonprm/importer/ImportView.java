@@ -62,6 +62,7 @@ class ImportView extends VerticalLayout {
     private final Span summary = new Span();
     private final Anchor errors = new Anchor();
     private final Grid<ImportStatus> history = new Grid<>();
+    private final Upload upload;
     private Path uploaded;
     private String uploadedName;
     private String running;
@@ -72,7 +73,7 @@ class ImportView extends VerticalLayout {
         addClassName("import-view");
         setSizeFull();
 
-        var upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+        upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
             uploaded = jobs.keep(metadata.fileName(), file.toPath());
             uploadedName = uploaded.getFileName().toString();
             ImportFormat detected = jobs.detect(uploaded).orElse(null);
@@ -171,6 +172,7 @@ class ImportView extends VerticalLayout {
             return;
         }
         start.setEnabled(false);
+        upload.clearFileList();
         uploaded = null;
         progress.setValue(0);
         progress.setVisible(true);
