@@ -93,7 +93,7 @@ public final class ReportBenchmark {
         }
     }
 
-    private static void printMachine() {
+    static void printMachine() {
         System.out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1 << 20), System.getProperty("java.version"));
     }
@@ -106,7 +106,7 @@ public final class ReportBenchmark {
      * A fresh store, no demo, no web server. Command-line arguments: they outrank application.yml, default
      * properties would not. Vaadin's configuration assumes a web server, so it is left out.
      */
-    private static String[] settings(Path dataDir) {
+    static String[] settings(Path dataDir) {
         return new String[] {
                 "--liaison.graph.data-dir=" + dataDir,
                 "--liaison.graph.bolt-port=0",
@@ -238,14 +238,14 @@ public final class ReportBenchmark {
             RETURN p.id, p.name, direct, passedOn ORDER BY passedOn DESC LIMIT 100
             """;
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         var options = new HashMap<String, String>();
         Arrays.stream(args).filter(a -> a.startsWith("--") && a.contains("="))
                 .forEach(a -> options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
         return options;
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

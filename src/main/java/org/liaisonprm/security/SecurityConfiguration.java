@@ -64,6 +64,7 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole(ADMIN)
+                        .requestMatchers("/api/imports", "/api/imports/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/query").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.PUT, "/api/reports/*").hasAnyRole(ADMIN, ANALYST)

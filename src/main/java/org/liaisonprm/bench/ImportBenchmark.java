@@ -1,0 +1,343 @@
+package org.liaisonprm.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.liaisonprm.LiaisonApplication;
+import org.liaisonprm.importer.ImportFormat;
+import org.liaisonprm.importer.ImportOptions;
+import org.liaisonprm.importer.Importer;
+import org.liaisonprm.physician.Npi;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.driver.Driver;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar liaison.jar bench import [--rows=1000000] [--npis=100000]}: generates a hop-teaming file
+ * of {@code rows} referrals among {@code npis} physicians and the matching NPPES file (all 330 columns),
+ * then loads them three ways into fresh stores — Liaison's importer; the {@code LOAD CSV ... CALL { MERGE
+ * ... } IN TRANSACTIONS OF 10000 ROWS} a Neo4j user would write; Neo4j's offline bulk loader
+ * ({@code neo4j-admin database import full}) — checks that the three graphs hold the same counts and sums,
+ * and prints wall time, rows/s and peak heap of each (docs/benchmarks.md).
+ */
+public final class ImportBenchmark {
+
+    private static final LocalDate PERIOD = LocalDate.of(2024, 1, 1);
+    private static final String[] TAXONOMIES = {"207Q00000X", "207R00000X", "207X00000X", "207RC0000X",
+            "207RX0202X", "2084N0400X", "208600000X", "207V00000X", "2085R0202X", "207RG0100X", "208800000X",
+            "2084P0800X"};
+
+    private ImportBenchmark() {
+    }
+
+    record Run(String name, long millis, long rows, long peakHeapBytes, Map<String, Long> graph) {
+        double rowsPerSecond() {
+            return rows * 1000.0 / Math.max(1, millis);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = ReportBenchmark.options(args);
+        int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
+        int npis = Integer.parseInt(options.getOrDefault("npis", "100000"));
+        var loaders = List.of(options.getOrDefault("loaders", "ours,load-csv,admin-import").split(","));
+        Path work = Files.createTempDirectory("liaison-bench-import");
+        PrintStream out = System.out;
+        out.printf("Import benchmark: %,d hop-teaming referrals among %,d NPIs, plus their NPPES rows%n", rows, npis);
+        ReportBenchmark.printMachine();
+        try {
+            Path input = Files.createDirectories(work.resolve("input"));
+            long started = System.nanoTime();
+            generate(input, rows, npis);
+            out.printf("Files generated in %,d ms: nppes.csv %,d MB, hop-teaming.csv %,d MB%n%n",
+                    (System.nanoTime() - started) / 1_000_000, Files.size(input.resolve("nppes.csv")) >> 20,
+                    Files.size(input.resolve("hop-teaming.csv")) >> 20);
+
+            long totalRows = rows + (long) npis;
+            var runs = new ArrayList<Run>();
+            if (loaders.contains("ours")) {
+                runs.add(ours(work.resolve("ours"), input, totalRows));
+            }
+            if (loaders.contains("load-csv")) {
+                runs.add(loadCsv(work.resolve("load-csv"), input, totalRows));
+            }
+            if (loaders.contains("admin-import")) {
+                runs.add(adminImport(work.resolve("admin-import"), input, totalRows));
+            }
+
+            out.printf("%n%-34s %10s %12s %14s  %s%n", "loader", "wall s", "rows/s", "peak heap MB", "graph");
+            for (Run run : runs) {
+                out.printf("%-34s %10.1f %,12.0f %,14d  %s%n", run.name(), run.millis() / 1000.0, run.rowsPerSecond(),
+                        run.peakHeapBytes() >> 20, run.graph());
+            }
+            Run ours = runs.get(0);
+            for (Run other : runs.subList(1, runs.size())) {
+                out.printf("%s / %s: %.2f× the time%n", ours.name(), other.name(), (double) ours.millis() / other.millis());
+            }
+            boolean same = runs.stream().allMatch(r -> r.graph().equals(ours.graph()));
+            out.println(same ? "All graphs hold the same counts and sums." : "THE GRAPHS DIFFER: see the table above.");
+        } finally {
+            ReportBenchmark.delete(work);
+        }
+    }
+
+    /** Liaison's importer: NPPES then hop teaming, each validated row by row, then membership and rollup. */
+    private static Run ours(Path dataDir, Path input, long rows) {
+        try (ConfigurableApplicationContext context = start(dataDir, input)) {
+            var importer = context.getBean(Importer.class);
+            return measure("Liaison importer", rows, () -> {
+                for (var file : List.of(
+                        Map.entry(ImportFormat.NPPES, "nppes.csv"), Map.entry(ImportFormat.HOP_TEAMING, "hop-teaming.csv"))) {
+                    Path path = input.resolve(file.getValue());
+                    var result = importer.run(new Importer.Request(file.getKey(), path, file.getValue(),
+                            ImportOptions.parse(Map.of("period", String.valueOf(PERIOD.getYear()))),
+                            dataDir.resolveSibling(file.getValue() + ".errors.csv"), "benchmark"), Importer.Progress.NONE);
+                    System.out.printf("  %s: %s in %,d ms%n", file.getValue(), result.summary().describe(), result.durationMs());
+                }
+            }, context.getBean(Driver.class));
+        }
+    }
+
+    /** What a Neo4j user writes: the same constraints (applied at start-up), LOAD CSV, MERGE, batches of 10,000. */
+    private static Run loadCsv(Path dataDir, Path input, long rows) {
+        try (ConfigurableApplicationContext context = start(dataDir, input)) {
+            Driver driver = context.getBean(Driver.class);
+            return measure("LOAD CSV ... IN TRANSACTIONS", rows, () -> {
+                try (var session = driver.session()) {
+                    session.run("""
+                            LOAD CSV WITH HEADERS FROM 'file:///nppes.csv' AS row
+                            CALL (row) {
+                              MERGE (p:Physician {npi: row.NPI})
+                              SET p.id = row.NPI, p.lastName = row.`Provider Last Name (Legal Name)`,
+                                  p.firstName = row.`Provider First Name`,
+                                  p.taxonomyCode = row.`Healthcare Provider Taxonomy Code_1`,
+                                  p.state = row.`Provider Business Practice Location Address State Name`
+                            } IN TRANSACTIONS OF 10000 ROWS
+                            """).consume();
+                    session.run("""
+                            LOAD CSV WITH HEADERS FROM 'file:///hop-teaming.csv' AS row
+                            CALL (row) {
+                              MERGE (a:Physician {npi: row.from_npi})
+                              MERGE (b:Physician {npi: row.to_npi})
+                              MERGE (a)-[r:REFERRED {periodStart: date($period), serviceLine: 'Other'}]->(b)
+                              SET r.referrals = toInteger(row.transaction_count), r.patients = toInteger(row.patient_count),
+                                  r.averageDayWait = toFloat(row.average_day_wait), r.periodEnd = date($period) + duration('P1Y')
+                            } IN TRANSACTIONS OF 10000 ROWS
+                            """, Map.of("period", PERIOD.toString())).consume();
+                }
+            }, driver);
+        }
+    }
+
+    /** Neo4j's offline bulk loader into an empty store; then the store is opened to count. */
+    private static Run adminImport(Path home, Path input, long rows) throws IOException {
+        Files.createDirectories(home.resolve("conf"));
+        Path nodes = Files.createDirectories(home.resolve("admin-input"));
+        writeAdminFiles(input, nodes);
+        var run = measure("neo4j-admin database import full", rows, () -> {
+            var context = new ExecutionContext(home, home.resolve("conf"), System.out, System.err,
+                    new org.neo4j.io.fs.DefaultFileSystemAbstraction());
+            int exit = AdminTool.execute(context, "database", "import", "full",
+                    "--nodes=Physician=" + nodes.resolve("nodes-header.csv") + "," + nodes.resolve("nodes.csv"),
+                    "--relationships=REFERRED=" + nodes.resolve("referred-header.csv") + "," + nodes.resolve("referred.csv"),
+                    "--overwrite-destination=true", "--report-file=" + home.resolve("import.report"), "--threads=" + Runtime.getRuntime().availableProcessors(), "neo4j");
+            if (exit != 0) {
+                throw new IllegalStateException("neo4j-admin database import full exited with " + exit);
+            }
+        }, null);
+        try (ConfigurableApplicationContext context = start(home, input)) {
+            return new Run(run.name(), run.millis(), run.rows(), run.peakHeapBytes(), graph(context.getBean(Driver.class)));
+        }
+    }
+
+    private static Run measure(String name, long rows, ThrowingRunnable work, Driver driver) {
+        System.gc();
+        var peak = new AtomicLong();
+        var running = new AtomicBoolean(true);
+        var memory = ManagementFactory.getMemoryMXBean();
+        var sampler = new Thread(() -> {
+            while (running.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        System.out.printf("%s ...%n", name);
+        long started = System.nanoTime();
+        try {
+            work.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " failed", e);
+        } finally {
+            running.set(false);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("  done in %,d ms%n", millis);
+        return new Run(name, millis, rows, peak.get(), driver == null ? Map.of() : graph(driver));
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** The numbers the three loads must agree on. */
+    static Map<String, Long> graph(Driver driver) {
+        try (var session = driver.session()) {
+            var physicians = session.run("MATCH (p:Physician) RETURN count(p) AS n").single().get("n").asLong();
+            var r = session.run("""
+                    MATCH ()-[r:REFERRED]->()
+                    RETURN count(r) AS referred, sum(r.referrals) AS referrals, sum(r.patients) AS patients
+                    """).single();
+            var graph = new LinkedHashMap<String, Long>();
+            graph.put("physicians", physicians);
+            graph.put("referred", r.get("referred").asLong());
+            graph.put("referrals", r.get("referrals").asLong());
+            graph.put("patients", r.get("patients").asLong());
+            return graph;
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, Path importDirectory) {
+        var settings = new ArrayList<>(Arrays.asList(ReportBenchmark.settings(dataDir)));
+        settings.add("--liaison.graph.settings[server.directories.import]=" + importDirectory.toAbsolutePath());
+        return new SpringApplicationBuilder(LiaisonApplication.class).web(WebApplicationType.NONE)
+                .run(settings.toArray(String[]::new));
+    }
+
+    static String npi(int index) {
+        return Npi.withCheckDigit(String.valueOf(100_000_000 + index));
+    }
+
+    /**
+     * Deterministic files: physician {@code i} refers to {@code (i + 1 + k * 7919) mod npis} for
+     * {@code k = 0 … rows/npis - 1}, so every pair is distinct and no one refers to themself.
+     */
+    public static void generate(Path dir, int rows, int npis) throws IOException {
+        List<String> columns;
+        try (InputStream in = ImportBenchmark.class.getResourceAsStream("/importer/nppes-columns.txt")) {
+            columns = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        int npiAt = columns.indexOf("NPI");
+        int entityAt = columns.indexOf("Entity Type Code");
+        int lastAt = columns.indexOf("Provider Last Name (Legal Name)");
+        int firstAt = columns.indexOf("Provider First Name");
+        int credentialAt = columns.indexOf("Provider Credential Text");
+        int cityAt = columns.indexOf("Provider Business Practice Location Address City Name");
+        int stateAt = columns.indexOf("Provider Business Practice Location Address State Name");
+        int zipAt = columns.indexOf("Provider Business Practice Location Address Postal Code");
+        int taxonomyAt = columns.indexOf("Healthcare Provider Taxonomy Code_1");
+        int switchAt = columns.indexOf("Healthcare Provider Primary Taxonomy Switch_1");
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("nppes.csv"), StandardCharsets.UTF_8)) {
+            writeQuoted(w, columns.toArray(String[]::new));
+            String[] cells = new String[columns.size()];
+            for (int i = 0; i < npis; i++) {
+                Arrays.fill(cells, "");
+                cells[npiAt] = npi(i);
+                cells[entityAt] = "1";
+                cells[lastAt] = "SURNAME" + i;
+                cells[firstAt] = "GIVEN" + (i % 977);
+                cells[credentialAt] = "M.D.";
+                cells[cityAt] = "WORCESTER";
+                cells[stateAt] = "MA";
+                cells[zipAt] = String.format("01%03d", i % 1000);
+                cells[taxonomyAt] = TAXONOMIES[i % TAXONOMIES.length];
+                cells[switchAt] = "Y";
+                writeQuoted(w, cells);
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("hop-teaming.csv"), StandardCharsets.UTF_8)) {
+            w.write("from_npi,to_npi,patient_count,transaction_count,average_day_wait,std_day_wait\n");
+            eachReferral(rows, npis, r -> write(w, r));
+        }
+    }
+
+    private static void eachReferral(int rows, int npis, Consumer<String[]> consumer) {
+        for (int i = 0; i < rows; i++) {
+            int from = i % npis;
+            int k = i / npis;
+            int to = (int) ((from + 1 + (long) k * 7919) % npis);
+            int patients = 11 + (int) ((i * 31L) % 200);
+            int transactions = patients + (int) ((i * 17L) % 300);
+            consumer.accept(new String[] {npi(from), npi(to), String.valueOf(patients), String.valueOf(transactions),
+                    String.format("%d.%02d", i % 90, i % 100), String.format("%d.%02d", i % 40, (i * 7) % 100)});
+        }
+    }
+
+    /** The bulk loader takes its own headers; the data rows are the same. */
+    private static void writeAdminFiles(Path input, Path dir) throws IOException {
+        Files.writeString(dir.resolve("nodes-header.csv"), "npi:ID(Physician),lastName,firstName,taxonomyCode,state\n");
+        Files.writeString(dir.resolve("referred-header.csv"),
+                ":START_ID(Physician),:END_ID(Physician),patients:long,referrals:long,averageDayWait:double,stdDayWait:double\n");
+        List<String> columns;
+        try (InputStream in = ImportBenchmark.class.getResourceAsStream("/importer/nppes-columns.txt")) {
+            columns = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        int[] keep = {columns.indexOf("NPI"), columns.indexOf("Provider Last Name (Legal Name)"),
+                columns.indexOf("Provider First Name"), columns.indexOf("Healthcare Provider Taxonomy Code_1"),
+                columns.indexOf("Provider Business Practice Location Address State Name")};
+        try (var lines = Files.lines(input.resolve("nppes.csv")); var w = Files.newBufferedWriter(dir.resolve("nodes.csv"))) {
+            lines.skip(1).forEach(line -> {
+                String[] cells = line.substring(1, line.length() - 1).split("\",\"", -1);
+                var kept = new String[keep.length];
+                for (int i = 0; i < keep.length; i++) {
+                    kept[i] = cells[keep[i]];
+                }
+                write(w, kept);
+            });
+        }
+        try (var lines = Files.lines(input.resolve("hop-teaming.csv")); var w = Files.newBufferedWriter(dir.resolve("referred.csv"))) {
+            lines.skip(1).forEach(line -> {
+                try {
+                    w.write(line);
+                    w.write('\n');
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void writeQuoted(BufferedWriter w, String[] cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write('"');
+            w.write(cells[i]);
+            w.write('"');
+        }
+        w.write('\n');
+    }
+
+    private static void write(BufferedWriter w, String[] cells) {
+        try {
+            w.write(String.join(",", cells));
+            w.write('\n');
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

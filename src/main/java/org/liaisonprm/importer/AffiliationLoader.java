@@ -1,0 +1,92 @@
+package org.liaisonprm.importer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CMS Doctors &amp; Clinicians Facility Affiliation: {@code (:Physician)-[:AFFILIATED_WITH]->(:Facility)} by
+ * NPI and CMS Certification Number. A facility not loaded yet is created as a stub that a hospitals or
+ * POS load fills in; an unknown NPI follows {@code --unknown-npi}.
+ */
+final class AffiliationLoader implements FormatLoader {
+
+    static final String NPI = "NPI";
+    static final String TYPE = "facility_type";
+    static final String CCN = "Facility Affiliations Certification Number";
+    static final String TYPE_CCN = "Facility Type Certification Number";
+
+    private static final String WRITE = """
+            UNWIND $rows AS r
+            %s
+            MERGE (f:Facility {id: r.ccn})
+              ON CREATE SET f.name = 'CCN ' + r.ccn, f.type = r.type, f.beds = 0, f.network = 'OUT', f.stub = true,
+                            f.source = $source
+            MERGE (p)-[x:AFFILIATED_WITH]->(f)
+            WITH r, x, coalesce(x.importId = $importId, false) AS duplicate
+            SET x.importId = $importId, x.source = $source
+            WITH r, duplicate WHERE duplicate
+            RETURN r.line AS line
+            """.formatted(FormatLoader.mergePhysician("p", "r.npi"));
+
+    @Override
+    public void load(Path path, ImportJob job) {
+        try (CsvRows rows = job.open(path)) {
+            var header = ImportJob.requireColumns(rows, path, NPI, TYPE, CCN);
+            int npiAt = header.index(NPI);
+            int typeAt = header.index(TYPE);
+            int ccnAt = header.index(CCN);
+            int typeCcnAt = header.index(TYPE_CCN);
+            var parameters = Map.<String, Object>of("source", "facility-affiliation");
+            List<Map<String, Object>> pending = new ArrayList<>();
+            CsvRows.Row row;
+            while ((row = rows.next()) != null) {
+                job.rowRead();
+                try {
+                    String npi = Fields.npi(NPI, row.get(npiAt));
+                    String ccn = Fields.text(CCN, row.get(ccnAt));
+                    String column = CCN;
+                    if (ccn == null) {
+                        ccn = Fields.text(TYPE_CCN, row.get(typeCcnAt));
+                        column = TYPE_CCN;
+                    }
+                    if (ccn == null) {
+                        throw new RowRefused(CCN, "", "no certification number (CCN) for the facility");
+                    }
+                    ccn = FacilityLoader.ccn(column, ccn);
+                    String type = facilityType(Fields.text(TYPE, row.get(typeAt)));
+                    pending.add(Map.of("npi", npi, "ccn", ccn, "type", type, "line", row.line()));
+                    job.accepted();
+                } catch (RowRefused problem) {
+                    job.refuse(row.line(), problem);
+                }
+                if (pending.size() >= ImportJob.BATCH) {
+                    write(job, pending, parameters);
+                    pending = new ArrayList<>();
+                }
+            }
+            write(job, pending, parameters);
+        }
+    }
+
+    private static void write(ImportJob job, List<Map<String, Object>> pending, Map<String, Object> parameters) {
+        var rows = FormatLoader.withoutUnknownNpis(job, pending, Map.of("npi", NPI));
+        job.write(WRITE, rows, ImportJob.Kind.RELATIONSHIPS, parameters, NPI);
+    }
+
+    static String facilityType(String text) {
+        String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        if (t.contains("hospital")) {
+            return "HOSPITAL";
+        }
+        if (t.contains("nursing") || t.contains("skilled")) {
+            return "SNF";
+        }
+        if (t.contains("surg")) {
+            return "ASC";
+        }
+        return "OTHER";
+    }
+}

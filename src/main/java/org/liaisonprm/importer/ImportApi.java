@@ -1,0 +1,90 @@
+package org.liaisonprm.importer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Imports over HTTP for administrators: {@code POST /api/imports} (multipart {@code file}, {@code format},
+ * options as further fields) starts one and answers its id; {@code GET /api/imports/{id}} its status,
+ * progress and counts; {@code GET /api/imports/{id}/errors.csv} its error report.
+ */
+@RestController
+@Tag(name = "Imports", description = "Load NPPES, CMS and claims files (administrators)")
+class ImportApi {
+
+    private final ImportJobs jobs;
+    private final SecurityContextHolderStrategy security;
+
+    ImportApi(ImportJobs jobs, ObjectProvider<SecurityContextHolderStrategy> security) {
+        this.jobs = jobs;
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
+    record Started(String id, String status) {
+    }
+
+    @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Start an import: multipart file, format (default auto) and options (state, period, from, to, "
+            + "window-days, min-transactions, max-day-wait, unknown-npi); answers 202 with the import's id")
+    ResponseEntity<?> start(@RequestParam("file") MultipartFile file,
+                            @RequestParam(defaultValue = "auto") String format,
+                            @RequestParam Map<String, String> fields) throws IOException {
+        ImportFormat chosen = ImportFormat.byId(format).orElse(null);
+        if (chosen == null || chosen == ImportFormat.SYNTHEA) {
+            return ResponseEntity.badRequest().body(Map.of("error", chosen == null ? "Unknown format " + format
+                    : "A Synthea export is a directory: import it from the command line"));
+        }
+        var options = new HashMap<String, String>();
+        fields.forEach((name, value) -> {
+            if (ImportOptions.NAMES.contains(name)) {
+                options.put(name, value);
+            }
+        });
+        try {
+            ImportOptions.parse(options);
+        } catch (ImportRefusedException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        }
+        var kept = jobs.keep(file.getOriginalFilename(), file.getInputStream());
+        var authentication = security.getContext().getAuthentication();
+        String id = jobs.start(chosen, kept, kept.getFileName().toString(), options,
+                authentication == null ? null : authentication.getName());
+        return ResponseEntity.accepted().location(URI.create("/api/imports/" + id)).body(new Started(id, "QUEUED"));
+    }
+
+    @GetMapping("/api/imports/{id}")
+    @Operation(summary = "An import's status (QUEUED, RUNNING, DONE, REFUSED, FAILED, INTERRUPTED), progress and counts")
+    ResponseEntity<ImportStatus> status(@PathVariable String id) {
+        return ResponseEntity.of(jobs.status(id));
+    }
+
+    @GetMapping("/api/imports/{id}/errors.csv")
+    @Operation(summary = "The refused rows of an import: file,line,column,value,reason")
+    ResponseEntity<Resource> errors(@PathVariable String id) {
+        return jobs.errorReport(id)
+                .map(path -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"errors.csv\"")
+                        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                        .body((Resource) new FileSystemResource(path)))
+                .orElse(ResponseEntity.notFound().build());
+    }
+}

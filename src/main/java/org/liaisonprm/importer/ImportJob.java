@@ -1,0 +1,216 @@
+package org.liaisonprm.importer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.summary.SummaryCounters;
+
+/**
+ * One run of an import as the formats see it: the options, counters, the error report and batched write
+ * transactions over the driver. Counters are read by the progress display while the run goes on.
+ */
+final class ImportJob {
+
+    /** Rows per write transaction: large enough to amortise a round trip, small enough for a modest heap. */
+    static final int BATCH = 10_000;
+
+    /** What a statement's rows write, for the created/updated counts; OTHER is not counted. */
+    enum Kind { NODES, RELATIONSHIPS, OTHER }
+
+    private final Driver driver;
+    private final String importId;
+    private final ImportOptions options;
+    private final ErrorReport errors;
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong imported = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong nodesCreated = new AtomicLong();
+    private final AtomicLong nodesUpdated = new AtomicLong();
+    private final AtomicLong relationshipsCreated = new AtomicLong();
+    private final AtomicLong relationshipsUpdated = new AtomicLong();
+    private volatile DoubleSupplier fraction = () -> 0;
+    private volatile String fileName = "";
+
+    ImportJob(Driver driver, String importId, ImportOptions options, ErrorReport errors) {
+        this.driver = driver;
+        this.importId = importId;
+        this.options = options;
+        this.errors = errors;
+    }
+
+    ImportOptions options() {
+        return options;
+    }
+
+    String importId() {
+        return importId;
+    }
+
+    /** Opens a file of the import and follows its progress. */
+    CsvRows open(Path file) {
+        CsvRows rows = CsvRows.open(file);
+        fileName = file.getFileName().toString();
+        fraction = rows::fraction;
+        return rows;
+    }
+
+    /** Refuses the whole file before anything is written when required columns are missing. */
+    static CsvRows.Header requireColumns(CsvRows rows, Path file, String... required) {
+        if (rows.firstRow() == null) {
+            throw new ImportRefusedException(file.getFileName() + " is empty");
+        }
+        var header = new CsvRows.Header(rows.firstRow());
+        List<String> missing = header.missing(required);
+        if (!missing.isEmpty()) {
+            throw new ImportRefusedException(file.getFileName() + " lacks the required column"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; nothing was imported");
+        }
+        rows.skipHeader();
+        return header;
+    }
+
+    void rowRead() {
+        read.incrementAndGet();
+    }
+
+    void accepted() {
+        imported.incrementAndGet();
+    }
+
+    void skipped() {
+        skipped.incrementAndGet();
+    }
+
+    void refuse(long line, RowRefused problem) {
+        refuse(line, problem.column(), problem.value(), problem.getMessage());
+    }
+
+    void refuse(long line, String column, String value, String reason) {
+        refused.incrementAndGet();
+        errors.add(fileName, line, column, value, reason);
+    }
+
+    /** An accepted row that turned out to repeat an earlier one of the same file. */
+    void refuseAccepted(long line, String column, String value, String reason) {
+        imported.decrementAndGet();
+        refuse(line, column, value, reason);
+    }
+
+    double fraction() {
+        return fraction.getAsDouble();
+    }
+
+    ImportSummary summary() {
+        return new ImportSummary(read.get(), imported.get(), skipped.get(), refused.get(), nodesCreated.get(),
+                nodesUpdated.get(), relationshipsCreated.get(), relationshipsUpdated.get());
+    }
+
+    /**
+     * Runs one write statement over {@code $rows} in one transaction. A statement may return a column
+     * {@code line} (and {@code reason}): rows it did not write, most often because they repeat an earlier row
+     * of this import (they met a node or relationship this import already wrote); they are refused.
+     */
+    void write(String cypher, List<Map<String, Object>> rows, Kind kind, Map<String, Object> parameters,
+               String duplicateColumn) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var all = new HashMap<String, Object>(parameters);
+        all.put("rows", rows);
+        all.put("importId", importId);
+        record Refusal(long line, String reason) {
+        }
+        record Outcome(List<Refusal> duplicates, SummaryCounters counters) {
+        }
+        Outcome outcome;
+        try (var session = driver.session()) {
+            outcome = session.executeWrite(tx -> {
+                var result = tx.run(cypher, all);
+                var lines = new ArrayList<Refusal>();
+                while (result.hasNext()) {
+                    var record = result.next();
+                    if (record.containsKey("line") && !record.get("line").isNull()) {
+                        lines.add(new Refusal(record.get("line").asLong(), record.containsKey("reason")
+                                ? record.get("reason").asString() : "repeats an earlier row of this file with the same key"));
+                    }
+                }
+                return new Outcome(lines, result.consume().counters());
+            });
+        }
+        for (Refusal refusal : outcome.duplicates()) {
+            refuseAccepted(refusal.line(), duplicateColumn, "", refusal.reason());
+        }
+        long written = rows.size() - outcome.duplicates().size();
+        nodesCreated.addAndGet(outcome.counters().nodesCreated());
+        relationshipsCreated.addAndGet(outcome.counters().relationshipsCreated());
+        if (kind == Kind.NODES) {
+            nodesUpdated.addAndGet(Math.max(0, written - outcome.counters().nodesCreated()));
+        } else if (kind == Kind.RELATIONSHIPS) {
+            relationshipsUpdated.addAndGet(Math.max(0, written - outcome.counters().relationshipsCreated()));
+        }
+    }
+
+    /** Runs a statement and returns one column of its rows as text. */
+    List<String> strings(String cypher, Map<String, Object> parameters, String column) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).list(r -> r.get(column).asString()));
+        }
+    }
+
+    /** Runs a write statement once, outside the batches. */
+    void run(String cypher, Map<String, Object> parameters) {
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run(cypher, parameters).consume());
+        }
+    }
+
+    boolean exists(String cypher, Map<String, Object> parameters) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).hasNext());
+        }
+    }
+
+    /** Rows collected for one statement, written when {@link #BATCH} are waiting and at the end. */
+    final class Buffer {
+        private final String cypher;
+        private final Kind kind;
+        private final Map<String, Object> parameters;
+        private final String duplicateColumn;
+        private List<Map<String, Object>> rows = new ArrayList<>();
+
+        Buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn) {
+            this.cypher = cypher;
+            this.kind = kind;
+            this.parameters = parameters;
+            this.duplicateColumn = duplicateColumn;
+        }
+
+        void add(Map<String, Object> row) {
+            rows.add(row);
+            if (rows.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        List<Map<String, Object>> pending() {
+            return rows;
+        }
+
+        void flush() {
+            var batch = rows;
+            rows = new ArrayList<>();
+            write(cypher, batch, kind, parameters, duplicateColumn);
+        }
+    }
+
+    Buffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn) {
+        return new Buffer(cypher, kind, parameters, duplicateColumn);
+    }
+}

@@ -1,0 +1,172 @@
+package org.liaisonprm.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports started from the UI and the API: the uploaded file is kept in a working directory, imports run
+ * one at a time in the background (two loads of the same data never race), and their status is readable
+ * while they run; finished ones come from the {@code (:ImportRun)} history in the graph.
+ */
+@Service
+public class ImportJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+    private final Importer importer;
+    private final Driver driver;
+    private final Path workDirectory;
+    private final Map<String, ImportStatus> live = new ConcurrentHashMap<>();
+    private final Map<String, Path> reports = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "import-runner");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportJobs(Importer importer, Driver driver) throws IOException {
+        this.importer = importer;
+        this.driver = driver;
+        this.workDirectory = Files.createTempDirectory("liaison-imports");
+        markInterrupted();
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
+    /** Keeps an uploaded file for an import; returns where it is. */
+    public Path keep(String fileName, InputStream content) {
+        try {
+            Path dir = Files.createDirectories(workDirectory.resolve(UUID.randomUUID().toString()));
+            Path file = dir.resolve(safeName(fileName));
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the uploaded file", e);
+        }
+    }
+
+    /** Keeps a file an upload component already stored, moving it into the working directory. */
+    public Path keep(String fileName, Path stored) {
+        try (InputStream in = Files.newInputStream(stored)) {
+            return keep(fileName, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the uploaded file", e);
+        } finally {
+            stored.toFile().delete();
+        }
+    }
+
+    /** The format recognised from a kept file's header, if any. */
+    public Optional<ImportFormat> detect(Path file) {
+        try {
+            return Optional.of(ImportFormat.detect(file));
+        } catch (ImportRefusedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Queues an import of a kept file and returns its id.
+     *
+     * @throws ImportRefusedException when the options do not parse
+     */
+    public String start(ImportFormat format, Path file, String fileName, Map<String, String> options, String username) {
+        ImportOptions parsed = ImportOptions.parse(options);
+        String id = UUID.randomUUID().toString();
+        Path errors = file.resolveSibling("errors.csv");
+        reports.put(id, errors);
+        live.put(id, new ImportStatus(id, format.id(), fileName, username, "QUEUED", 0, ImportSummary.EMPTY, null,
+                ZonedDateTime.now(), null));
+        runner.submit(() -> {
+            try {
+                var result = importer.run(id, new Importer.Request(format, file, fileName, parsed, errors, username),
+                        (detected, fraction, sofar) -> live.computeIfPresent(id, (k, s) -> new ImportStatus(id,
+                                detected.id(), fileName, username, "RUNNING", fraction, sofar, null, s.startedAt(), null)));
+                live.put(id, new ImportStatus(id, result.format().id(), fileName, username,
+                        result.message() == null ? "DONE" : "REFUSED", 1, result.summary(), result.message(),
+                        live.get(id).startedAt(), result.durationMs()));
+            } catch (RuntimeException e) {
+                log.error("Import {} failed", id, e);
+                live.computeIfPresent(id, (k, s) -> new ImportStatus(id, s.format(), fileName, username, "FAILED",
+                        s.progress(), s.summary(), e.getMessage(), s.startedAt(), null));
+            }
+        });
+        return id;
+    }
+
+    /** An import's status: live while this process runs it, else from the history. */
+    public Optional<ImportStatus> status(String id) {
+        ImportStatus status = live.get(id);
+        if (status != null) {
+            return Optional.of(status);
+        }
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (i:ImportRun {id: $id}) RETURN i", Map.of("id", id))
+                    .list(r -> fromGraph(r.get("i")))).stream().findFirst();
+        }
+    }
+
+    /** The newest imports first, from the graph. */
+    public List<ImportStatus> history(int limit) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (i:ImportRun) RETURN i ORDER BY i.startedAt DESC LIMIT $limit
+                    """, Map.of("limit", limit)).list(r -> fromGraph(r.get("i"))));
+        }
+    }
+
+    /** The error report of an import started here, while this process runs. */
+    public Optional<Path> errorReport(String id) {
+        return Optional.ofNullable(reports.get(id)).filter(Files::exists);
+    }
+
+    /** Imports this process no longer runs (it was stopped while they ran) are marked as such. */
+    private void markInterrupted() {
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (i:ImportRun) WHERE i.status IN ['RUNNING', 'QUEUED'] SET i.status = 'INTERRUPTED'
+                    """).consume());
+        } catch (RuntimeException e) {
+            log.warn("Could not mark interrupted imports: {}", e.getMessage());
+        }
+    }
+
+    private static ImportStatus fromGraph(Value i) {
+        var summary = new ImportSummary(i.get("rowsRead").asLong(0), i.get("imported").asLong(0),
+                i.get("skipped").asLong(0), i.get("refused").asLong(0), i.get("nodesCreated").asLong(0),
+                i.get("nodesUpdated").asLong(0), i.get("relationshipsCreated").asLong(0), i.get("relationshipsUpdated").asLong(0));
+        String status = i.get("status").asString("UNKNOWN");
+        return new ImportStatus(i.get("id").asString(), i.get("format").asString(null), i.get("file").asString(null),
+                i.get("username").asString(null), status, "DONE".equals(status) ? 1 : 0, summary,
+                i.get("message").asString(null), i.get("startedAt").asZonedDateTime(null),
+                i.get("durationMs").isNull() ? null : i.get("durationMs").asLong());
+    }
+
+    private static String safeName(String fileName) {
+        String name = fileName == null ? "upload.csv" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        name = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isBlank() || name.startsWith(".") ? "upload.csv" : name;
+    }
+}

@@ -1,0 +1,214 @@
+package org.liaisonprm.importer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.liaisonprm.audit.AuditTrail;
+import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.graph.NetworkMembership;
+import org.liaisonprm.graph.ReferralRollup;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs one import: recognises the format, loads the file through its {@link FormatLoader} in batched
+ * write transactions, writes the error report, recomputes network membership and the referral rollup,
+ * records the run as an {@code (:ImportRun)} node and one {@code IMPORT} audit event.
+ * <p>
+ * Every write is a MERGE on the node's or relationship's key, so running the same import again, or again
+ * after it was killed part-way, ends in the same graph.
+ */
+@Service
+public class Importer {
+
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    private final Driver driver;
+    private final NetworkMembership networkMembership;
+    private final ReferralRollup rollup;
+    private final AuditTrail audit;
+
+    Importer(Driver driver, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit) {
+        this.driver = driver;
+        this.networkMembership = networkMembership;
+        this.rollup = rollup;
+        this.audit = audit;
+    }
+
+    /**
+     * What to import.
+     *
+     * @param fileName the name shown in reports and the history (an upload's original name)
+     * @param errors   where the error report goes
+     * @param username who asked for the import
+     */
+    public record Request(ImportFormat format, Path path, String fileName, ImportOptions options, Path errors,
+                         String username) {
+    }
+
+    /** How an import ended. {@code message} says why a whole file was refused, else null. */
+    public record Result(String id, ImportFormat format, ImportSummary summary, Path errors, long durationMs,
+                         String message) {
+
+        public int exitCode() {
+            return message != null ? 2 : summary.exitCode();
+        }
+    }
+
+    /** Progress while an import runs: the format (once recognised), how far through the file, counts so far. */
+    public interface Progress {
+        void update(ImportFormat format, double fraction, ImportSummary sofar);
+
+        Progress NONE = (format, fraction, sofar) -> { };
+    }
+
+    /** Runs an import with a fresh id. */
+    public Result run(Request request, Progress progress) {
+        return run(UUID.randomUUID().toString(), request, progress);
+    }
+
+    /** Runs an import under the given id (the API hands it out before the import starts). */
+    public Result run(String id, Request request, Progress progress) {
+        long started = System.nanoTime();
+        var errors = new ErrorReport(request.errors());
+        var job = new ImportJob(driver, id, request.options(), errors);
+        ImportFormat format = request.format();
+        String message = null;
+        recordStart(id, request);
+        var ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "import-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            if (!Files.exists(request.path()) || !Files.isReadable(request.path())) {
+                throw new ImportRefusedException("Cannot read " + request.fileName() + ": no such file or not readable");
+            }
+            if (format == ImportFormat.AUTO) {
+                format = ImportFormat.detect(request.path());
+            }
+            if (format != ImportFormat.SYNTHEA && Files.isDirectory(request.path())) {
+                throw new ImportRefusedException(request.fileName() + " is a directory; only the synthea format reads one");
+            }
+            ImportFormat detected = format;
+            ticker.scheduleAtFixedRate(() -> progress.update(detected, job.fraction(), job.summary()),
+                    250, 500, TimeUnit.MILLISECONDS);
+            loader(format).load(request.path(), job);
+            long loaded = System.nanoTime();
+            if (job.summary().imported() > 0) {
+                networkMembership.recompute();
+                long recomputed = System.nanoTime();
+                rollup.rebuild();
+                log.info("Import {}: rows loaded in {} ms, network membership {} ms, referral rollup {} ms", id,
+                        (loaded - started) / 1_000_000, (recomputed - loaded) / 1_000_000,
+                        (System.nanoTime() - recomputed) / 1_000_000);
+            }
+        } catch (ImportRefusedException e) {
+            message = e.getMessage();
+        } catch (RuntimeException e) {
+            message = "The import stopped: " + e.getMessage();
+            log.error("Import {} of {} failed", id, request.fileName(), e);
+            finish(id, request, format, job, errors, started, message, "FAILED");
+            throw e;
+        } finally {
+            ticker.shutdownNow();
+        }
+        ImportSummary summary = job.summary();
+        progress.update(format, 1, summary);
+        return finish(id, request, format, job, errors, started, message, message == null ? "DONE" : "REFUSED");
+    }
+
+    private Result finish(String id, Request request, ImportFormat format, ImportJob job, ErrorReport errors,
+                          long started, String message, String status) {
+        errors.close();
+        ImportSummary summary = job.summary();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        recordEnd(id, format, summary, millis, message, status);
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("format", format.id());
+        detail.put("status", status);
+        detail.put("options", request.options().describe());
+        detail.put("rowsRead", summary.rowsRead());
+        detail.put("imported", summary.imported());
+        detail.put("skipped", summary.skipped());
+        detail.put("refused", summary.refused());
+        detail.put("nodesCreated", summary.nodesCreated());
+        detail.put("nodesUpdated", summary.nodesUpdated());
+        detail.put("relationshipsCreated", summary.relationshipsCreated());
+        detail.put("relationshipsUpdated", summary.relationshipsUpdated());
+        if (message != null) {
+            detail.put("message", message);
+        }
+        audit.record(AuditType.IMPORT, request.username(), request.fileName(), audit.asJson(detail),
+                summary.imported(), millis);
+        log.info("Import {} of {} ({}) {} in {} ms: {}", id, request.fileName(), format.id(), status.toLowerCase(),
+                millis, message != null ? message : summary.describe());
+        return new Result(id, format, summary, request.errors(), millis, message);
+    }
+
+    private static FormatLoader loader(ImportFormat format) {
+        return switch (format) {
+            case NPPES -> new NppesLoader();
+            case SHARED_PATIENTS -> new ReferralPairLoader(false);
+            case HOP_TEAMING -> new ReferralPairLoader(true);
+            case FACILITY_AFFILIATION -> new AffiliationLoader();
+            case HOSPITALS -> new FacilityLoader(false);
+            case POS -> new FacilityLoader(true);
+            case ENCOUNTERS -> new EncountersLoader();
+            case SYNTHEA -> new SyntheaLoader();
+            case PHYSICIANS, PRACTICES, FACILITIES, HEALTH_SYSTEM_MEMBERSHIP, REFERRALS -> new TemplateLoader(format);
+            case AUTO -> throw new IllegalStateException("auto is resolved before loading");
+        };
+    }
+
+    private void recordStart(String id, Request request) {
+        var run = new HashMap<String, Object>();
+        run.put("id", id);
+        run.put("format", request.format().id());
+        run.put("file", request.fileName());
+        run.put("username", request.username());
+        run.put("options", describe(request.options()));
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    CREATE (i:ImportRun {id: $run.id, startedAt: datetime(), status: 'RUNNING'})
+                    SET i += $run
+                    """, Map.of("run", run)).consume());
+        }
+    }
+
+    private static String describe(ImportOptions options) {
+        var parts = new java.util.ArrayList<String>();
+        options.describe().forEach((k, v) -> parts.add("--" + k + "=" + v));
+        return String.join(" ", parts);
+    }
+
+    private void recordEnd(String id, ImportFormat format, ImportSummary s, long millis, String message, String status) {
+        var run = new HashMap<String, Object>();
+        run.put("format", format.id());
+        run.put("status", status);
+        run.put("message", message);
+        run.put("durationMs", millis);
+        run.put("rowsRead", s.rowsRead());
+        run.put("imported", s.imported());
+        run.put("skipped", s.skipped());
+        run.put("refused", s.refused());
+        run.put("nodesCreated", s.nodesCreated());
+        run.put("nodesUpdated", s.nodesUpdated());
+        run.put("relationshipsCreated", s.relationshipsCreated());
+        run.put("relationshipsUpdated", s.relationshipsUpdated());
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (i:ImportRun {id: $id})
+                    SET i += $run, i.finishedAt = datetime()
+                    """, Map.of("id", id, "run", run)).consume());
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.liaisonprm.importer;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The NPPES NPI registry file: entity type 1 becomes a {@code Physician}, type 2 a {@code Practice}, both
+ * keyed by NPI. Columns are found by header name (the file has about 330). Deactivated NPIs appear as
+ * stubs: they mark an existing node inactive and count as skipped. {@code --state} keeps only practice
+ * locations in those states.
+ */
+final class NppesLoader implements FormatLoader {
+
+    static final String NPI = "NPI";
+    static final String ENTITY = "Entity Type Code";
+    static final String ORGANIZATION = "Provider Organization Name (Legal Business Name)";
+    static final String LAST = "Provider Last Name (Legal Name)";
+    static final String FIRST = "Provider First Name";
+    static final String CREDENTIAL = "Provider Credential Text";
+    static final String ADDRESS = "Provider First Line Business Practice Location Address";
+    static final String CITY = "Provider Business Practice Location Address City Name";
+    static final String STATE = "Provider Business Practice Location Address State Name";
+    static final String ZIP = "Provider Business Practice Location Address Postal Code";
+    static final String DEACTIVATED = "NPI Deactivation Date";
+    private static final int TAXONOMIES = 15;
+
+    private static final String PHYSICIANS = """
+            UNWIND $rows AS r
+            MERGE (p:Physician {npi: r.npi})
+              ON CREATE SET p.id = r.npi, p.network = 'OUT'
+            WITH p, r, coalesce(p.importId = $importId, false) AS duplicate
+            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
+              SET p += r.props, p.stub = false, p.active = true, p.source = $source, p.importId = $importId)
+            WITH r, duplicate WHERE duplicate
+            RETURN r.line AS line
+            """;
+
+    private static final String PRACTICES = """
+            UNWIND $rows AS r
+            MERGE (o:Practice {id: r.npi})
+              ON CREATE SET o.network = 'OUT'
+            WITH o, r, coalesce(o.importId = $importId, false) AS duplicate
+            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
+              SET o += r.props, o.npi = r.npi, o.active = true, o.source = $source, o.importId = $importId)
+            WITH r, duplicate WHERE duplicate
+            RETURN r.line AS line
+            """;
+
+    private static final String DEACTIVATE = """
+            UNWIND $rows AS r
+            OPTIONAL MATCH (p:Physician {npi: r.npi})
+            OPTIONAL MATCH (o:Practice {id: r.npi})
+            FOREACH (n IN [x IN [p, o] WHERE x IS NOT NULL] | SET n.active = false, n.deactivatedOn = r.date)
+            """;
+
+    @Override
+    public void load(Path path, ImportJob job) {
+        try (CsvRows rows = job.open(path)) {
+            var header = ImportJob.requireColumns(rows, path, NPI, ENTITY, ORGANIZATION, LAST, FIRST, STATE,
+                    DEACTIVATED, "Healthcare Provider Taxonomy Code_1", "Healthcare Provider Primary Taxonomy Switch_1");
+            var columns = new Columns(header);
+            var parameters = Map.<String, Object>of("source", "nppes");
+            var physicians = job.buffer(PHYSICIANS, ImportJob.Kind.NODES, parameters, NPI);
+            var practices = job.buffer(PRACTICES, ImportJob.Kind.NODES, parameters, NPI);
+            var deactivated = job.buffer(DEACTIVATE, ImportJob.Kind.OTHER, parameters, NPI);
+            CsvRows.Row row;
+            while ((row = rows.next()) != null) {
+                job.rowRead();
+                try {
+                    String npi = Fields.npi(NPI, row.get(columns.npi));
+                    String entity = row.get(columns.entity).strip();
+                    String deactivatedOn = row.get(columns.deactivated).strip();
+                    if (entity.isEmpty() && !deactivatedOn.isEmpty()) {
+                        var date = Fields.date(DEACTIVATED, deactivatedOn);
+                        deactivated.add(Map.of("npi", npi, "date", date, "line", row.line()));
+                        job.skipped();
+                        continue;
+                    }
+                    if (!entity.equals("1") && !entity.equals("2")) {
+                        throw new RowRefused(ENTITY, entity, "Entity Type Code must be 1 (individual) or 2 (organisation)");
+                    }
+                    String state = Fields.text(STATE, row.get(columns.state));
+                    if (!job.options().states().isEmpty()
+                            && (state == null || !job.options().states().contains(state.toUpperCase(Locale.ROOT)))) {
+                        job.skipped();
+                        continue;
+                    }
+                    var props = location(row, columns);
+                    if (entity.equals("1")) {
+                        physician(row, columns, props);
+                        physicians.add(Map.of("npi", npi, "props", props, "line", row.line()));
+                    } else {
+                        props.put("name", Fields.required(ORGANIZATION, row.get(columns.organization)));
+                        practices.add(Map.of("npi", npi, "props", props, "line", row.line()));
+                    }
+                    job.accepted();
+                } catch (RowRefused problem) {
+                    job.refuse(row.line(), problem);
+                }
+            }
+            physicians.flush();
+            practices.flush();
+            deactivated.flush();
+        }
+    }
+
+    private static Map<String, Object> location(CsvRows.Row row, Columns columns) {
+        var props = new HashMap<String, Object>();
+        props.put("address", titleCase(Fields.text(ADDRESS, row.get(columns.address))));
+        props.put("city", titleCase(Fields.text(CITY, row.get(columns.city))));
+        String state = Fields.text(STATE, row.get(columns.state));
+        props.put("state", state == null ? null : state.toUpperCase(Locale.ROOT));
+        props.put("zip", Fields.zip(ZIP, row.get(columns.zip)));
+        return props;
+    }
+
+    private static void physician(CsvRows.Row row, Columns columns, Map<String, Object> props) {
+        String last = titleCase(Fields.required(LAST, row.get(columns.last)));
+        String first = titleCase(Fields.text(FIRST, row.get(columns.first)));
+        String credential = Fields.text(CREDENTIAL, row.get(columns.credential));
+        if (credential != null) {
+            credential = credential.replace(".", "");
+        }
+        props.put("firstName", first);
+        props.put("lastName", last);
+        props.put("credential", credential);
+        props.put("name", (first == null ? "" : first + " ") + last + (credential == null ? "" : ", " + credential));
+        String sex = Fields.text("Provider Sex Code", row.get(columns.sex));
+        props.put("sex", sex != null && (sex.equals("F") || sex.equals("M")) ? sex : null);
+        String taxonomy = primaryTaxonomy(row, columns);
+        props.put("taxonomyCode", taxonomy);
+        var mapping = Taxonomy.instance().of(taxonomy);
+        props.put("specialty", mapping.map(Taxonomy.Mapping::specialty).orElse(null));
+        props.put("serviceLine", mapping.map(Taxonomy.Mapping::serviceLine).orElse(null));
+    }
+
+    /** The taxonomy whose primary switch is Y; the first one when none is marked. */
+    private static String primaryTaxonomy(CsvRows.Row row, Columns columns) {
+        String first = null;
+        for (int i = 0; i < TAXONOMIES; i++) {
+            String code = Fields.text("Healthcare Provider Taxonomy Code_" + (i + 1), row.get(columns.taxonomy[i]));
+            if (code == null) {
+                continue;
+            }
+            if (first == null) {
+                first = code;
+            }
+            if ("Y".equalsIgnoreCase(row.get(columns.primary[i]).strip())) {
+                return code;
+            }
+        }
+        return first;
+    }
+
+    /** NPPES writes names in capitals: {@code O'BRIEN} reads as {@code O'Brien}. */
+    static String titleCase(String text) {
+        if (text == null) {
+            return null;
+        }
+        var out = new StringBuilder(text.length());
+        boolean start = true;
+        for (char c : text.toCharArray()) {
+            out.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            start = !Character.isLetterOrDigit(c);
+        }
+        return out.toString();
+    }
+
+    /** Column positions, looked up once per file. */
+    private static final class Columns {
+        final int npi;
+        final int entity;
+        final int organization;
+        final int last;
+        final int first;
+        final int credential;
+        final int address;
+        final int city;
+        final int state;
+        final int zip;
+        final int deactivated;
+        final int sex;
+        final int[] taxonomy = new int[TAXONOMIES];
+        final int[] primary = new int[TAXONOMIES];
+
+        Columns(CsvRows.Header header) {
+            npi = header.index(NPI);
+            entity = header.index(ENTITY);
+            organization = header.index(ORGANIZATION);
+            last = header.index(LAST);
+            first = header.index(FIRST);
+            credential = header.index(CREDENTIAL);
+            address = header.index(ADDRESS);
+            city = header.index(CITY);
+            state = header.index(STATE);
+            zip = header.index(ZIP);
+            deactivated = header.index(DEACTIVATED);
+            sex = header.has("Provider Sex Code") ? header.index("Provider Sex Code") : header.index("Provider Gender Code");
+            for (int i = 0; i < TAXONOMIES; i++) {
+                taxonomy[i] = header.index("Healthcare Provider Taxonomy Code_" + (i + 1));
+                primary[i] = header.index("Healthcare Provider Primary Taxonomy Switch_" + (i + 1));
+            }
+        }
+    }
+}

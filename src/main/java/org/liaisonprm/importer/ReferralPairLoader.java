@@ -1,0 +1,174 @@
+package org.liaisonprm.importer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Referral pairs for one period: CMS Physician Shared Patient Patterns (headerless
+ * {@code npi1,npi2,paircount,benecount,samedayvisits}; referrals = paircount, patients = benecount) and
+ * DocGraph / CareSet Hop Teaming ({@code from_npi,to_npi,patient_count,transaction_count,average_day_wait,
+ * std_day_wait}; referrals = transaction_count, patients = patient_count).
+ * <p>
+ * The files carry no service line: a referral takes the receiving physician's. One {@code REFERRED} per
+ * source, target, period and service line: a second load of the same period replaces the first, also when
+ * the receiver's service line changed in between (a registry load filled in a stub).
+ */
+final class ReferralPairLoader implements FormatLoader {
+
+    /** Service line of a referral whose receiver has none (a stub, or an unmapped taxonomy). */
+    static final String UNASSIGNED = "Other";
+
+    /** Physicians named by the batch, created as stubs when new; a statement of its own to keep the next simple. */
+    private static final String STUBS = """
+            UNWIND $rows AS s
+            """ + FormatLoader.mergePhysician("p", "s.npi");
+
+    /** NPIs known to be in the graph, so each is merged once per load; forgotten when it grows this large. */
+    private static final int KNOWN_LIMIT = 2_000_000;
+
+    private static final String WRITE = """
+            UNWIND $rows AS r
+            MATCH (a:Physician {npi: r.from})
+            MATCH (b:Physician {npi: r.to})
+            WITH a, b, r, coalesce(b.serviceLine, $unassigned) AS line
+            %s
+            %s
+            WITH r, duplicate WHERE duplicate
+            RETURN r.line AS line
+            """.formatted(FormatLoader.upsertReferral("$periodStart", "$periodEnd"), "%s");
+
+    /** The same pair and period under another service line, from an earlier load of this kind of file. */
+    private static final String REPLACE_OTHER_LINES = """
+            WITH a, b, r, line, duplicate
+            CALL (a, b, line) {
+              MATCH (a)-[old:REFERRED]->(b)
+              WHERE [old.periodStart, old.source] = [$periodStart, $source] AND old.serviceLine <> line
+              DELETE old
+            }
+            """;
+
+    private final boolean hopTeaming;
+
+    ReferralPairLoader(boolean hopTeaming) {
+        this.hopTeaming = hopTeaming;
+    }
+
+    @Override
+    public void load(Path path, ImportJob job) {
+        var options = job.options();
+        if (options.periodStart() == null) {
+            throw new ImportRefusedException("Say which period the file covers: --period=YYYY, or --from and --to");
+        }
+        String source = hopTeaming ? "hop-teaming" : "shared-patients";
+        try (CsvRows rows = job.open(path)) {
+            String fromColumn;
+            String toColumn;
+            int[] at;
+            if (hopTeaming) {
+                var header = ImportJob.requireColumns(rows, path, "from_npi", "to_npi", "patient_count", "transaction_count");
+                at = new int[] {header.index("from_npi"), header.index("to_npi"), header.index("patient_count"),
+                        header.index("transaction_count"), header.index("average_day_wait"), header.index("std_day_wait")};
+                fromColumn = "from_npi";
+                toColumn = "to_npi";
+            } else {
+                if (rows.firstRow() == null) {
+                    throw new ImportRefusedException(path.getFileName() + " is empty");
+                }
+                if (rows.firstRow().size() < 5) {
+                    throw new ImportRefusedException(path.getFileName() + " is not a shared-patient file: its first line has "
+                            + rows.firstRow().size() + " fields, not the 5 of npi1,npi2,paircount,benecount,samedayvisits");
+                }
+                at = new int[] {0, 1, 3, 2, 4};
+                fromColumn = "npi1";
+                toColumn = "npi2";
+            }
+            boolean replaceOtherLines = job.exists("""
+                    MATCH ()-[r:REFERRED]->() WHERE r.periodStart = $periodStart AND r.source = $source
+                    RETURN 1 LIMIT 1
+                    """, Map.of("periodStart", options.periodStart(), "source", source));
+            String cypher = WRITE.formatted(replaceOtherLines ? REPLACE_OTHER_LINES : "");
+            var parameters = Map.<String, Object>of("source", source, "periodStart", options.periodStart(),
+                    "periodEnd", options.periodEnd(), "unassigned", UNASSIGNED);
+            var npiColumns = Map.of("from", fromColumn, "to", toColumn);
+            var pending = new ArrayList<Map<String, Object>>();
+            var pairs = new java.util.HashSet<String>();
+            CsvRows.Row row;
+            while ((row = rows.next()) != null) {
+                job.rowRead();
+                try {
+                    var values = new HashMap<String, Object>();
+                    String from = Fields.npi(fromColumn, row.get(at[0]));
+                    String to = Fields.npi(toColumn, row.get(at[1]));
+                    if (!hopTeaming && row.values().length < 5) {
+                        throw new RowRefused("samedayvisits", "", "the row has " + row.values().length + " fields, not 5");
+                    }
+                    long patients = Fields.count(hopTeaming ? "patient_count" : "benecount", row.get(at[2]));
+                    long referrals = Fields.count(hopTeaming ? "transaction_count" : "paircount", row.get(at[3]));
+                    if (from.equals(to)) {
+                        throw new RowRefused(toColumn, to, "a referral from a physician to itself");
+                    }
+                    if (patients > referrals) {
+                        throw new RowRefused(hopTeaming ? "patient_count" : "benecount", String.valueOf(patients),
+                                "more patients than referrals (" + referrals + ")");
+                    }
+                    values.put("referrals", referrals);
+                    values.put("patients", patients);
+                    if (hopTeaming) {
+                        Double wait = Fields.optionalDecimal("average_day_wait", row.get(at[4]));
+                        values.put("averageDayWait", wait);
+                        values.put("stdDayWait", Fields.optionalDecimal("std_day_wait", row.get(at[5])));
+                        if ((options.minTransactions() != null && referrals < options.minTransactions())
+                                || (options.maxDayWait() != null && wait != null && wait > options.maxDayWait())) {
+                            job.skipped();
+                            continue;
+                        }
+                    } else {
+                        values.put("sameDayVisits", Fields.count("samedayvisits", row.get(at[4])));
+                        values.put("windowDays", options.windowDays());
+                    }
+                    if (!pairs.add(from + to)) {
+                        // a pair repeats within the batch: write what came before so the repeat is found
+                        flush(job, cypher, pending, parameters, npiColumns, fromColumn);
+                        pending = new ArrayList<>();
+                        pairs.clear();
+                        pairs.add(from + to);
+                    }
+                    pending.add(Map.of("from", from, "to", to, "values", values, "line", row.line()));
+                    job.accepted();
+                } catch (RowRefused problem) {
+                    job.refuse(row.line(), problem);
+                }
+                if (pending.size() >= ImportJob.BATCH) {
+                    flush(job, cypher, pending, parameters, npiColumns, fromColumn);
+                    pending = new ArrayList<>();
+                    pairs.clear();
+                }
+            }
+            flush(job, cypher, pending, parameters, npiColumns, fromColumn);
+        }
+    }
+
+    private final java.util.Set<String> known = new java.util.HashSet<>();
+
+    private void flush(ImportJob job, String cypher, List<Map<String, Object>> pending,
+                       Map<String, Object> parameters, Map<String, String> npiColumns, String fromColumn) {
+        var rows = FormatLoader.withoutUnknownNpis(job, pending, npiColumns);
+        if (known.size() > KNOWN_LIMIT) {
+            known.clear();
+        }
+        var stubs = new ArrayList<Map<String, Object>>();
+        for (var row : rows) {
+            for (String field : List.of("from", "to")) {
+                String npi = (String) row.get(field);
+                if (known.add(npi)) {
+                    stubs.add(Map.of("npi", npi));
+                }
+            }
+        }
+        job.write(STUBS, stubs, ImportJob.Kind.OTHER, parameters, fromColumn);
+        job.write(cypher, rows, ImportJob.Kind.RELATIONSHIPS, parameters, fromColumn);
+    }
+}

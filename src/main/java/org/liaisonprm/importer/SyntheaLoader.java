@@ -1,0 +1,239 @@
+package org.liaisonprm.importer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Synthea CSV export (a directory): {@code organizations.csv} become facilities (hospitals, medical
+ * centres) or practices, {@code providers.csv} physicians ({@code synthea:<Id>}, no NPI) practising at or
+ * affiliated with their organisation, {@code payers.csv} payers, and referrals are derived from
+ * {@code encounters.csv} as for the {@code encounters} format ({@code START} is the service date,
+ * {@code PAYER} the payer).
+ */
+final class SyntheaLoader implements FormatLoader {
+
+    static final String PREFIX = "synthea:";
+    private static final String SOURCE = "synthea";
+
+    private static final String ORGANIZATIONS = """
+            UNWIND $rows AS r
+            CALL (r) {
+              WITH r WHERE r.facility
+              MERGE (f:Facility {id: r.id}) ON CREATE SET f.network = 'OUT', f.beds = 0
+              SET f += r.props, f.type = 'HOSPITAL', f.source = $source, f.importId = $importId
+            }
+            CALL (r) {
+              WITH r WHERE NOT r.facility
+              MERGE (p:Practice {id: r.id}) ON CREATE SET p.network = 'OUT'
+              SET p += r.props, p.source = $source, p.importId = $importId
+            }
+            """;
+
+    private static final String PROVIDERS = """
+            UNWIND $rows AS r
+            MERGE (p:Physician {id: r.id}) ON CREATE SET p.network = 'OUT'
+            SET p += r.props, p.active = true, p.stub = false, p.source = $source, p.importId = $importId
+            WITH p, r
+            OPTIONAL MATCH (practice:Practice {id: r.organization})
+            OPTIONAL MATCH (facility:Facility {id: r.organization})
+            FOREACH (o IN CASE WHEN practice IS NULL THEN [] ELSE [practice] END | MERGE (p)-[:PRACTICES_AT]->(o))
+            FOREACH (o IN CASE WHEN facility IS NULL THEN [] ELSE [facility] END | MERGE (p)-[:AFFILIATED_WITH]->(o))
+            """;
+
+    private static final String PAYERS = """
+            UNWIND $rows AS r
+            MERGE (y:Payer {id: r.id})
+            SET y.name = r.name, y.type = r.type, y.source = $source, y.importId = $importId
+            """;
+
+    @Override
+    public void load(Path directory, ImportJob job) {
+        Path organizations = file(directory, "organizations.csv");
+        Path providers = file(directory, "providers.csv");
+        Path payers = file(directory, "payers.csv");
+        Path encounters = file(directory, "encounters.csv");
+        // every header is checked before anything is written
+        try (var o = CsvRows.open(organizations); var p = CsvRows.open(providers); var y = CsvRows.open(payers);
+             var e = CsvRows.open(encounters)) {
+            ImportJob.requireColumns(o, organizations, "Id", "NAME");
+            ImportJob.requireColumns(p, providers, "Id", "ORGANIZATION", "NAME");
+            ImportJob.requireColumns(y, payers, "Id", "NAME");
+            ImportJob.requireColumns(e, encounters, "Id", "START", "PATIENT", "PROVIDER", "PAYER");
+        }
+        var parameters = Map.<String, Object>of("source", SOURCE);
+        loadOrganizations(organizations, job, parameters);
+        loadProviders(providers, job, parameters);
+        var payerTypes = loadPayers(payers, job, parameters);
+        loadEncounters(encounters, job, payerTypes);
+    }
+
+    private static Path file(Path directory, String name) {
+        Path file = directory.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new ImportRefusedException("The Synthea export lacks " + name + "; nothing was imported");
+        }
+        return file;
+    }
+
+    private void loadOrganizations(Path file, ImportJob job, Map<String, Object> parameters) {
+        try (CsvRows rows = job.open(file)) {
+            var h = ImportJob.requireColumns(rows, file, "Id", "NAME");
+            var buffer = job.buffer(ORGANIZATIONS, ImportJob.Kind.NODES, parameters, "Id");
+            eachRow(rows, job, row -> {
+                String id = PREFIX + Fields.required("Id", row.get(h.index("Id")));
+                String name = Fields.required("NAME", row.get(h.index("NAME")));
+                var props = new HashMap<String, Object>();
+                props.put("name", NppesLoader.titleCase(name));
+                props.put("address", Fields.text("ADDRESS", row.get(h.index("ADDRESS"))));
+                props.put("city", Fields.text("CITY", row.get(h.index("CITY"))));
+                props.put("state", Fields.text("STATE", row.get(h.index("STATE"))));
+                props.put("zip", Fields.zip("ZIP", row.get(h.index("ZIP"))));
+                props.put("lat", decimal("LAT", row.get(h.index("LAT"))));
+                props.put("lon", decimal("LON", row.get(h.index("LON"))));
+                String n = name.toLowerCase(Locale.ROOT);
+                boolean facility = n.contains("hospital") || n.contains("medical center") || n.contains("medical ctr");
+                buffer.add(Map.of("id", id, "facility", facility, "props", props, "line", row.line()));
+            });
+            buffer.flush();
+        }
+    }
+
+    private void loadProviders(Path file, ImportJob job, Map<String, Object> parameters) {
+        try (CsvRows rows = job.open(file)) {
+            var h = ImportJob.requireColumns(rows, file, "Id", "ORGANIZATION", "NAME");
+            var buffer = job.buffer(PROVIDERS, ImportJob.Kind.NODES, parameters, "Id");
+            eachRow(rows, job, row -> {
+                String id = PREFIX + Fields.required("Id", row.get(h.index("Id")));
+                String organization = Fields.text("ORGANIZATION", row.get(h.index("ORGANIZATION")));
+                var props = new HashMap<String, Object>();
+                props.put("name", Fields.required("NAME", row.get(h.index("NAME"))));
+                String gender = Fields.text("GENDER", row.get(h.index("GENDER")));
+                props.put("sex", "F".equals(gender) || "M".equals(gender) ? gender : null);
+                String speciality = Fields.text("SPECIALITY", row.get(h.index("SPECIALITY")));
+                props.put("specialty", speciality == null ? null : NppesLoader.titleCase(speciality));
+                props.put("serviceLine", serviceLine(speciality));
+                props.put("address", Fields.text("ADDRESS", row.get(h.index("ADDRESS"))));
+                props.put("city", Fields.text("CITY", row.get(h.index("CITY"))));
+                props.put("state", Fields.text("STATE", row.get(h.index("STATE"))));
+                props.put("zip", Fields.zip("ZIP", row.get(h.index("ZIP"))));
+                var r = new HashMap<String, Object>();
+                r.put("id", id);
+                r.put("organization", organization == null ? null : PREFIX + organization);
+                r.put("props", props);
+                r.put("line", row.line());
+                buffer.add(r);
+            });
+            buffer.flush();
+        }
+    }
+
+    private Map<String, EncounterReferrals.Payer> loadPayers(Path file, ImportJob job, Map<String, Object> parameters) {
+        var types = new HashMap<String, EncounterReferrals.Payer>();
+        try (CsvRows rows = job.open(file)) {
+            var h = ImportJob.requireColumns(rows, file, "Id", "NAME");
+            var buffer = job.buffer(PAYERS, ImportJob.Kind.NODES, parameters, "Id");
+            eachRow(rows, job, row -> {
+                String id = Fields.required("Id", row.get(h.index("Id")));
+                String name = Fields.required("NAME", row.get(h.index("NAME")));
+                var type = EncounterReferrals.payer(name);
+                types.put(id, type);
+                buffer.add(Map.of("id", PREFIX + id, "name", name, "type", type.name(), "line", row.line()));
+            });
+            buffer.flush();
+        }
+        return types;
+    }
+
+    private void loadEncounters(Path file, ImportJob job, Map<String, EncounterReferrals.Payer> payers) {
+        var encounters = new EncounterReferrals();
+        var ids = new HashSet<String>();
+        var providers = new HashSet<String>(job.strings("""
+                MATCH (p:Physician) WHERE p.source = $source RETURN p.id AS id
+                """, Map.of("source", SOURCE), "id"));
+        try (CsvRows rows = job.open(file)) {
+            var h = ImportJob.requireColumns(rows, file, "Id", "START", "PATIENT", "PROVIDER", "PAYER");
+            eachRow(rows, job, row -> {
+                String id = Fields.required("Id", row.get(h.index("Id")));
+                if (!ids.add(id)) {
+                    throw new RowRefused("Id", id, "repeats an earlier encounter with the same Id");
+                }
+                String start = Fields.required("START", row.get(h.index("START")));
+                var date = Fields.date("START", start);
+                long order;
+                try {
+                    order = Instant.parse(start).toEpochMilli();
+                } catch (DateTimeParseException e) {
+                    order = row.line();
+                }
+                String patient = Fields.required("PATIENT", row.get(h.index("PATIENT")));
+                String provider = PREFIX + Fields.required("PROVIDER", row.get(h.index("PROVIDER")));
+                if (!providers.contains(provider)) {
+                    throw new RowRefused("PROVIDER", row.get(h.index("PROVIDER")), "no provider with this Id in providers.csv");
+                }
+                String payer = Fields.text("PAYER", row.get(h.index("PAYER")));
+                var type = payer == null ? EncounterReferrals.Payer.OTHER
+                        : payers.getOrDefault(payer, EncounterReferrals.Payer.OTHER);
+                encounters.add(patient, new EncounterReferrals.Encounter(provider, date, order, type, null, row.line()));
+            });
+        }
+        ids.clear();
+        var lines = EncountersLoader.providerLines(job, encounters.providers());
+        var referrals = encounters.derive(job.options().windowDays(), lines, ReferralPairLoader.UNASSIGNED);
+        EncounterReferrals.write(job, referrals, SOURCE, Map.of());
+    }
+
+    private interface RowHandler {
+        void accept(CsvRows.Row row);
+    }
+
+    private static void eachRow(CsvRows rows, ImportJob job, RowHandler handler) {
+        CsvRows.Row row;
+        while ((row = rows.next()) != null) {
+            job.rowRead();
+            try {
+                handler.accept(row);
+                job.accepted();
+            } catch (RowRefused problem) {
+                job.refuse(row.line(), problem);
+            }
+        }
+    }
+
+    /** A coordinate, which may be negative, or null when empty. */
+    private static Double decimal(String column, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new RowRefused(column, value, column + " is not a number");
+        }
+    }
+
+    /** Synthea's SPECIALITY (mostly GENERAL PRACTICE) as a service line. */
+    static String serviceLine(String speciality) {
+        if (speciality == null) {
+            return null;
+        }
+        String s = speciality.toLowerCase(Locale.ROOT);
+        String[][] rules = {{"cardio", "Cardiology"}, {"ortho", "Orthopedics"}, {"oncol", "Oncology"},
+                {"hematol", "Oncology"}, {"neuro", "Neurosciences"}, {"obstet", "Women's Health"},
+                {"gyn", "Women's Health"}, {"radiol", "Imaging"}, {"gastro", "Gastroenterology"},
+                {"urol", "Urology"}, {"psych", "Behavioral Health"}, {"surg", "General Surgery"},
+                {"general practice", "Primary Care"}, {"family", "Primary Care"}, {"internal", "Primary Care"},
+                {"pediatric", "Primary Care"}};
+        for (String[] rule : rules) {
+            if (s.contains(rule[0])) {
+                return rule[1];
+            }
+        }
+        return null;
+    }
+}

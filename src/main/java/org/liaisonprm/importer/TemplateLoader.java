@@ -1,0 +1,294 @@
+package org.liaisonprm.importer;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Liaison's own simple templates (docs/import-formats.md): physicians, practices, facilities,
+ * health-system membership and referrals, for data a health system keeps in spreadsheets.
+ */
+final class TemplateLoader implements FormatLoader {
+
+    private static final String PHYSICIANS = """
+            UNWIND $rows AS r
+            MERGE (p:Physician {npi: r.npi})
+              ON CREATE SET p.id = r.npi, p.network = 'OUT'
+            WITH p, r, coalesce(p.importId = $importId, false) AS duplicate
+            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
+              SET p += r.props, p.stub = false, p.active = true, p.source = $source, p.importId = $importId)
+            FOREACH (id IN CASE WHEN duplicate OR r.practice IS NULL THEN [] ELSE [r.practice] END |
+              MERGE (o:Practice {id: id}) ON CREATE SET o.name = id, o.stub = true, o.network = 'OUT', o.source = $source
+              MERGE (p)-[:PRACTICES_AT]->(o))
+            FOREACH (id IN CASE WHEN duplicate OR r.employer IS NULL THEN [] ELSE [r.employer] END |
+              MERGE (h:HealthSystem {id: id}) ON CREATE SET h.name = id, h.home = false, h.source = $source
+              MERGE (p)-[:EMPLOYED_BY]->(h))
+            WITH r, duplicate WHERE duplicate
+            RETURN r.line AS line
+            """;
+
+    private static final String ORGANISATIONS = """
+            UNWIND $rows AS r
+            MERGE (o:%s {id: r.id})
+              ON CREATE SET o.network = 'OUT'
+            WITH o, r, coalesce(o.importId = $importId, false) AS duplicate
+            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
+              SET o += r.props, o.stub = false, o.source = $source, o.importId = $importId)
+            FOREACH (id IN CASE WHEN duplicate OR r.system IS NULL THEN [] ELSE [r.system] END |
+              MERGE (h:HealthSystem {id: id}) ON CREATE SET h.name = id, h.home = false, h.source = $source
+              MERGE (o)-[:PART_OF]->(h))
+            WITH r, duplicate WHERE duplicate
+            RETURN r.line AS line
+            """;
+
+    private static final String MEMBERSHIP = """
+            UNWIND $rows AS r
+            MERGE (h:HealthSystem {id: r.system})
+              ON CREATE SET h.name = coalesce(r.name, r.system), h.home = false, h.source = $source
+            SET h.name = coalesce(r.name, h.name), h.home = coalesce(r.home, h.home)
+            WITH h, r
+            OPTIONAL MATCH (practice:Practice {id: r.member}) WHERE r.type = 'practice'
+            OPTIONAL MATCH (facility:Facility {id: r.member}) WHERE r.type = 'facility'
+            OPTIONAL MATCH (physician:Physician {npi: r.member}) WHERE r.type = 'physician'
+            WITH h, r, coalesce(practice, facility, physician) AS m
+            FOREACH (x IN CASE WHEN m IS NOT NULL AND r.type <> 'physician' THEN [m] ELSE [] END | MERGE (x)-[:PART_OF]->(h))
+            FOREACH (x IN CASE WHEN m IS NOT NULL AND r.type = 'physician' THEN [m] ELSE [] END | MERGE (x)-[:EMPLOYED_BY]->(h))
+            WITH r, m WHERE m IS NULL
+            RETURN r.line AS line, 'no ' + r.type + ' ' + r.member + ' in the graph: load it first' AS reason
+            """;
+
+    private static final String REFERRALS = """
+            UNWIND $rows AS r
+            %s
+            %s
+            WITH a, b, r, coalesce(r.serviceLine, b.serviceLine, $unassigned) AS line
+            %s
+            WITH r, duplicate WHERE duplicate
+            RETURN r.line AS line
+            """;
+
+    private static final String TO_PHYSICIAN = FormatLoader.mergePhysician("b", "r.to");
+    private static final String TO_FACILITY = """
+            MERGE (b:Facility {id: r.to})
+              ON CREATE SET b.name = 'CCN ' + r.to, b.type = 'OTHER', b.beds = 0, b.network = 'OUT', b.stub = true,
+                            b.source = $source
+            """;
+
+    private final ImportFormat format;
+
+    TemplateLoader(ImportFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public void load(Path path, ImportJob job) {
+        try (CsvRows rows = job.open(path)) {
+            switch (format) {
+                case PHYSICIANS -> physicians(path, rows, job);
+                case PRACTICES -> organisations(path, rows, job, "Practice", "practice_id");
+                case FACILITIES -> organisations(path, rows, job, "Facility", "facility_id");
+                case HEALTH_SYSTEM_MEMBERSHIP -> membership(path, rows, job);
+                case REFERRALS -> referrals(path, rows, job);
+                default -> throw new IllegalArgumentException(format.id());
+            }
+        }
+    }
+
+    private interface RowHandler {
+        void accept(CsvRows.Row row);
+    }
+
+    private static void eachRow(CsvRows rows, ImportJob job, RowHandler handler) {
+        CsvRows.Row row;
+        while ((row = rows.next()) != null) {
+            job.rowRead();
+            try {
+                handler.accept(row);
+                job.accepted();
+            } catch (RowRefused problem) {
+                job.refuse(row.line(), problem);
+            }
+        }
+    }
+
+    private static String get(CsvRows.Header header, CsvRows.Row row, String column) {
+        return row.get(header.index(column));
+    }
+
+    private static Map<String, Object> location(CsvRows.Header h, CsvRows.Row row) {
+        var props = new HashMap<String, Object>();
+        props.put("address", Fields.text("address", get(h, row, "address")));
+        props.put("city", Fields.text("city", get(h, row, "city")));
+        String state = Fields.text("state", get(h, row, "state"));
+        props.put("state", state == null ? null : state.toUpperCase(Locale.ROOT));
+        props.put("zip", Fields.zip("zip", get(h, row, "zip")));
+        return props;
+    }
+
+    private void physicians(Path path, CsvRows rows, ImportJob job) {
+        var h = ImportJob.requireColumns(rows, path, "npi", "first_name", "last_name");
+        var buffer = job.buffer(PHYSICIANS, ImportJob.Kind.NODES, Map.of("source", "physicians"), "npi");
+        eachRow(rows, job, row -> {
+            String npi = Fields.npi("npi", get(h, row, "npi"));
+            var props = location(h, row);
+            String first = Fields.required("first_name", get(h, row, "first_name"));
+            String last = Fields.required("last_name", get(h, row, "last_name"));
+            String credential = Fields.text("credential", get(h, row, "credential"));
+            props.put("firstName", first);
+            props.put("lastName", last);
+            props.put("credential", credential);
+            props.put("name", first + " " + last + (credential == null ? "" : ", " + credential));
+            String taxonomy = Fields.text("taxonomy_code", get(h, row, "taxonomy_code"));
+            var mapping = Taxonomy.instance().of(taxonomy);
+            String specialty = Fields.text("specialty", get(h, row, "specialty"));
+            String line = EncountersLoader.serviceLine("service_line", Fields.text("service_line", get(h, row, "service_line")));
+            props.put("taxonomyCode", taxonomy);
+            props.put("specialty", specialty != null ? specialty : mapping.map(Taxonomy.Mapping::specialty).orElse(null));
+            props.put("serviceLine", line != null ? line : mapping.map(Taxonomy.Mapping::serviceLine).orElse(null));
+            var r = new HashMap<String, Object>();
+            r.put("npi", npi);
+            r.put("props", props);
+            r.put("practice", Fields.text("practice_id", get(h, row, "practice_id")));
+            r.put("employer", Fields.text("health_system_id", get(h, row, "health_system_id")));
+            r.put("line", row.line());
+            buffer.add(r);
+        });
+        buffer.flush();
+    }
+
+    private void organisations(Path path, CsvRows rows, ImportJob job, String label, String idColumn) {
+        var h = ImportJob.requireColumns(rows, path, idColumn, "name");
+        boolean facility = label.equals("Facility");
+        var buffer = job.buffer(ORGANISATIONS.formatted(label), ImportJob.Kind.NODES,
+                Map.of("source", facility ? "facilities" : "practices"), idColumn);
+        eachRow(rows, job, row -> {
+            String id = Fields.required(idColumn, get(h, row, idColumn));
+            var props = location(h, row);
+            props.put("name", Fields.required("name", get(h, row, "name")));
+            if (facility) {
+                String type = Fields.text("type", get(h, row, "type"));
+                String kind = type == null ? "OTHER" : type.toUpperCase(Locale.ROOT).replace(' ', '_');
+                if (!Set.of("HOSPITAL", "ASC", "IMAGING", "CLINIC", "SNF", "URGENT_CARE", "OTHER").contains(kind)) {
+                    throw new RowRefused("type", type, "type must be one of HOSPITAL, ASC, IMAGING, CLINIC, SNF, URGENT_CARE, OTHER");
+                }
+                props.put("type", kind);
+                Long beds = Fields.optionalCount("beds", get(h, row, "beds"));
+                props.put("beds", beds == null ? 0L : beds);
+            } else {
+                String npi = get(h, row, "npi");
+                props.put("npi", npi == null || npi.isBlank() ? null : Fields.npi("npi", npi));
+            }
+            var r = new HashMap<String, Object>();
+            r.put("id", id);
+            r.put("props", props);
+            r.put("system", Fields.text("health_system_id", get(h, row, "health_system_id")));
+            r.put("line", row.line());
+            buffer.add(r);
+        });
+        buffer.flush();
+    }
+
+    private void membership(Path path, CsvRows rows, ImportJob job) {
+        var h = ImportJob.requireColumns(rows, path, "health_system_id", "member_type", "member_id");
+        var buffer = job.buffer(MEMBERSHIP, ImportJob.Kind.OTHER, Map.of("source", "health-system-membership"), "member_id");
+        String[] home = {null};
+        eachRow(rows, job, row -> {
+            String system = Fields.required("health_system_id", get(h, row, "health_system_id"));
+            String type = Fields.required("member_type", get(h, row, "member_type")).toLowerCase(Locale.ROOT);
+            if (!Set.of("practice", "facility", "physician").contains(type)) {
+                throw new RowRefused("member_type", type, "member_type must be practice, facility or physician");
+            }
+            String member = Fields.required("member_id", get(h, row, "member_id"));
+            if (type.equals("physician")) {
+                member = Fields.npi("member_id", member);
+            }
+            String homeText = Fields.text("home", get(h, row, "home"));
+            Boolean isHome = homeText == null ? null : switch (homeText.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "y", "1" -> Boolean.TRUE;
+                case "false", "no", "n", "0" -> Boolean.FALSE;
+                default -> throw new RowRefused("home", homeText, "home must be true or false");
+            };
+            if (Boolean.TRUE.equals(isHome)) {
+                home[0] = system;
+            }
+            var r = new HashMap<String, Object>();
+            r.put("system", system);
+            r.put("name", Fields.text("health_system_name", get(h, row, "health_system_name")));
+            r.put("home", isHome);
+            r.put("type", type);
+            r.put("member", member);
+            r.put("line", row.line());
+            buffer.add(r);
+        });
+        buffer.flush();
+        if (home[0] != null) {
+            // exactly one home system: the one this file names
+            job.run("MATCH (o:HealthSystem {home: true}) WHERE o.id <> $home SET o.home = false", Map.of("home", home[0]));
+        }
+    }
+
+    private void referrals(Path path, CsvRows rows, ImportJob job) {
+        var h = ImportJob.requireColumns(rows, path, "from_npi", "period_start", "referrals");
+        if (!h.has("to_npi") && !h.has("to_facility_id")) {
+            throw new ImportRefusedException(path.getFileName() + " lacks the required column to_npi or to_facility_id; nothing was imported");
+        }
+        var parameters = Map.<String, Object>of("source", "referrals", "unassigned", ReferralPairLoader.UNASSIGNED);
+        String upsert = FormatLoader.upsertReferral("r.periodStart", "r.periodEnd");
+        String physicians = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_PHYSICIAN, upsert);
+        String facilities = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_FACILITY, upsert);
+        var toPhysicians = job.buffer(physicians, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi");
+        var toFacilities = job.buffer(facilities, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi");
+        eachRow(rows, job, row -> {
+            String from = Fields.npi("from_npi", get(h, row, "from_npi"));
+            String toNpi = Fields.text("to_npi", get(h, row, "to_npi"));
+            String toFacility = Fields.text("to_facility_id", get(h, row, "to_facility_id"));
+            if ((toNpi == null) == (toFacility == null)) {
+                throw new RowRefused("to_npi", toNpi, "give exactly one of to_npi and to_facility_id");
+            }
+            String to = toNpi != null ? Fields.npi("to_npi", toNpi) : FacilityLoader.ccn("to_facility_id", toFacility);
+            if (to.equals(from)) {
+                throw new RowRefused("to_npi", to, "a referral from a physician to itself");
+            }
+            LocalDate start = Fields.date("period_start", get(h, row, "period_start"));
+            LocalDate end = Fields.optionalDate("period_end", get(h, row, "period_end"));
+            if (end == null) {
+                end = start.plusMonths(1);
+            }
+            if (!end.isAfter(start)) {
+                throw new RowRefused("period_end", end.toString(), "period_end must be after period_start");
+            }
+            long referrals = Fields.count("referrals", get(h, row, "referrals"));
+            Long patients = Fields.optionalCount("patients", get(h, row, "patients"));
+            if (patients != null && patients > referrals) {
+                throw new RowRefused("patients", patients.toString(), "more patients than referrals (" + referrals + ")");
+            }
+            var values = new HashMap<String, Object>();
+            values.put("referrals", referrals);
+            values.put("patients", patients == null ? referrals : patients);
+            long payers = 0;
+            for (String[] payer : new String[][] {{"commercial", "commercial"}, {"medicare", "medicare"},
+                    {"medicaid", "medicaid"}, {"self_pay", "selfPay"}}) {
+                Long n = Fields.optionalCount(payer[0], get(h, row, payer[0]));
+                values.put(payer[1], n);
+                payers += n == null ? 0 : n;
+            }
+            if (payers > referrals) {
+                throw new RowRefused("commercial", String.valueOf(payers), "payer counts add up to more than referrals");
+            }
+            var r = new HashMap<String, Object>();
+            r.put("from", from);
+            r.put("to", to);
+            r.put("periodStart", start);
+            r.put("periodEnd", end);
+            r.put("serviceLine", EncountersLoader.serviceLine("service_line", Fields.text("service_line", get(h, row, "service_line"))));
+            r.put("values", values);
+            r.put("line", row.line());
+            (toNpi != null ? toPhysicians : toFacilities).add(r);
+        });
+        toPhysicians.flush();
+        toFacilities.flush();
+    }
+}
