@@ -76,6 +76,23 @@ final class ImportJob {
         return header;
     }
 
+    /**
+     * Reads every row, counting it read, then accepted when the handler returns or refused (with the row's
+     * line) when it throws {@link RowRefused}; for loaders that write nothing per row themselves.
+     */
+    void eachRow(CsvRows rows, java.util.function.Consumer<CsvRows.Row> handler) {
+        CsvRows.Row row;
+        while ((row = rows.next()) != null) {
+            rowRead();
+            try {
+                handler.accept(row);
+                accepted();
+            } catch (RowRefused problem) {
+                refuse(row.line(), problem);
+            }
+        }
+    }
+
     void rowRead() {
         read.incrementAndGet();
     }

@@ -85,7 +85,7 @@ final class SyntheaLoader implements FormatLoader {
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "NAME");
             var buffer = job.buffer(ORGANIZATIONS, ImportJob.Kind.NODES, parameters, "Id");
-            eachRow(rows, job, row -> {
+            job.eachRow(rows, row -> {
                 String id = PREFIX + Fields.required("Id", row.get(h.index("Id")));
                 String name = Fields.required("NAME", row.get(h.index("NAME")));
                 var props = new HashMap<String, Object>();
@@ -108,7 +108,7 @@ final class SyntheaLoader implements FormatLoader {
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "ORGANIZATION", "NAME");
             var buffer = job.buffer(PROVIDERS, ImportJob.Kind.NODES, parameters, "Id");
-            eachRow(rows, job, row -> {
+            job.eachRow(rows, row -> {
                 String id = PREFIX + Fields.required("Id", row.get(h.index("Id")));
                 String organization = Fields.text("ORGANIZATION", row.get(h.index("ORGANIZATION")));
                 var props = new HashMap<String, Object>();
@@ -138,7 +138,7 @@ final class SyntheaLoader implements FormatLoader {
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "NAME");
             var buffer = job.buffer(PAYERS, ImportJob.Kind.NODES, parameters, "Id");
-            eachRow(rows, job, row -> {
+            job.eachRow(rows, row -> {
                 String id = Fields.required("Id", row.get(h.index("Id")));
                 String name = Fields.required("NAME", row.get(h.index("NAME")));
                 var type = EncounterReferrals.payer(name);
@@ -158,7 +158,7 @@ final class SyntheaLoader implements FormatLoader {
                 """, Map.of("source", SOURCE), "id"));
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "START", "PATIENT", "PROVIDER", "PAYER");
-            eachRow(rows, job, row -> {
+            job.eachRow(rows, row -> {
                 String id = Fields.required("Id", row.get(h.index("Id")));
                 if (!ids.add(id)) {
                     throw new RowRefused("Id", id, "repeats an earlier encounter with the same Id");
@@ -186,23 +186,6 @@ final class SyntheaLoader implements FormatLoader {
         var lines = EncountersLoader.providerLines(job, encounters.providers());
         var referrals = encounters.derive(job.options().windowDays(), lines, ReferralPairLoader.UNASSIGNED);
         EncounterReferrals.write(job, referrals, SOURCE, Map.of());
-    }
-
-    private interface RowHandler {
-        void accept(CsvRows.Row row);
-    }
-
-    private static void eachRow(CsvRows rows, ImportJob job, RowHandler handler) {
-        CsvRows.Row row;
-        while ((row = rows.next()) != null) {
-            job.rowRead();
-            try {
-                handler.accept(row);
-                job.accepted();
-            } catch (RowRefused problem) {
-                job.refuse(row.line(), problem);
-            }
-        }
     }
 
     /** A coordinate, which may be negative, or null when empty. */

@@ -97,23 +97,6 @@ final class TemplateLoader implements FormatLoader {
         }
     }
 
-    private interface RowHandler {
-        void accept(CsvRows.Row row);
-    }
-
-    private static void eachRow(CsvRows rows, ImportJob job, RowHandler handler) {
-        CsvRows.Row row;
-        while ((row = rows.next()) != null) {
-            job.rowRead();
-            try {
-                handler.accept(row);
-                job.accepted();
-            } catch (RowRefused problem) {
-                job.refuse(row.line(), problem);
-            }
-        }
-    }
-
     private static String get(CsvRows.Header header, CsvRows.Row row, String column) {
         return row.get(header.index(column));
     }
@@ -131,7 +114,7 @@ final class TemplateLoader implements FormatLoader {
     private void physicians(Path path, CsvRows rows, ImportJob job) {
         var h = ImportJob.requireColumns(rows, path, "npi", "first_name", "last_name");
         var buffer = job.buffer(PHYSICIANS, ImportJob.Kind.NODES, Map.of("source", "physicians"), "npi");
-        eachRow(rows, job, row -> {
+        job.eachRow(rows, row -> {
             String npi = Fields.npi("npi", get(h, row, "npi"));
             var props = location(h, row);
             String first = Fields.required("first_name", get(h, row, "first_name"));
@@ -164,7 +147,7 @@ final class TemplateLoader implements FormatLoader {
         boolean facility = label.equals("Facility");
         var buffer = job.buffer(ORGANISATIONS.formatted(label), ImportJob.Kind.NODES,
                 Map.of("source", facility ? "facilities" : "practices"), idColumn);
-        eachRow(rows, job, row -> {
+        job.eachRow(rows, row -> {
             String id = Fields.required(idColumn, get(h, row, idColumn));
             var props = location(h, row);
             props.put("name", Fields.required("name", get(h, row, "name")));
@@ -195,7 +178,7 @@ final class TemplateLoader implements FormatLoader {
         var h = ImportJob.requireColumns(rows, path, "health_system_id", "member_type", "member_id");
         var buffer = job.buffer(MEMBERSHIP, ImportJob.Kind.OTHER, Map.of("source", "health-system-membership"), "member_id");
         String[] home = {null};
-        eachRow(rows, job, row -> {
+        job.eachRow(rows, row -> {
             String system = Fields.required("health_system_id", get(h, row, "health_system_id"));
             String type = Fields.required("member_type", get(h, row, "member_type")).toLowerCase(Locale.ROOT);
             if (!Set.of("practice", "facility", "physician").contains(type)) {
@@ -241,7 +224,7 @@ final class TemplateLoader implements FormatLoader {
         String facilities = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_FACILITY, upsert);
         var toPhysicians = job.buffer(physicians, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi");
         var toFacilities = job.buffer(facilities, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi");
-        eachRow(rows, job, row -> {
+        job.eachRow(rows, row -> {
             String from = Fields.npi("from_npi", get(h, row, "from_npi"));
             String toNpi = Fields.text("to_npi", get(h, row, "to_npi"));
             String toFacility = Fields.text("to_facility_id", get(h, row, "to_facility_id"));

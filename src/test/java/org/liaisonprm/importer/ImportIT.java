@@ -86,17 +86,20 @@ class ImportIT {
 
         int bolt = LiaisonProcess.freePort();
         Process load = importCommand(killed, "hop-teaming", input.resolve("hop-teaming.csv"), bolt);
-        long written = 0;
+        long written;
         try (Driver watcher = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none())) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (System.nanoTime() < deadline && load.isAlive() && written < 50_000) {
-                try (var session = watcher.session()) {
-                    written = session.run("MATCH ()-[r:REFERRED]->() RETURN count(r) AS n").single().get("n").asLong();
-                } catch (RuntimeException notYetListening) {
-                    // the store is still starting
-                }
-                Thread.sleep(200);
-            }
+            var count = new java.util.concurrent.atomic.AtomicLong();
+            // until about 50,000 relationships are in (the store refuses connections while it starts)
+            org.awaitility.Awaitility.await().atMost(5, TimeUnit.MINUTES).pollInterval(java.time.Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> {
+                        if (load.isAlive()) {
+                            try (var session = watcher.session()) {
+                                count.set(session.run("MATCH ()-[r:REFERRED]->() RETURN count(r) AS n").single().get("n").asLong());
+                            }
+                        }
+                        return !load.isAlive() || count.get() >= 50_000;
+                    });
+            written = count.get();
         }
         assertThat(load.isAlive()).as("the load is still running when it is killed").isTrue();
         load.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
