@@ -1,12 +1,22 @@
 package org.liaisonprm.importer;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import java.util.function.UnaryOperator;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.summary.SummaryCounters;
@@ -15,10 +25,19 @@ import org.neo4j.driver.summary.SummaryCounters;
  * One run of an import as the formats see it: the options, counters, the error report and batched write
  * transactions over the driver. Counters are read by the progress display while the run goes on.
  */
-final class ImportJob {
+final class ImportJob implements AutoCloseable {
 
     /** Rows per write transaction: large enough to amortise a round trip, small enough for a modest heap. */
     static final int BATCH = 10_000;
+
+    /**
+     * Writer threads of the large formats: the database does most of an import's work, one transaction on
+     * one core at a time, so a second writer roughly doubles the rate on two cores.
+     */
+    static final int WRITERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** Batches waiting per writer while the reading thread goes on, bounding the rows held in memory. */
+    private static final int QUEUED_PER_WRITER = 2;
 
     /** What a statement's rows write, for the created/updated counts; OTHER is not counted. */
     enum Kind { NODES, RELATIONSHIPS, OTHER }
@@ -37,6 +56,7 @@ final class ImportJob {
     private final AtomicLong relationshipsUpdated = new AtomicLong();
     private volatile DoubleSupplier fraction = () -> 0;
     private volatile String fileName = "";
+    private final List<Lanes> lanes = new ArrayList<>();
 
     ImportJob(Driver driver, String importId, ImportOptions options, ErrorReport errors) {
         this.driver = driver;
@@ -229,5 +249,139 @@ final class ImportJob {
 
     Buffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn) {
         return new Buffer(cypher, kind, parameters, duplicateColumn);
+    }
+
+    /**
+     * Rows written by {@link #WRITERS} threads at once while the reading thread goes on. Rows are spread over
+     * the writers by a key: rows with the same key always go to the same writer, which writes its batches one
+     * after the other in file order, so a row always meets the rows before it with that key (an update, or a
+     * repeat to refuse) exactly as with one writer. A batch never holds two rows with the same batch key: the
+     * first is written before the second is added.
+     */
+    Lanes lanes(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
+                UnaryOperator<List<Map<String, Object>>> beforeWrite) {
+        var created = new Lanes(cypher, kind, parameters, duplicateColumn, beforeWrite);
+        lanes.add(created);
+        return created;
+    }
+
+    /** Waits for every write handed to writer threads, rethrowing the first failure. */
+    void awaitWrites() {
+        for (Lanes lane : lanes) {
+            lane.finish();
+        }
+    }
+
+    /** Stops the writer threads; writes not yet started are dropped (the import failed). */
+    @Override
+    public void close() {
+        for (Lanes lane : lanes) {
+            lane.close();
+        }
+    }
+
+    final class Lanes {
+        private volatile String cypher;
+        private final Kind kind;
+        private final Map<String, Object> parameters;
+        private final String duplicateColumn;
+        private final UnaryOperator<List<Map<String, Object>>> beforeWrite;
+        private final List<List<Map<String, Object>>> rows = new ArrayList<>();
+        private final List<Set<Object>> keys = new ArrayList<>();
+        private final List<ExecutorService> writers = new ArrayList<>();
+        private final List<Deque<Future<?>>> queued = new ArrayList<>();
+
+        private Lanes(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
+                      UnaryOperator<List<Map<String, Object>>> beforeWrite) {
+            this.cypher = cypher;
+            this.kind = kind;
+            this.parameters = parameters;
+            this.duplicateColumn = duplicateColumn;
+            this.beforeWrite = beforeWrite;
+            for (int i = 0; i < WRITERS; i++) {
+                rows.add(new ArrayList<>());
+                keys.add(new HashSet<>());
+                int number = i + 1;
+                writers.add(Executors.newSingleThreadExecutor(runnable -> {
+                    var thread = new Thread(runnable, "import-writer-" + number);
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+                queued.add(new ArrayDeque<>());
+            }
+        }
+
+        /** Writes the batches handed over from now on with another statement. */
+        void switchTo(String statement) {
+            cypher = statement;
+        }
+
+        /** Adds a row for the writer of {@code key}; {@code batchKey} must not repeat within one batch. */
+        void add(long key, Object batchKey, Map<String, Object> row) {
+            int lane = (int) Math.floorMod(key * 0x9E3779B97F4A7C15L >>> 33, (long) WRITERS);
+            if (!keys.get(lane).add(batchKey)) {
+                submit(lane);
+                keys.get(lane).add(batchKey);
+            }
+            rows.get(lane).add(row);
+            if (rows.get(lane).size() >= BATCH) {
+                submit(lane);
+            }
+        }
+
+        private void submit(int lane) {
+            var batch = rows.get(lane);
+            rows.set(lane, new ArrayList<>());
+            keys.get(lane).clear();
+            var toWrite = beforeWrite == null ? batch : beforeWrite.apply(batch);
+            var waiting = queued.get(lane);
+            while (waiting.size() >= QUEUED_PER_WRITER) {
+                await(waiting.poll());
+            }
+            String statement = cypher;
+            waiting.add(writers.get(lane).submit(() -> write(statement, toWrite, kind, parameters, duplicateColumn)));
+        }
+
+        /** Writes what is left and waits for every batch of every writer. */
+        void finish() {
+            for (int lane = 0; lane < WRITERS; lane++) {
+                if (!rows.get(lane).isEmpty()) {
+                    submit(lane);
+                }
+            }
+            for (var waiting : queued) {
+                while (!waiting.isEmpty()) {
+                    await(waiting.poll());
+                }
+            }
+        }
+
+        private void await(Future<?> write) {
+            try {
+                write.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("The import was interrupted", e);
+            } catch (ExecutionException e) {
+                close();
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        void close() {
+            writers.forEach(ExecutorService::shutdownNow);
+            for (var writer : writers) {
+                try {
+                    writer.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }

@@ -102,6 +102,7 @@ public class Importer {
             ticker.scheduleAtFixedRate(() -> progress.update(detected, job.fraction(), job.summary()),
                     250, 500, TimeUnit.MILLISECONDS);
             loader(format).load(request.path(), job);
+            job.awaitWrites();
             long loaded = System.nanoTime();
             if (job.summary().imported() > 0) {
                 networkMembership.recompute();
@@ -120,6 +121,7 @@ public class Importer {
             throw e;
         } finally {
             ticker.shutdownNow();
+            job.close();
         }
         ImportSummary summary = job.summary();
         progress.update(format, 1, summary);

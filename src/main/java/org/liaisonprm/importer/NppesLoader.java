@@ -62,8 +62,9 @@ final class NppesLoader implements FormatLoader {
                     DEACTIVATED, "Healthcare Provider Taxonomy Code_1", "Healthcare Provider Primary Taxonomy Switch_1");
             var columns = new Columns(header);
             var parameters = Map.<String, Object>of("source", "nppes");
-            var physicians = job.buffer(PHYSICIANS, ImportJob.Kind.NODES, parameters, NPI);
-            var practices = job.buffer(PRACTICES, ImportJob.Kind.NODES, parameters, NPI);
+            // one NPI always goes to the same writer, in file order: a repeated NPI meets its first row
+            var physicians = job.lanes(PHYSICIANS, ImportJob.Kind.NODES, parameters, NPI, null);
+            var practices = job.lanes(PRACTICES, ImportJob.Kind.NODES, parameters, NPI, null);
             var deactivated = job.buffer(DEACTIVATE, ImportJob.Kind.OTHER, parameters, NPI);
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
@@ -90,18 +91,18 @@ final class NppesLoader implements FormatLoader {
                     var props = location(row, columns);
                     if (entity.equals("1")) {
                         physician(row, columns, props);
-                        physicians.add(Map.of("npi", npi, "props", props, "line", row.line()));
+                        physicians.add(Long.parseLong(npi), npi, Map.of("npi", npi, "props", props, "line", row.line()));
                     } else {
                         props.put("name", Fields.required(ORGANIZATION, row.get(columns.organization)));
-                        practices.add(Map.of("npi", npi, "props", props, "line", row.line()));
+                        practices.add(Long.parseLong(npi), npi, Map.of("npi", npi, "props", props, "line", row.line()));
                     }
                     job.accepted();
                 } catch (RowRefused problem) {
                     job.refuse(row.line(), problem);
                 }
             }
-            physicians.flush();
-            practices.flush();
+            physicians.finish();
+            practices.finish();
             deactivated.flush();
         }
     }

@@ -3,8 +3,12 @@ package org.liaisonprm.importer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
 /**
  * Referral pairs for one period: CMS Physician Shared Patient Patterns (headerless
@@ -29,6 +33,8 @@ final class ReferralPairLoader implements FormatLoader {
     /** NPIs known to be in the graph, so each is merged once per load; forgotten when it grows this large. */
     private static final int KNOWN_LIMIT = 2_000_000;
 
+    private final Set<String> known = new HashSet<>();
+
     private static final String WRITE = """
             UNWIND $rows AS r
             MATCH (a:Physician {npi: r.from})
@@ -39,6 +45,24 @@ final class ReferralPairLoader implements FormatLoader {
             WITH r, duplicate WHERE duplicate
             RETURN r.line AS line
             """.formatted(FormatLoader.upsertReferral("$periodStart", "$periodEnd"), "%s");
+
+    /**
+     * The first load of a period: no referral of the period exists, so each row creates its relationship
+     * without looking for one, while the loader refuses repeated pairs itself (they never reach the graph).
+     */
+    private static final String CREATE = """
+            UNWIND $rows AS r
+            MATCH (a:Physician {npi: r.from})
+            MATCH (b:Physician {npi: r.to})
+            CREATE (a)-[n:REFERRED {periodStart: $periodStart, serviceLine: coalesce(b.serviceLine, $unassigned)}]->(b)
+            SET n += r.values, n.periodEnd = $periodEnd, n.source = $source, n.importId = $importId
+            """;
+
+    /**
+     * Pairs a first load of a period remembers to refuse repeats itself (about 16 bytes each); beyond this
+     * many the load goes on looking each pair up in the graph, which finds the repeats there.
+     */
+    static final int FIRST_LOAD_PAIRS = 5_000_000;
 
     /** The same pair and period under another service line, from an earlier load of this kind of file. */
     private static final String REPLACE_OTHER_LINES = """
@@ -85,6 +109,10 @@ final class ReferralPairLoader implements FormatLoader {
                 fromColumn = "npi1";
                 toColumn = "npi2";
             }
+            boolean firstLoad = !job.exists("""
+                    MATCH ()-[r:REFERRED]->() WHERE r.periodStart = $periodStart RETURN 1 LIMIT 1
+                    """, Map.of("periodStart", options.periodStart()));
+            var pairs = firstLoad ? new LongHashSet() : null;
             boolean replaceOtherLines = job.exists("""
                     MATCH ()-[r:REFERRED]->() WHERE r.periodStart = $periodStart AND r.source = $source
                     RETURN 1 LIMIT 1
@@ -93,8 +121,9 @@ final class ReferralPairLoader implements FormatLoader {
             var parameters = Map.<String, Object>of("source", source, "periodStart", options.periodStart(),
                     "periodEnd", options.periodEnd(), "unassigned", UNASSIGNED);
             var npiColumns = Map.of("from", fromColumn, "to", toColumn);
-            var pending = new ArrayList<Map<String, Object>>();
-            var pairs = new java.util.HashSet<String>();
+            // rows of one sender go to one writer, in file order: a repeated pair meets its first row
+            var writes = job.lanes(firstLoad ? CREATE : cypher, ImportJob.Kind.RELATIONSHIPS, parameters, fromColumn,
+                    batch -> withStubs(job, batch, parameters, npiColumns, fromColumn));
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();
@@ -129,32 +158,34 @@ final class ReferralPairLoader implements FormatLoader {
                         values.put("sameDayVisits", Fields.count("samedayvisits", row.get(at[4])));
                         values.put("windowDays", options.windowDays());
                     }
-                    if (!pairs.add(from + to)) {
-                        // a pair repeats within the batch: write what came before so the repeat is found
-                        flush(job, cypher, pending, parameters, npiColumns, fromColumn);
-                        pending = new ArrayList<>();
-                        pairs.clear();
-                        pairs.add(from + to);
+                    if (pairs != null) {
+                        if (!pairs.add(pairKey(from, to))) {
+                            throw new RowRefused(fromColumn, "", "repeats an earlier row of this file with the same key");
+                        }
+                        if (pairs.size() > FIRST_LOAD_PAIRS) {
+                            pairs = null;
+                            writes.switchTo(cypher);
+                        }
                     }
-                    pending.add(Map.of("from", from, "to", to, "values", values, "line", row.line()));
+                    writes.add(Long.parseLong(from), from + to, Map.of("from", from, "to", to, "values", values, "line", row.line()));
                     job.accepted();
                 } catch (RowRefused problem) {
                     job.refuse(row.line(), problem);
                 }
-                if (pending.size() >= ImportJob.BATCH) {
-                    flush(job, cypher, pending, parameters, npiColumns, fromColumn);
-                    pending = new ArrayList<>();
-                    pairs.clear();
-                }
             }
-            flush(job, cypher, pending, parameters, npiColumns, fromColumn);
+            writes.finish();
         }
     }
 
-    private final java.util.Set<String> known = new java.util.HashSet<>();
+    /** A pair of valid NPIs in one number: each NPI's first nine digits (the tenth is their check digit). */
+    static long pairKey(String from, String to) {
+        return Long.parseLong(from, 0, 9, 10) << 30 | Long.parseLong(to, 0, 9, 10);
+    }
 
-    private void flush(ImportJob job, String cypher, List<Map<String, Object>> pending,
-                       Map<String, Object> parameters, Map<String, String> npiColumns, String fromColumn) {
+    /** Physicians a batch names that this load has not met yet, created as stubs before the batch is written. */
+    private List<Map<String, Object>> withStubs(ImportJob job, List<Map<String, Object>> pending,
+                                                Map<String, Object> parameters, Map<String, String> npiColumns,
+                                                String fromColumn) {
         var rows = FormatLoader.withoutUnknownNpis(job, pending, npiColumns);
         if (known.size() > KNOWN_LIMIT) {
             known.clear();
@@ -169,6 +200,6 @@ final class ReferralPairLoader implements FormatLoader {
             }
         }
         job.write(STUBS, stubs, ImportJob.Kind.OTHER, parameters, fromColumn);
-        job.write(cypher, rows, ImportJob.Kind.RELATIONSHIPS, parameters, fromColumn);
+        return rows;
     }
 }

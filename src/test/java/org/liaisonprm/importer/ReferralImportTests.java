@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.graph.ReferralRollup;
+import org.liaisonprm.physician.Npi;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -62,6 +63,36 @@ class ReferralImportTests {
         assertThat(first).isEqualTo(Map.of("referrals", 184L, "patients", 130L, "start", "2015-01-01", "end", "2016-01-01",
                 "line", "Other", "wait", 27.81, "network", "OUT"));
         assertThat(rollup.isStale()).isFalse();
+    }
+
+    /**
+     * 25,000 distinct pairs of 251 senders and 100 receivers (more than one batch per writer) with the second row repeated at the end:
+     * the first load of the period creates without looking up and refuses the repeat itself; the second load
+     * looks every pair up (rows of one sender on one writer, in file order) and meets the repeat there.
+     * Either way: 25,000 relationships, referrals 1 + 2 + … + 25,000 = 312,512,500, the repeat on line 25,002.
+     */
+    @Test
+    void repeatsAcrossBatchesAndWritersAreRefusedOnTheFirstLoadAndOnAReload() {
+        var text = new StringBuilder("from_npi,to_npi,patient_count,transaction_count,average_day_wait,std_day_wait\n");
+        String repeat = null;
+        for (int i = 1; i <= 25_000; i++) {
+            String row = Npi.withCheckDigit(String.valueOf(100_000_000 + i / 100)) + ","
+                    + Npi.withCheckDigit(String.valueOf(200_000_000 + i % 100)) + ",1," + i + ",,\n";
+            repeat = repeat == null ? row : repeat;
+            text.append(row);
+        }
+        text.append(repeat);
+        Path file = Imports.write(dir, "hop.csv", text.toString());
+
+        for (String errors : new String[] {"first.csv", "again.csv"}) {
+            var result = Imports.run(importer, ImportFormat.HOP_TEAMING, file, dir.resolve(errors), Map.of("period", "2016"));
+            assertThat(result.summary().imported()).isEqualTo(25_000);
+            assertThat(Imports.errorLines(dir.resolve(errors)))
+                    .containsExactly("hop.csv,25002,from_npi,,repeats an earlier row of this file with the same key");
+            var state = Imports.state(driver);
+            assertThat(state.get("referred")).isEqualTo(25_000L);
+            assertThat(state.get("referrals")).isEqualTo(312_512_500L);
+        }
     }
 
     @Test
