@@ -220,13 +220,17 @@ final class ImportJob implements AutoCloseable {
         private final Kind kind;
         private final Map<String, Object> parameters;
         private final String duplicateColumn;
+        private final UnaryOperator<List<Map<String, Object>>> beforeWrite;
+        private final Set<Object> keys = new HashSet<>();
         private List<Map<String, Object>> rows = new ArrayList<>();
 
-        Buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn) {
+        Buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
+               UnaryOperator<List<Map<String, Object>>> beforeWrite) {
             this.cypher = cypher;
             this.kind = kind;
             this.parameters = parameters;
             this.duplicateColumn = duplicateColumn;
+            this.beforeWrite = beforeWrite;
         }
 
         void add(Map<String, Object> row) {
@@ -236,6 +240,18 @@ final class ImportJob implements AutoCloseable {
             }
         }
 
+        /**
+         * Adds a row whose statement looks up what earlier rows wrote: a row repeating the key of one waiting
+         * in this batch first sends the batch, so that it meets the earlier row in the graph.
+         */
+        void add(Object key, Map<String, Object> row) {
+            if (!keys.add(key)) {
+                flush();
+                keys.add(key);
+            }
+            add(row);
+        }
+
         List<Map<String, Object>> pending() {
             return rows;
         }
@@ -243,12 +259,19 @@ final class ImportJob implements AutoCloseable {
         void flush() {
             var batch = rows;
             rows = new ArrayList<>();
-            write(cypher, batch, kind, parameters, duplicateColumn);
+            keys.clear();
+            write(cypher, beforeWrite == null ? batch : beforeWrite.apply(batch), kind, parameters, duplicateColumn);
         }
     }
 
     Buffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn) {
-        return new Buffer(cypher, kind, parameters, duplicateColumn);
+        return new Buffer(cypher, kind, parameters, duplicateColumn, null);
+    }
+
+    /** A buffer that passes each batch through {@code beforeWrite} (which may refuse rows) before writing it. */
+    Buffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
+                  UnaryOperator<List<Map<String, Object>>> beforeWrite) {
+        return new Buffer(cypher, kind, parameters, duplicateColumn, beforeWrite);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.liaisonprm.importer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -222,8 +223,10 @@ final class TemplateLoader implements FormatLoader {
         String upsert = FormatLoader.upsertReferral("r.periodStart", "r.periodEnd");
         String physicians = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_PHYSICIAN, upsert);
         String facilities = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_FACILITY, upsert);
-        var toPhysicians = job.buffer(physicians, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi");
-        var toFacilities = job.buffer(facilities, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi");
+        var toPhysicians = job.buffer(physicians, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi",
+                batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi", "to", "to_npi")));
+        var toFacilities = job.buffer(facilities, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi",
+                batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi")));
         job.eachRow(rows, row -> {
             String from = Fields.npi("from_npi", get(h, row, "from_npi"));
             String toNpi = Fields.text("to_npi", get(h, row, "to_npi"));
@@ -269,7 +272,8 @@ final class TemplateLoader implements FormatLoader {
             r.put("serviceLine", EncountersLoader.serviceLine("service_line", Fields.text("service_line", get(h, row, "service_line"))));
             r.put("values", values);
             r.put("line", row.line());
-            (toNpi != null ? toPhysicians : toFacilities).add(r);
+            // the receiver's service line may decide the key: a repeated pair and period is enough to send the batch
+            (toNpi != null ? toPhysicians : toFacilities).add(List.of(from, to, start), r);
         });
         toPhysicians.flush();
         toFacilities.flush();

@@ -74,4 +74,26 @@ class TemplateImportTests {
                 """, Map.of()).get(0).asMap()).isEqualTo(Map.of("line", "Primary Care", "end", "2025-02-01", "patients", 3L));
         assertThat(GraphFixtures.count(driver, "MATCH (h:HealthSystem {home: true}) RETURN count(h)")).isEqualTo(1);
     }
+
+    /** A repeated pair and period in one batch meets the first row; an NPI the graph lacks is refused on request. */
+    @Test
+    void aRepeatedReferralRowIsRefusedAndUnknownNpisCanBeRefused() {
+        load("physicians.csv");
+        Path file = Imports.write(dir, "referrals.csv", """
+                from_npi,to_npi,period_start,referrals
+                1558598797,1234567893,2025-01-01,4
+                1558598797,1234567893,2025-01-01,5
+                1245319599,1234567893,2025-01-01,2
+                1234567893,1558598797,2025-01-01,1
+                """);
+        var result = Imports.run(importer, ImportFormat.REFERRALS, file, dir.resolve("e.csv"), Map.of("unknown-npi", "refuse"));
+
+        assertThat(result.summary().imported()).isEqualTo(2);
+        assertThat(result.summary().refused()).isEqualTo(2);
+        assertThat(Imports.errorLines(dir.resolve("e.csv"))).containsExactlyInAnyOrder(
+                "referrals.csv,3,from_npi,,repeats an earlier row of this file with the same key",
+                "referrals.csv,4,from_npi,1245319599,unknown NPI: no physician with it in the graph (--unknown-npi=refuse)");
+        assertThat(Imports.state(driver)).containsEntry("referred", 2L).containsEntry("referrals", 5L);
+        assertThat(GraphFixtures.count(driver, "MATCH (p:Physician) RETURN count(p)")).isEqualTo(2);
+    }
 }
