@@ -52,7 +52,8 @@ interface Picture {
 /**
  * Draws a referral network with Cytoscape.js. The server sets `picture` (JSON); the element tells the
  * server about clicks with `node-select` and double clicks with `node-focus`, and records what it drew in
- * the `data-node-count` and `data-edge-count` attributes.
+ * the `data-node-count` and `data-edge-count` attributes, and in `data-render-ms` how long the last picture
+ * took from being set to the end of its layout.
  */
 export class ReferralNetwork extends LitElement {
   static properties = {
@@ -130,6 +131,8 @@ export class ReferralNetwork extends LitElement {
   incremental = false;
 
   private cy?: cytoscape.Core;
+  /** Counts draws, so that a layout still running from an earlier picture does not report its end. */
+  private draws = 0;
   private resizeObserver?: ResizeObserver;
   private menuNode: string | null = null;
 
@@ -244,6 +247,9 @@ export class ReferralNetwork extends LitElement {
   }
 
   private draw() {
+    const started = performance.now();
+    const run = ++this.draws;
+    this.removeAttribute('data-render-ms');
     const cy = this.cy!;
     const picture: Picture = this.picture
       ? JSON.parse(this.picture)
@@ -302,6 +308,12 @@ export class ReferralNetwork extends LitElement {
     this.size(picture);
     this.mark();
     pinned.forEach((id) => cy.getElementById(id).lock().addClass('pinned'));
+    // only the layout of the latest picture reports its end
+    const finish = () => {
+      if (run === this.draws) {
+        this.recordCounts(started);
+      }
+    };
     if (this.incremental && kept.size > 0) {
       const fresh = cy.nodes().filter((n) => !kept.has(n.id()));
       // new nodes start beside a drawn neighbour, then a force layout places them around the fixed rest
@@ -322,10 +334,12 @@ export class ReferralNetwork extends LitElement {
           nodeRepulsion: () => 12000,
           idealEdgeLength: () => 110,
         } as any);
-        incremental.one('layoutstop', () => this.recordCounts());
+        incremental.one('layoutstop', finish);
         incremental.run();
+        this.recordCounts();
+      } else {
+        finish();
       }
-      this.recordCounts();
       return;
     }
     // Around a focus: rings by referral volume, the busiest partners closest; or a force layout, or a
@@ -354,7 +368,7 @@ export class ReferralNetwork extends LitElement {
       fit: true,
       padding: 30,
     } as cytoscape.LayoutOptions);
-    layout.one('layoutstop', () => this.recordCounts());
+    layout.one('layoutstop', finish);
     layout.run();
     // The counts describe what is drawn, whether or not the animation has finished.
     this.recordCounts();
@@ -450,12 +464,16 @@ export class ReferralNetwork extends LitElement {
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
-  private recordCounts() {
+  /** Records what is drawn; given when the draw started, also how long it took until the layout ended. */
+  private recordCounts(started?: number) {
     if (!this.cy) {
       return;
     }
     this.setAttribute('data-node-count', String(this.cy.nodes().length));
     this.setAttribute('data-edge-count', String(this.cy.edges().length));
+    if (started !== undefined) {
+      this.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
+    }
     this.dispatchEvent(new CustomEvent('rendered', { bubbles: true, composed: true }));
   }
 
