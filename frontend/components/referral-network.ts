@@ -41,6 +41,9 @@ interface PictureEdge {
   leaking: boolean;
 }
 
+/** A layout's name and its own options; draw() adds the common ones. */
+type LayoutChoice = { name: string } & Record<string, unknown>;
+
 interface Picture {
   focusId: string | null;
   nodes: PictureNode[];
@@ -52,7 +55,11 @@ interface Picture {
 /**
  * Draws a referral network with Cytoscape.js. The server sets `picture` (JSON); the element tells the
  * server about clicks with `node-select` and double clicks with `node-focus`, and records what it drew in
- * the `data-node-count` and `data-edge-count` attributes.
+ * the `data-node-count` and `data-edge-count` attributes, and in `data-render-ms` how long the last picture
+ * took from being set to the end of its layout.
+ *
+ * A picture of more than LARGE_PICTURE nodes is drawn for speed: cheaper layouts and edges, labels only when
+ * zoomed in, and a bitmap of the picture while panning and zooming (docs/explorer.md).
  */
 export class ReferralNetwork extends LitElement {
   static properties = {
@@ -130,6 +137,10 @@ export class ReferralNetwork extends LitElement {
   incremental = false;
 
   private cy?: cytoscape.Core;
+  /** Whether the Cytoscape instance was started with the settings for large pictures. */
+  private large = false;
+  /** Counts draws, so that a layout still running from an earlier picture does not report its end. */
+  private draws = 0;
   private resizeObserver?: ResizeObserver;
   private menuNode: string | null = null;
 
@@ -190,23 +201,7 @@ export class ReferralNetwork extends LitElement {
   }
 
   firstUpdated() {
-    const container = this.renderRoot.querySelector('#canvas') as HTMLElement;
-    this.cy = cytoscape({
-      container,
-      style: STYLE,
-      minZoom: 0.1,
-      maxZoom: 4,
-      wheelSensitivity: 0.3,
-    });
-    this.cy.on('tap', 'node', (event) => this.fire('node-select', event.target.id()));
-    this.cy.on('tap', (event) => {
-      if (event.target === this.cy) {
-        this.fire('node-select', null);
-      }
-    });
-    this.cy.on('dbltap', 'node', (event) => this.fire('node-focus', event.target.id()));
-    this.cy.on('cxttap taphold', 'node', (event) => this.openMenu(event.target.id()));
-    this.cy.on('tap pan zoom', () => this.closeMenu());
+    this.mount(false);
     this.addEventListener('keydown', (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         this.closeMenu();
@@ -217,7 +212,38 @@ export class ReferralNetwork extends LitElement {
       this.cy?.fit(undefined, 30);
     });
     this.resizeObserver.observe(this);
-    this.draw();
+    // the first update also runs updated(), which draws the picture
+  }
+
+  /**
+   * Starts a Cytoscape instance for small or for large pictures: the renderer settings that keep a large
+   * picture responsive (a bitmap of the picture while panning and zooming, edges hidden meanwhile, one device
+   * pixel per CSS pixel) can only be chosen when Cytoscape starts. The viewport carries over.
+   */
+  private mount(large: boolean) {
+    const container = this.renderRoot.querySelector('#canvas') as HTMLElement;
+    const previous = this.cy;
+    const viewport = previous ? { zoom: previous.zoom(), pan: { ...previous.pan() } } : {};
+    previous?.destroy();
+    this.large = large;
+    this.cy = cytoscape({
+      container,
+      style: large ? [...STYLE, ...LARGE_STYLE] : STYLE,
+      minZoom: large ? 0.02 : 0.1,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      ...(large ? { textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 } : {}),
+      ...viewport,
+    });
+    this.cy.on('tap', 'node', (event) => this.fire('node-select', event.target.id()));
+    this.cy.on('tap', (event) => {
+      if (event.target === this.cy) {
+        this.fire('node-select', null);
+      }
+    });
+    this.cy.on('dbltap', 'node', (event) => this.fire('node-focus', event.target.id()));
+    this.cy.on('cxttap taphold', 'node', (event) => this.openMenu(event.target.id()));
+    this.cy.on('tap pan zoom', () => this.closeMenu());
   }
 
   updated(changed: PropertyValues) {
@@ -244,23 +270,36 @@ export class ReferralNetwork extends LitElement {
   }
 
   private draw() {
-    const cy = this.cy!;
+    const started = performance.now();
+    const run = ++this.draws;
+    this.removeAttribute('data-render-ms');
     const picture: Picture = this.picture
       ? JSON.parse(this.picture)
       : { focusId: null, nodes: [], edges: [], truncated: false };
-    const maxReferrals = Math.max(1, ...picture.edges.map((e) => e.referrals));
-    const maxVolume = Math.max(1, ...picture.nodes.map((n) => n.volume));
+    const maxReferrals = picture.edges.reduce((max, e) => Math.max(max, e.referrals), 1);
+    const maxVolume = picture.nodes.reduce((max, n) => Math.max(max, n.volume), 1);
     // an expansion, collapse or hide keeps what is drawn where it is
     const kept = new Map<string, { x: number; y: number }>();
     const pinned = new Set<string>();
     if (this.incremental) {
-      cy.nodes().forEach((n: cytoscape.NodeSingular) => {
+      this.cy!.nodes().forEach((n: cytoscape.NodeSingular) => {
         kept.set(n.id(), { ...n.position() });
         if (n.locked()) {
           pinned.add(n.id());
         }
       });
     }
+    const large = picture.nodes.length > LARGE_PICTURE;
+    if (large !== this.large) {
+      this.mount(large);
+    }
+    const cy = this.cy!;
+    // only the layout of the latest picture reports its end
+    const finish = () => {
+      if (run === this.draws) {
+        this.recordCounts(started);
+      }
+    };
 
     cy.batch(() => {
       cy.elements().remove();
@@ -296,21 +335,27 @@ export class ReferralNetwork extends LitElement {
           classes: [e.type === 'PRACTICES_AT' ? 'membership' : 'referral', e.leaking ? 'leaking' : ''].join(' '),
         })),
       );
+      // in the same batch, so that Cytoscape works out the styles once
+      this.colour(picture);
+      this.size(picture);
+      this.mark();
     });
-
-    this.colour(picture);
-    this.size(picture);
-    this.mark();
     pinned.forEach((id) => cy.getElementById(id).lock().addClass('pinned'));
     if (this.incremental && kept.size > 0) {
       const fresh = cy.nodes().filter((n) => !kept.has(n.id()));
-      // new nodes start beside a drawn neighbour, then a force layout places them around the fixed rest
-      fresh.forEach((n) => {
-        const anchor = n.neighborhood('node').filter((m) => kept.has(m.id())).first() as cytoscape.NodeSingular;
-        const base = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
-        n.position({ x: base.x + (Math.random() - 0.5) * 120, y: base.y + (Math.random() - 0.5) * 120 });
-      });
-      if (fresh.nonempty()) {
+      if (fresh.empty()) {
+        finish();
+      } else if (large) {
+        // a force layout over a large picture takes minutes: new nodes go round the drawn node they came with
+        this.ringAroundAnchors(fresh, kept);
+        finish();
+      } else {
+        // new nodes start beside a drawn neighbour, then a force layout places them around the fixed rest
+        fresh.forEach((n) => {
+          const anchor = n.neighborhood('node').filter((m) => kept.has(m.id())).first() as cytoscape.NodeSingular;
+          const base = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
+          n.position({ x: base.x + (Math.random() - 0.5) * 120, y: base.y + (Math.random() - 0.5) * 120 });
+        });
         const incremental = cy.layout({
           name: 'fcose',
           randomize: false,
@@ -322,42 +367,156 @@ export class ReferralNetwork extends LitElement {
           nodeRepulsion: () => 12000,
           idealEdgeLength: () => 110,
         } as any);
-        incremental.one('layoutstop', () => this.recordCounts());
+        incremental.one('layoutstop', finish);
         incremental.run();
+        this.recordCounts();
       }
-      this.recordCounts();
       return;
     }
-    // Around a focus: rings by referral volume, the busiest partners closest; or a force layout, or a
-    // hierarchy from the focus.
-    const options = this.layoutName === 'hierarchy' && picture.focusId
-      ? { name: 'breadthfirst', directed: true, roots: [picture.focusId], spacingFactor: 1.1 }
-      : picture.focusId && this.layoutName !== 'force'
-      ? {
-          name: 'concentric',
-          concentric: (node: cytoscape.NodeSingular) =>
-            node.id() === picture.focusId ? Number.MAX_SAFE_INTEGER : node.data('volume'),
-          levelWidth: () => Math.max(1, maxVolume / 3),
-          minNodeSpacing: 28,
-          avoidOverlap: true,
-        }
-      : {
-          name: picture.nodes.length > 1 ? 'fcose' : 'grid',
-          randomize: true,
-          nodeRepulsion: () => 12000,
-          idealEdgeLength: () => 120,
-        };
+    const options = large ? this.largeLayout(picture) : this.smallLayout(picture, maxVolume);
     const layout = cy.layout({
-      ...options,
       animate: picture.nodes.length <= 300,
       animationDuration: 400,
       fit: true,
       padding: 30,
+      ...options,
     } as cytoscape.LayoutOptions);
-    layout.one('layoutstop', () => this.recordCounts());
+    layout.one('layoutstop', () => {
+      if (large && options.name === 'fcose' && run === this.draws) {
+        this.spread();
+      }
+      finish();
+    });
     layout.run();
     // The counts describe what is drawn, whether or not the animation has finished.
     this.recordCounts();
+  }
+
+  /**
+   * Around a focus: rings by referral volume, the busiest partners closest; or a force layout, or a hierarchy
+   * from the focus.
+   */
+  private smallLayout(picture: Picture, maxVolume: number): LayoutChoice {
+    if (this.layoutName === 'hierarchy' && picture.focusId) {
+      return { name: 'breadthfirst', directed: true, roots: [picture.focusId], spacingFactor: 1.1 };
+    }
+    if (picture.focusId && this.layoutName !== 'force') {
+      return {
+        name: 'concentric',
+        concentric: (node: cytoscape.NodeSingular) =>
+          node.id() === picture.focusId ? Number.MAX_SAFE_INTEGER : node.data('volume'),
+        levelWidth: () => Math.max(1, maxVolume / 3),
+        minNodeSpacing: 28,
+        avoidOverlap: true,
+      };
+    }
+    return {
+      name: picture.nodes.length > 1 ? 'fcose' : 'grid',
+      randomize: true,
+      nodeRepulsion: () => 12000,
+      idealEdgeLength: () => 120,
+    };
+  }
+
+  /**
+   * The same three layouts for a large picture, each linear or close to it. Rings: the busiest partners
+   * closest, but each ring holds a few more nodes than the one inside it (by volume rank), so the rings fill a
+   * disc instead of one ring of a thousand nodes. Force: fcose's spectral draft only (its force refinement runs
+   * thousands of iterations over every node: minutes), spread afterwards. Hierarchy: the breadth-first levels
+   * of the small layout, each wrapped into rows.
+   */
+  private largeLayout(picture: Picture): LayoutChoice {
+    const cy = this.cy!;
+    if (this.layoutName === 'hierarchy' && picture.focusId) {
+      const positions = this.wrappedLevels(picture.focusId);
+      return { name: 'preset', positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) };
+    }
+    if (picture.focusId && this.layoutName !== 'force') {
+      const ring = new Map<string, number>();
+      cy.nodes().sort((a, b) => b.data('volume') - a.data('volume') || (a.id() < b.id() ? -1 : 1))
+        .forEach((node, rank) => {
+          // ring k (from 0) holds RING_GROWTH * (k + 1) nodes
+          ring.set(node.id(), Math.floor((Math.sqrt(1 + (8 * rank) / RING_GROWTH) - 1) / 2));
+        });
+      return {
+        name: 'concentric',
+        concentric: (node: cytoscape.NodeSingular) =>
+          node.id() === picture.focusId ? 1 : -(ring.get(node.id()) ?? 0),
+        levelWidth: () => 1,
+        minNodeSpacing: 6,
+        avoidOverlap: true,
+      };
+    }
+    return { name: 'fcose', quality: 'draft', randomize: true, fit: false };
+  }
+
+  /**
+   * Positions for a large hierarchy: breadth-first levels from the focus along the referrals' direction, as
+   * the small layout has them (nodes it cannot reach on top), each level wrapped into rows, busiest first.
+   */
+  private wrappedLevels(focusId: string): Map<string, { x: number; y: number }> {
+    const cy = this.cy!;
+    const levels: cytoscape.NodeSingular[][] = [];
+    const reached = new Set<string>();
+    cy.elements().bfs({
+      roots: cy.getElementById(focusId),
+      directed: true,
+      visit: (node, _edge, _previous, _index, depth) => {
+        (levels[depth] ??= []).push(node);
+        reached.add(node.id());
+      },
+    });
+    const unreached = cy.nodes().filter((n) => !reached.has(n.id())).toArray() as cytoscape.NodeSingular[];
+    if (unreached.length > 0) {
+      levels.unshift(unreached);
+    }
+    const perRow = Math.max(20, Math.ceil(Math.sqrt(cy.nodes().length) * 2));
+    const step = 64;
+    const positions = new Map<string, { x: number; y: number }>();
+    let y = 0;
+    for (const level of levels) {
+      level.sort((a, b) => b.data('volume') - a.data('volume'));
+      for (let i = 0; i < level.length; i++) {
+        const row = Math.floor(i / perRow);
+        const inRow = Math.min(perRow, level.length - row * perRow);
+        positions.set(level[i].id(), { x: ((i % perRow) - (inRow - 1) / 2) * step, y: y + row * step });
+      }
+      y += (Math.ceil(level.length / perRow) + 1) * step;
+    }
+    return positions;
+  }
+
+  /** Scales a spectral draft about its centre until each node has room of its own, then fits the view. */
+  private spread() {
+    const cy = this.cy!;
+    const box = cy.nodes().boundingBox({ includeLabels: false });
+    const wanted = Math.sqrt(cy.nodes().length) * 56;
+    const factor = Math.max(1, wanted / Math.max(1, Math.max(box.w, box.h)));
+    const cx = (box.x1 + box.x2) / 2;
+    const cyy = (box.y1 + box.y2) / 2;
+    cy.nodes().positions((node: cytoscape.NodeSingular) => {
+      const p = node.position();
+      return { x: cx + (p.x - cx) * factor, y: cyy + (p.y - cyy) * factor };
+    });
+    cy.fit(undefined, 30);
+  }
+
+  /** Places nodes added to a large picture on small rings round the drawn neighbour each came with. */
+  private ringAroundAnchors(fresh: cytoscape.NodeCollection, kept: Map<string, { x: number; y: number }>) {
+    const around = new Map<string, cytoscape.NodeSingular[]>();
+    fresh.forEach((n: cytoscape.NodeSingular) => {
+      const anchor = n.neighborhood('node').filter((m) => kept.has(m.id())).first();
+      const key = anchor.nonempty() ? anchor.id() : '';
+      around.set(key, [...(around.get(key) ?? []), n]);
+    });
+    around.forEach((nodes, anchorId) => {
+      const centre = kept.get(anchorId) ?? { x: 0, y: 0 };
+      const radius = Math.max(80, (nodes.length * 40) / (2 * Math.PI));
+      nodes.forEach((n, i) => {
+        const angle = (2 * Math.PI * i) / nodes.length;
+        n.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+      });
+    });
   }
 
   /** Colours nodes by the chosen rule; the server's legend explains it. */
@@ -450,12 +609,16 @@ export class ReferralNetwork extends LitElement {
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
-  private recordCounts() {
+  /** Records what is drawn; given when the draw started, also how long it took until the layout ended. */
+  private recordCounts(started?: number) {
     if (!this.cy) {
       return;
     }
     this.setAttribute('data-node-count', String(this.cy.nodes().length));
     this.setAttribute('data-edge-count', String(this.cy.edges().length));
+    if (started !== undefined) {
+      this.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
+    }
     this.dispatchEvent(new CustomEvent('rendered', { bubbles: true, composed: true }));
   }
 
@@ -464,7 +627,13 @@ export class ReferralNetwork extends LitElement {
   }
 }
 
-const STYLE: cytoscape.CytoscapeOptions['style'] = [
+/** Above this many nodes a picture is large: cheaper layouts, edges and renderer settings keep it quick. */
+const LARGE_PICTURE = 800;
+
+/** In a large picture's rings, each ring holds this many more nodes than the one inside it. */
+const RING_GROWTH = 8;
+
+const STYLE: cytoscape.StylesheetJson = [
   {
     selector: 'node',
     style: {
@@ -548,6 +717,22 @@ const STYLE: cytoscape.CytoscapeOptions['style'] = [
   {
     selector: 'edge:selected',
     style: { label: 'data(label)', 'font-size': 10, 'text-background-color': '#fff', 'text-background-opacity': 1 },
+  },
+];
+
+/**
+ * Added after STYLE for large pictures: straight edges without arrows ("haystack", the cheapest kind), solid
+ * instead of dashed or dotted (leaking flows stay red, memberships grey), and node labels only once zoomed in
+ * far enough to read them.
+ */
+const LARGE_STYLE: cytoscape.StylesheetJson = [
+  {
+    selector: 'node',
+    style: { 'min-zoomed-font-size': 8 },
+  },
+  {
+    selector: 'edge',
+    style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'line-style': 'solid' },
   },
 ];
 

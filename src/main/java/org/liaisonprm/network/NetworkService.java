@@ -2,10 +2,12 @@ package org.liaisonprm.network;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.liaisonprm.graph.ReferralCalendar;
@@ -20,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class NetworkService {
+
+    /** Networks whose referrals to an out-of-network target count as leaking. */
+    private static final Set<String> LEAKING_SOURCES = Set.of("IN", "AFFILIATED");
 
     private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
 
@@ -46,50 +51,69 @@ public class NetworkService {
             }
             """;
 
-    private static final String FOCUS = PROVIDER_BY_ID + """
-            RETURN elementId(n) AS eid,
-                   CASE WHEN n:Practice THEN [(m:Physician)-[:PRACTICES_AT]->(n) | elementId(m)] ELSE [] END AS members
-            LIMIT 1
-            """;
-
-    /** Each frontier node's busiest partners (one more than asked, to tell whether some were left out). */
-    private static final String EXPAND = """
-            UNWIND $frontier AS eid
-            MATCH (s) WHERE elementId(s) = eid
-            CALL (s) {
+    /**
+     * The busiest partners of an expanded node {@code s} in the period, busiest first and one more than asked
+     * (to tell whether some were left out), as [element id, volume] pairs; {@code exclude} holds the element ids
+     * already in the picture. The filters on the partner come after summing, once per partner.
+     */
+    private static final String PARTNERS = """
+            CALL (s, exclude) {
               MATCH (s)-[r:REFERRED]-(o)
               WHERE r.periodStart >= $from AND r.periodStart < $to
                 AND (size($lines) = 0 OR r.serviceLine IN $lines)
                 AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = s))
-                AND (size($networks) = 0 OR o.network IN $networks)
-                AND NOT elementId(o) IN $exclude
               WITH o, sum(r.referrals) AS volume
-              WHERE volume >= $minReferrals
-              RETURN elementId(o) AS partner, volume
+              WHERE volume >= $minReferrals AND (size($networks) = 0 OR o.network IN $networks)
+                AND NOT elementId(o) IN exclude
+              WITH o, volume
               ORDER BY volume DESC, o.id
               LIMIT $limit
+              RETURN collect([elementId(o), volume]) AS partners
             }
-            RETURN eid AS source, partner, volume
             """;
 
-    private static final String NODES = """
+    /**
+     * The focus (for a practice, also its physicians) and the first hop: the partners of the practice's
+     * physicians, or of the focus itself. No row when no provider has the id.
+     */
+    private static final String FIRST_HOP = PROVIDER_BY_ID + """
+            WITH n LIMIT 1
+            WITH n, CASE WHEN n:Practice THEN [(m:Physician)-[:PRACTICES_AT]->(n) | m] ELSE [] END AS members
+            WITH n, members, [x IN [n] + members | elementId(x)] AS exclude
+            UNWIND CASE WHEN size(members) = 0 THEN [n] ELSE members END AS s
+            """ + PARTNERS + """
+            RETURN elementId(n) AS focus, [m IN members | elementId(m)] AS members, elementId(s) AS source, partners
+            """;
+
+    /** A further hop: the partners of each node found at the hop before. */
+    private static final String NEXT_HOP = """
+            UNWIND $frontier AS source
+            MATCH (s) WHERE elementId(s) = source
+            WITH s, source, $exclude AS exclude
+            """ + PARTNERS + """
+            RETURN source, partners
+            """;
+
+    /**
+     * Everything drawn, each node once: its fields; for a physician, what it sent to other drawn nodes in the
+     * period (summed per target, [element id, referrals, patients]) and the drawn practices it works at. Each
+     * physician's own referrals are read once, and a referral's target is checked against the drawn set before
+     * any of its properties are.
+     */
+    private static final String DRAWN = """
             UNWIND $eids AS eid
             MATCH (n) WHERE elementId(n) = eid
-            RETURN eid, %s
+            CALL (n) {
+              MATCH (n:Physician)-[r:REFERRED]->(b)
+              WHERE elementId(b) IN $eids AND r.periodStart >= $from AND r.periodStart < $to
+                AND (size($lines) = 0 OR r.serviceLine IN $lines)
+              WITH b, sum(r.referrals) AS referrals, sum(r.patients) AS patients
+              WHERE referrals >= $minReferrals
+              RETURN collect([elementId(b), referrals, patients]) AS flows
+            }
+            RETURN eid, %s, flows,
+                   [(n:Physician)-[:PRACTICES_AT]->(p:Practice) WHERE elementId(p) IN $eids | elementId(p)] AS practices
             """.formatted(NODE_FIELDS);
-
-    private static final String NEIGHBOURHOOD_REFERRALS = """
-            UNWIND $eids AS eid
-            MATCH (a:Physician) WHERE elementId(a) = eid
-            MATCH (a)-[r:REFERRED]->(b)
-            WHERE r.periodStart >= $from AND r.periodStart < $to AND elementId(b) IN $eids
-              AND (size($lines) = 0 OR r.serviceLine IN $lines)
-            WITH a, b, sum(r.referrals) AS referrals, sum(r.patients) AS patients
-            WHERE referrals >= $minReferrals
-            RETURN a.id AS source, b.id AS target, referrals, patients,
-                   a.network IN ['IN', 'AFFILIATED'] AND b.network = 'OUT' AS leaking,
-                   elementId(a) AS sourceEid, elementId(b) AS targetEid
-            """;
 
     /** Louvain over the flows of one picture, projected for this call only and dropped afterwards. */
     private static final String COMMUNITIES = """
@@ -101,12 +125,6 @@ public class NetworkService {
             CALL gds.louvain.stream($graphName, {relationshipWeightProperty: 'referrals'})
             YIELD nodeId, communityId
             RETURN gds.util.asNode(nodeId).id AS id, communityId
-            """;
-
-    private static final String NEIGHBOURHOOD_MEMBERSHIPS = """
-            MATCH (m:Physician)-[:PRACTICES_AT]->(p:Practice)
-            WHERE m.id IN $ids AND p.id IN $ids
-            RETURN m.id AS source, p.id AS target
             """;
 
     private static final String TOP_REFERRERS = """
@@ -167,37 +185,28 @@ public class NetworkService {
      */
     @Transactional(readOnly = true)
     public Optional<NetworkPicture> neighbourhood(Neighbourhood request) {
-        var focus = neo4j.query(FOCUS).bind(request.focus()).to("id")
-                .fetchAs(Record.class).mappedBy((types, row) -> row).one();
-        if (focus.isEmpty()) {
+        // at most three queries whatever the size: the focus with the first hop, the second hop, everything drawn
+        Map<String, Object> filters = Map.of("from", request.from(), "to", request.to(),
+                "lines", request.serviceLines(), "direction", request.direction().name(),
+                "networks", List.copyOf(request.networks()), "minReferrals", request.minReferrals(),
+                "limit", request.perNode() + 1);
+        var firstHop = rows(FIRST_HOP, plus(filters, Map.of("id", request.focus())));
+        if (firstHop.isEmpty()) {
             return Optional.empty();
         }
-        String focusEid = focus.get().get("eid").asString();
-        List<String> members = focus.get().get("members").asList(Value::asString);
-        var seeds = new ArrayList<String>();
-        seeds.add(focusEid);
-        seeds.addAll(members);
-        List<String> frontier = members.isEmpty() ? List.of(focusEid) : members;
-
         // volume of every node found, by the hop it was found at; LinkedHashMap keeps seeds first
-        var order = new java.util.LinkedHashMap<String, Long>();
-        seeds.forEach(seed -> order.put(seed, 0L));
+        var order = new LinkedHashMap<String, Long>();
+        order.put(firstHop.get(0).get("focus").asString(), 0L);
+        firstHop.get(0).get("members").asList(Value::asString).forEach(member -> order.put(member, 0L));
         boolean truncated = false;
-        for (int hop = 1; hop <= request.hops() && !frontier.isEmpty(); hop++) {
-            var found = new java.util.HashMap<String, Long>();
-            var perSource = new java.util.HashMap<String, Integer>();
-            Map<String, Object> params = new java.util.HashMap<>(Map.of("frontier", frontier,
-                    "from", request.from(), "to", request.to(), "lines", request.serviceLines(),
-                    "direction", request.direction().name(), "networks", List.copyOf(request.networks()),
-                    "exclude", List.copyOf(order.keySet()), "minReferrals", request.minReferrals(),
-                    "limit", request.perNode() + 1));
-            for (Record row : neo4j.query(EXPAND).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).all()) {
-                String source = row.get("source").asString();
-                if (perSource.merge(source, 1, Integer::sum) > request.perNode()) {
-                    truncated = true;
-                    continue;
-                }
-                found.merge(row.get("partner").asString(), row.get("volume").asLong(), Long::sum);
+        List<Record> hopRows = firstHop;
+        for (int hop = 1; ; hop++) {
+            var found = new HashMap<String, Long>();
+            for (Record row : hopRows) {
+                List<Value> partners = row.get("partners").asList(partner -> partner);
+                truncated |= partners.size() > request.perNode();
+                partners.stream().limit(request.perNode()).forEach(partner ->
+                        found.merge(partner.get(0).asString(), partner.get(1).asLong(), Long::sum));
             }
             var ranked = found.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
@@ -211,39 +220,57 @@ public class NetworkService {
                 order.put(entry.getKey(), entry.getValue());
                 next.add(entry.getKey());
             }
-            frontier = next;
+            if (hop == request.hops() || next.isEmpty()) {
+                break;
+            }
+            hopRows = rows(NEXT_HOP, plus(filters, Map.of("frontier", next, "exclude", List.copyOf(order.keySet()))));
         }
 
         List<String> eids = List.copyOf(order.keySet());
-        var byEid = new java.util.HashMap<String, NetworkPicture.Node>();
-        for (Record row : neo4j.query(NODES).bind(eids).to("eids").fetchAs(Record.class).mappedBy((t, r) -> r).all()) {
-            var node = node(row);
-            String eid = row.get("eid").asString();
-            byEid.put(eid, new NetworkPicture.Node(node.id(), node.kind(), node.name(), node.detail(), node.city(),
-                    node.network(), node.healthSystem(), order.get(eid)));
-        }
-        var nodes = eids.stream().map(byEid::get).filter(java.util.Objects::nonNull).toList();
-        var ids = nodes.stream().map(NetworkPicture.Node::id).toList();
-        Map<String, Object> edgeParams = Map.of("eids", eids, "from", request.from(), "to", request.to(),
-                "lines", request.serviceLines(), "minReferrals", Math.max(1, request.minReferrals()));
-        var edges = new ArrayList<NetworkPicture.Edge>();
+        var byEid = new HashMap<String, NetworkPicture.Node>();
+        var referrals = new ArrayList<NetworkPicture.Edge>();
+        var memberships = new ArrayList<NetworkPicture.Edge>();
         var flows = new ArrayList<List<Object>>();
-        for (Record row : neo4j.query(NEIGHBOURHOOD_REFERRALS).bindAll(edgeParams).fetchAs(Record.class)
-                .mappedBy((t, r) -> r).all()) {
-            edges.add(new NetworkPicture.Edge(row.get("source").asString(), row.get("target").asString(), "REFERRED",
-                    row.get("referrals").asLong(), row.get("patients").asLong(), row.get("leaking").asBoolean()));
-            flows.add(List.of(row.get("sourceEid").asString(), row.get("targetEid").asString(),
-                    row.get("referrals").asLong()));
+        var drawn = rows(DRAWN, Map.of("eids", eids, "from", request.from(), "to", request.to(),
+                "lines", request.serviceLines(), "minReferrals", Math.max(1, request.minReferrals())));
+        drawn.forEach(row -> byEid.put(row.get("eid").asString(), node(row)));
+        for (Record row : drawn) {
+            String sourceEid = row.get("eid").asString();
+            var source = byEid.get(sourceEid);
+            for (Value flow : row.get("flows").values()) {
+                String targetEid = flow.get(0).asString();
+                var target = byEid.get(targetEid);
+                long sent = flow.get(1).asLong();
+                referrals.add(new NetworkPicture.Edge(source.id(), target.id(), "REFERRED", sent, flow.get(2).asLong(),
+                        LEAKING_SOURCES.contains(source.network()) && "OUT".equals(target.network())));
+                flows.add(List.of(sourceEid, targetEid, sent));
+            }
+            for (Value practice : row.get("practices").values()) {
+                memberships.add(new NetworkPicture.Edge(source.id(), byEid.get(practice.asString()).id(), "PRACTICES_AT",
+                        0, 0, false));
+            }
         }
-        edges.addAll(neo4j.query(NEIGHBOURHOOD_MEMBERSHIPS).bindAll(Map.of("ids", ids))
-                .fetchAs(NetworkPicture.Edge.class)
-                .mappedBy((types, row) -> new NetworkPicture.Edge(row.get("source").asString(),
-                        row.get("target").asString(), "PRACTICES_AT", 0, 0, false))
-                .all());
+        var nodes = eids.stream().filter(byEid::containsKey).map(eid -> {
+            var node = byEid.get(eid);
+            return new NetworkPicture.Node(node.id(), node.kind(), node.name(), node.detail(), node.city(),
+                    node.network(), node.healthSystem(), order.get(eid));
+        }).toList();
+        var edges = new ArrayList<>(referrals);
+        edges.addAll(memberships);
         var picture = new NetworkPicture(request.focus(), request.from(), request.to(), nodes, List.copyOf(edges),
                 truncated);
         return Optional.of(request.communities() && !flows.isEmpty() ? picture.withCommunities(communities(flows))
                 : picture);
+    }
+
+    private List<Record> rows(String cypher, Map<String, Object> parameters) {
+        return List.copyOf(neo4j.query(cypher).bindAll(parameters).fetchAs(Record.class).mappedBy((t, r) -> r).all());
+    }
+
+    private static Map<String, Object> plus(Map<String, Object> filters, Map<String, Object> more) {
+        var parameters = new HashMap<>(filters);
+        parameters.putAll(more);
+        return parameters;
     }
 
     private Map<String, Long> communities(List<List<Object>> flows) {
@@ -302,9 +329,6 @@ public class NetworkService {
             return NetworkPicture.Kind.PHYSICIAN;
         }
         return names.contains("Practice") ? NetworkPicture.Kind.PRACTICE : NetworkPicture.Kind.FACILITY;
-    }
-
-    private record NodeRow(NetworkPicture.Node node, boolean truncated) {
     }
 
     /** A period of whole months: {@code from} inclusive, {@code to} exclusive. */

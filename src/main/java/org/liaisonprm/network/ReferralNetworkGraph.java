@@ -19,7 +19,8 @@ import com.vaadin.flow.shared.Registration;
  * The referral network drawn by Cytoscape.js: a thin Java API over the Lit element in
  * {@code frontend/components/referral-network.ts}, which owns Cytoscape's lifecycle.
  * <p>
- * After every render the element sets {@code data-node-count} and {@code data-edge-count}.
+ * After every render the element sets {@code data-node-count} and {@code data-edge-count}, and once the layout
+ * has ended {@code data-render-ms}: the milliseconds from setting the picture to the end of its layout.
  */
 @Tag("liaison-referral-network")
 @NpmPackage(value = "cytoscape", version = "3.35.0")
