@@ -97,22 +97,24 @@ public class NetworkService {
     /**
      * Everything drawn, each node once: its fields; for a physician, what it sent to other drawn nodes in the
      * period (summed per target, [element id, referrals, patients]) and the drawn practices it works at. Each
-     * physician's own referrals are read once, and a referral's target is checked against the drawn set before
-     * any of its properties are.
+     * physician's own referrals are read once, and whether a referral's target is drawn is a set lookup on the
+     * node, made before any of the referral's properties are read.
      */
     private static final String DRAWN = """
             UNWIND $eids AS eid
             MATCH (n) WHERE elementId(n) = eid
-            CALL (n) {
+            WITH collect(n) AS drawn
+            UNWIND drawn AS n
+            CALL (n, drawn) {
               MATCH (n:Physician)-[r:REFERRED]->(b)
-              WHERE elementId(b) IN $eids AND r.periodStart >= $from AND r.periodStart < $to
+              WHERE b IN drawn AND r.periodStart >= $from AND r.periodStart < $to
                 AND (size($lines) = 0 OR r.serviceLine IN $lines)
               WITH b, sum(r.referrals) AS referrals, sum(r.patients) AS patients
               WHERE referrals >= $minReferrals
               RETURN collect([elementId(b), referrals, patients]) AS flows
             }
-            RETURN eid, %s, flows,
-                   [(n:Physician)-[:PRACTICES_AT]->(p:Practice) WHERE elementId(p) IN $eids | elementId(p)] AS practices
+            RETURN elementId(n) AS eid, %s, flows,
+                   [(n:Physician)-[:PRACTICES_AT]->(p:Practice) WHERE p IN drawn | elementId(p)] AS practices
             """.formatted(NODE_FIELDS);
 
     /** Louvain over the flows of one picture, projected for this call only and dropped afterwards. */
