@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 
@@ -214,23 +215,14 @@ final class ImportJob implements AutoCloseable {
         }
     }
 
-    /** Rows collected for one statement, written when {@link #BATCH} are waiting and at the end. */
-    final class Buffer {
-        private final String cypher;
-        private final Kind kind;
-        private final Map<String, Object> parameters;
-        private final String duplicateColumn;
-        private final UnaryOperator<List<Map<String, Object>>> beforeWrite;
+    /** Rows collected for one statement, handed on in batches of {@link #BATCH} and at the end. */
+    static final class Buffer {
+        private final Consumer<List<Map<String, Object>>> sink;
         private final Set<Object> keys = new HashSet<>();
         private List<Map<String, Object>> rows = new ArrayList<>();
 
-        Buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
-               UnaryOperator<List<Map<String, Object>>> beforeWrite) {
-            this.cypher = cypher;
-            this.kind = kind;
-            this.parameters = parameters;
-            this.duplicateColumn = duplicateColumn;
-            this.beforeWrite = beforeWrite;
+        private Buffer(Consumer<List<Map<String, Object>>> sink) {
+            this.sink = sink;
         }
 
         void add(Map<String, Object> row) {
@@ -260,18 +252,19 @@ final class ImportJob implements AutoCloseable {
             var batch = rows;
             rows = new ArrayList<>();
             keys.clear();
-            write(cypher, beforeWrite == null ? batch : beforeWrite.apply(batch), kind, parameters, duplicateColumn);
+            sink.accept(batch);
         }
     }
 
     Buffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn) {
-        return new Buffer(cypher, kind, parameters, duplicateColumn, null);
+        return buffer(cypher, kind, parameters, duplicateColumn, null);
     }
 
     /** A buffer that passes each batch through {@code beforeWrite} (which may refuse rows) before writing it. */
     Buffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
                   UnaryOperator<List<Map<String, Object>>> beforeWrite) {
-        return new Buffer(cypher, kind, parameters, duplicateColumn, beforeWrite);
+        return new Buffer(batch -> write(cypher, beforeWrite == null ? batch : beforeWrite.apply(batch), kind,
+                parameters, duplicateColumn));
     }
 
     /**
@@ -309,8 +302,7 @@ final class ImportJob implements AutoCloseable {
         private final Map<String, Object> parameters;
         private final String duplicateColumn;
         private final UnaryOperator<List<Map<String, Object>>> beforeWrite;
-        private final List<List<Map<String, Object>>> rows = new ArrayList<>();
-        private final List<Set<Object>> keys = new ArrayList<>();
+        private final List<Buffer> buffers = new ArrayList<>();
         private final List<ExecutorService> writers = new ArrayList<>();
         private final List<Deque<Future<?>>> queued = new ArrayList<>();
 
@@ -322,8 +314,8 @@ final class ImportJob implements AutoCloseable {
             this.duplicateColumn = duplicateColumn;
             this.beforeWrite = beforeWrite;
             for (int i = 0; i < WRITERS; i++) {
-                rows.add(new ArrayList<>());
-                keys.add(new HashSet<>());
+                int lane = i;
+                buffers.add(new Buffer(batch -> submit(lane, batch)));
                 int number = i + 1;
                 writers.add(Executors.newSingleThreadExecutor(runnable -> {
                     var thread = new Thread(runnable, "import-writer-" + number);
@@ -339,23 +331,12 @@ final class ImportJob implements AutoCloseable {
             cypher = statement;
         }
 
-        /** Adds a row for the writer of {@code key}; {@code batchKey} must not repeat within one batch. */
+        /** Adds a row for the writer of {@code key}; a repeated {@code batchKey} first sends that writer's batch. */
         void add(long key, Object batchKey, Map<String, Object> row) {
-            int lane = (int) Math.floorMod(key * 0x9E3779B97F4A7C15L >>> 33, (long) WRITERS);
-            if (!keys.get(lane).add(batchKey)) {
-                submit(lane);
-                keys.get(lane).add(batchKey);
-            }
-            rows.get(lane).add(row);
-            if (rows.get(lane).size() >= BATCH) {
-                submit(lane);
-            }
+            buffers.get((int) Math.floorMod(key * 0x9E3779B97F4A7C15L >>> 33, (long) WRITERS)).add(batchKey, row);
         }
 
-        private void submit(int lane) {
-            var batch = rows.get(lane);
-            rows.set(lane, new ArrayList<>());
-            keys.get(lane).clear();
+        private void submit(int lane, List<Map<String, Object>> batch) {
             var toWrite = beforeWrite == null ? batch : beforeWrite.apply(batch);
             var waiting = queued.get(lane);
             while (waiting.size() >= QUEUED_PER_WRITER) {
@@ -367,9 +348,9 @@ final class ImportJob implements AutoCloseable {
 
         /** Writes what is left and waits for every batch of every writer. */
         void finish() {
-            for (int lane = 0; lane < WRITERS; lane++) {
-                if (!rows.get(lane).isEmpty()) {
-                    submit(lane);
+            for (Buffer buffer : buffers) {
+                if (!buffer.pending().isEmpty()) {
+                    buffer.flush();
                 }
             }
             for (var waiting : queued) {
