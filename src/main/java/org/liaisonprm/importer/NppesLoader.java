@@ -62,9 +62,9 @@ final class NppesLoader implements FormatLoader {
                     DEACTIVATED, "Healthcare Provider Taxonomy Code_1", "Healthcare Provider Primary Taxonomy Switch_1");
             var columns = new Columns(header);
             var parameters = Map.<String, Object>of("source", "nppes");
-            // one NPI always goes to the same writer, in file order: a repeated NPI meets its first row
-            var physicians = job.lanes(PHYSICIANS, ImportJob.Kind.NODES, parameters, NPI, null);
-            var practices = job.lanes(PRACTICES, ImportJob.Kind.NODES, parameters, NPI, null);
+            // written beside the reading thread, in file order: a repeated NPI meets its first row
+            var physicians = job.lanes(1, PHYSICIANS, ImportJob.Kind.NODES, parameters, NPI, null);
+            var practices = job.lanes(1, PRACTICES, ImportJob.Kind.NODES, parameters, NPI, null);
             var deactivated = job.buffer(DEACTIVATE, ImportJob.Kind.OTHER, parameters, NPI);
             CsvRows.Row row;
             while ((row = rows.next()) != null) {

@@ -1,9 +1,11 @@
 package org.liaisonprm.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.liaisonprm.GraphFixtures.count;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -166,6 +168,28 @@ class ReferralImportTests {
         assertThat(Imports.errorLines(dir.resolve("e2.csv")))
                 .containsExactly("hop.csv,4,to_npi,1153549302,unknown NPI: no physician with it in the graph (--unknown-npi=refuse)");
         assertThat(count(driver, "MATCH (p:Physician {npi: '1153549302'}) RETURN count(p)")).isZero();
+    }
+
+    /**
+     * The first load of a period writes by node id: a batch naming a node that is gone (deleted while the
+     * import ran) would create fewer relationships than it has rows, and must fail the import, not lose rows.
+     */
+    @Test
+    void aFirstLoadBatchThatCannotWriteEveryRowFailsInsteadOfDroppingRows() {
+        GraphFixtures.run(driver, "CREATE (:Physician {npi: '1000000004', id: '1000000004'}), (:Physician {npi: '1000000012', id: '1000000012'})");
+        long a = GraphFixtures.rows(driver, "MATCH (p:Physician {npi: '1000000004'}) RETURN id(p) AS id", Map.of()).get(0).get("id").asLong();
+        long b = GraphFixtures.rows(driver, "MATCH (p:Physician {npi: '1000000012'}) RETURN id(p) AS id", Map.of()).get(0).get("id").asLong();
+        var job = new ImportJob(driver, "test-import", ImportOptions.parse(Map.of()), new ErrorReport(dir.resolve("e.csv")));
+        String create = "UNWIND $rows AS r MATCH (a:Physician) WHERE id(a) = r.a MATCH (b:Physician) WHERE id(b) = r.b "
+                + "CREATE (a)-[:REFERRED]->(b)";
+        job.write(create, List.of(Map.of("a", a, "b", b, "line", 2L)), ImportJob.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi");
+        assertThat(job.summary().relationshipsCreated()).isEqualTo(1);
+
+        GraphFixtures.run(driver, "MATCH (p:Physician {npi: '1000000012'}) DETACH DELETE p");
+        assertThatThrownBy(() -> job.write(create, List.of(Map.of("a", a, "b", b, "line", 3L), Map.of("a", b, "b", a, "line", 4L)),
+                ImportJob.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("A batch of 2 rows created 0 relationships");
     }
 
     @Test
