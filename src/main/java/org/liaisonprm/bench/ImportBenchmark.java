@@ -69,7 +69,7 @@ public final class ImportBenchmark {
         Map<String, String> options = ReportBenchmark.options(args);
         int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
         int npis = Integer.parseInt(options.getOrDefault("npis", "100000"));
-        var loaders = List.of(options.getOrDefault("loaders", "ours,load-csv,admin-import").split(","));
+        var loaders = List.of(options.getOrDefault("loaders", "ours,load-csv,admin-import,create").split(","));
         Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("load-csv-limit", "900")));
         Path work = Files.createTempDirectory("liaison-bench-import");
         PrintStream out = System.out;
@@ -93,6 +93,9 @@ public final class ImportBenchmark {
             }
             if (loaders.contains("admin-import")) {
                 runs.add(adminImport(work.resolve("admin-import"), input, totalRows));
+            }
+            if (loaders.contains("create")) {
+                runs.add(bareCreate(work.resolve("create"), input, totalRows));
             }
 
             out.printf("%n%-34s %10s %12s %14s %14s  %s%n", "loader", "wall s", "rows/s", "peak heap MB",
@@ -191,6 +194,76 @@ public final class ImportBenchmark {
     private static TransactionConfig left(long deadline) {
         return TransactionConfig.builder()
                 .withTimeout(Duration.ofNanos(Math.max(1_000_000_000L, deadline - System.nanoTime()))).build();
+    }
+
+    /**
+     * The floor of any transactional load: the rows, already parsed and unchecked, created over Bolt in
+     * transactions of 10,000 on one thread — physicians by {@code CREATE}, referrals by {@code CREATE}
+     * between nodes found by id — into the same store and schema as Liaison's importer, with no look-up,
+     * no validation, no error report, no membership and no rollup.
+     */
+    private static Run bareCreate(Path dataDir, Path input, long rows) throws IOException {
+        Path files = Files.createDirectories(dataDir.resolveSibling("create-input"));
+        writeAdminFiles(input, files);
+        try (ConfigurableApplicationContext context = start(dataDir, input)) {
+            Driver driver = context.getBean(Driver.class);
+            return measure("bare CREATE (no checks), 1 thread", rows, () -> {
+                var ids = new java.util.HashMap<String, Long>();
+                var batch = new ArrayList<Map<String, Object>>();
+                try (var lines = Files.lines(files.resolve("nodes.csv"))) {
+                    for (var line : (Iterable<String>) lines::iterator) {
+                        String[] cells = line.split(",", -1);
+                        batch.add(Map.of("npi", cells[0], "lastName", cells[1], "firstName", cells[2],
+                                "taxonomyCode", cells[3], "state", cells[4]));
+                        if (batch.size() == 10_000) {
+                            createPhysicians(driver, batch, ids);
+                        }
+                    }
+                }
+                createPhysicians(driver, batch, ids);
+                var parameters = Map.<String, Object>of("period", PERIOD, "end", PERIOD.plusYears(1));
+                try (var lines = Files.lines(files.resolve("referred.csv"))) {
+                    for (var line : (Iterable<String>) lines::iterator) {
+                        String[] cells = line.split(",", -1);
+                        batch.add(Map.of("a", ids.get(cells[0]), "b", ids.get(cells[1]),
+                                "patients", Long.parseLong(cells[2]), "referrals", Long.parseLong(cells[3]),
+                                "wait", Double.parseDouble(cells[4]), "std", Double.parseDouble(cells[5])));
+                        if (batch.size() == 10_000) {
+                            createReferrals(driver, batch, parameters);
+                        }
+                    }
+                }
+                createReferrals(driver, batch, parameters);
+            }, driver);
+        }
+    }
+
+    private static void createPhysicians(Driver driver, List<Map<String, Object>> batch, Map<String, Long> ids) {
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    UNWIND $rows AS r
+                    CREATE (p:Physician {npi: r.npi, id: r.npi, lastName: r.lastName, firstName: r.firstName,
+                                         taxonomyCode: r.taxonomyCode, state: r.state})
+                    RETURN r.npi AS npi, id(p) AS id
+                    """, Map.of("rows", batch)).list()).forEach(r -> ids.put(r.get("npi").asString(), r.get("id").asLong()));
+        }
+        batch.clear();
+    }
+
+    private static void createReferrals(Driver driver, List<Map<String, Object>> batch, Map<String, Object> parameters) {
+        var all = new java.util.HashMap<>(parameters);
+        all.put("rows", batch);
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    UNWIND $rows AS r
+                    MATCH (a) WHERE id(a) = r.a
+                    MATCH (b) WHERE id(b) = r.b
+                    CREATE (a)-[:REFERRED {periodStart: $period, periodEnd: $end, serviceLine: 'Other',
+                                           referrals: r.referrals, patients: r.patients,
+                                           averageDayWait: r.wait, stdDayWait: r.std}]->(b)
+                    """, all).consume());
+        }
+        batch.clear();
     }
 
     /** Neo4j's offline bulk loader into an empty store; then the store is opened to count. */
