@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import org.neo4j.driver.Driver;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports started from the UI and the API: the uploaded file is kept in a working directory, imports run
+ * Imports started from the UI and the API: the uploaded file is kept in a working directory until its
+ * import ends (then only the error report stays, until this process stops), imports run
  * one at a time in the background (two loads of the same data never race), and their status is readable
  * while they run; finished ones come from the {@code (:ImportRun)} history in the graph.
  */
@@ -50,9 +53,20 @@ public class ImportJobs {
         markInterrupted();
     }
 
+    /** Error reports are reachable only while this process runs: they go with it. */
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        try {
+            runner.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (var paths = Files.walk(workDirectory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not remove the imports' working directory {}: {}", workDirectory, e.getMessage());
+        }
     }
 
     /** Keeps an uploaded file for an import; returns where it is. */
@@ -111,6 +125,13 @@ public class ImportJobs {
                 log.error("Import {} failed", id, e);
                 live.computeIfPresent(id, (k, s) -> new ImportStatus(id, s.format(), fileName, username, "FAILED",
                         s.progress(), s.summary(), e.getMessage(), s.startedAt(), null));
+            } finally {
+                // uploads may hold patient identifiers (encounter lines): only the error report stays
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    log.warn("Could not remove the uploaded file of import {}: {}", id, e.getMessage());
+                }
             }
         });
         return id;

@@ -45,6 +45,9 @@ class ImportApiTests {
     @Autowired
     UserAccounts users;
 
+    @Autowired
+    ImportJobs jobs;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -73,6 +76,10 @@ class ImportApiTests {
         List<String> lines = report.body().lines().toList();
         assertThat(lines.get(0)).isEqualTo("file,line,column,value,reason");
         assertThat(lines).hasSize(14).contains("nppes.csv,5,NPI,1319487572,NPI check digit is wrong");
+        // the upload is removed once its import ended: only the error report stays beside where it was
+        try (var left = Files.list(jobs.errorReport(id).orElseThrow().getParent())) {
+            assertThat(left.map(path -> path.getFileName().toString())).containsExactly("errors.csv");
+        }
 
         assertThat(get("/api/imports/no-such-import").statusCode()).isEqualTo(404);
         assertThat(GraphFixtures.count(driver, "MATCH (e:AuditEvent {type: 'IMPORT', username: 'admin', target: 'nppes.csv'}) "
