@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +209,7 @@ public final class ImportBenchmark {
         try (ConfigurableApplicationContext context = start(dataDir, input)) {
             Driver driver = context.getBean(Driver.class);
             return measure("bare CREATE (no checks), 1 thread", rows, () -> {
-                var ids = new java.util.HashMap<String, Long>();
+                var ids = new HashMap<String, Long>();
                 var batch = new ArrayList<Map<String, Object>>();
                 try (var lines = Files.lines(files.resolve("nodes.csv"))) {
                     for (var line : (Iterable<String>) lines::iterator) {
@@ -251,7 +252,7 @@ public final class ImportBenchmark {
     }
 
     private static void createReferrals(Driver driver, List<Map<String, Object>> batch, Map<String, Object> parameters) {
-        var all = new java.util.HashMap<>(parameters);
+        var all = new HashMap<>(parameters);
         all.put("rows", batch);
         try (var session = driver.session()) {
             session.executeWrite(tx -> tx.run("""

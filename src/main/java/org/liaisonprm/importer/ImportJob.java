@@ -166,9 +166,7 @@ final class ImportJob implements AutoCloseable {
         if (rows.isEmpty()) {
             return;
         }
-        var all = new HashMap<String, Object>(parameters);
-        all.put("rows", rows);
-        all.put("importId", importId);
+        var all = batchParameters(rows, parameters);
         record Refusal(long line, String reason) {
         }
         record Outcome(List<Refusal> duplicates, SummaryCounters counters) {
@@ -214,9 +212,7 @@ final class ImportJob implements AutoCloseable {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var all = new HashMap<String, Object>(parameters);
-        all.put("rows", rows);
-        all.put("importId", importId);
+        var all = batchParameters(rows, parameters);
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 var result = tx.run(cypher, all);
@@ -225,6 +221,14 @@ final class ImportJob implements AutoCloseable {
                 return records;
             });
         }
+    }
+
+    /** A batch's parameters: the statement's own, the rows as {@code $rows} and this import's {@code $importId}. */
+    private Map<String, Object> batchParameters(List<Map<String, Object>> rows, Map<String, Object> parameters) {
+        var all = new HashMap<String, Object>(parameters);
+        all.put("rows", rows);
+        all.put("importId", importId);
+        return all;
     }
 
     /** Runs a statement and returns one column of its rows as text. */

@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports started from the UI and the API: the uploaded file is kept in a working directory until its
- * import ends (then only the error report stays, until this process stops), imports run
- * one at a time in the background (two loads of the same data never race), and their status is readable
- * while they run; finished ones come from the {@code (:ImportRun)} history in the graph.
+ * Imports started from the UI and the API. Imports run one at a time in the background (two loads of the
+ * same data never race), and their status is readable while they run; finished ones come from the
+ * {@code (:ImportRun)} history in the graph. An uploaded file is kept in a working directory until its
+ * import ends; the error report stays there until this process stops.
  */
 @Service
 public class ImportJobs {
