@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,6 +42,19 @@ public final class EmbeddedGraphServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedGraphServer.class);
     private static final String DEFAULT_USER = "neo4j";
 
+    /**
+     * Defaults that keep the embedded store to what Liaison needs; {@code liaison.graph.settings} may override
+     * them. File URLs are off (imports read files in Java, not through LOAD CSV), only the APOC and GDS
+     * procedures Liaison uses are loaded, and every transaction has a time and a memory limit of the DBMS's
+     * own besides the ones Liaison sets.
+     */
+    private static final Map<String, String> LOCKED_DOWN = Map.of(
+            "dbms.security.allow_csv_import_from_file_urls", "false",
+            "dbms.security.procedures.allowlist", "apoc.coll.*,apoc.map.*,apoc.text.*,apoc.version,gds.*",
+            "db.transaction.timeout", "15m",
+            // how often time limits are checked; Neo4j's default (2 s) would let a query overrun its limit by that
+            "db.transaction.monitor.check.interval", "200ms");
+
     private final DatabaseManagementService dbms;
     private final URI boltUri;
     private final AuthToken authToken;
@@ -58,25 +72,29 @@ public final class EmbeddedGraphServer implements AutoCloseable {
      */
     public static EmbeddedGraphServer start(Path home, String boltAddress, int boltPort, String boltPassword,
                                             Map<String, String> extraSettings) {
-        boolean loopback = isLoopback(boltAddress);
-        boolean auth = boltPassword != null && !boltPassword.isBlank();
-        if (!loopback && !auth) {
+        boolean configured = boltPassword != null && !boltPassword.isBlank();
+        if (!isLoopback(boltAddress) && !configured) {
             throw new IllegalStateException("Bolt is set to listen on " + boltAddress
                     + ", beyond loopback: set liaison.graph.bolt-password (LIAISON_GRAPH_BOLT_PASSWORD) "
                     + "or listen on 127.0.0.1");
         }
         createDirectories(home);
+        String password = configured ? boltPassword : BoltPassword.readOrCreate(home);
 
-        var builder = new DatabaseManagementServiceBuilder(home);
-        if (extraSettings != null && !extraSettings.isEmpty()) {
-            builder.loadPropertiesFromFile(writeSettings(home, extraSettings));
+        var settings = new LinkedHashMap<String, String>(LOCKED_DOWN);
+        settings.put("server.directories.import", home.resolve("import").toAbsolutePath().toString());
+        settings.put("db.memory.transaction.max", defaultTransactionMemory());
+        if (extraSettings != null) {
+            settings.putAll(extraSettings);
         }
+        var builder = new DatabaseManagementServiceBuilder(home);
+        builder.loadPropertiesFromFile(writeSettings(home, settings));
         builder.setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(boltAddress, boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*", "apoc.*"));
 
         long started = System.nanoTime();
@@ -94,21 +112,18 @@ public final class EmbeddedGraphServer implements AutoCloseable {
             long dbmsStarted = System.nanoTime();
             ProcedureRegistrar.registerAll((GraphDatabaseAPI) db);
             long registered = System.nanoTime();
-            if (auth) {
-                setPassword(dbms, boltPassword);
-            }
+            setPassword(dbms, password);
             int port = ((GraphDatabaseAPI) db).getDependencyResolver()
                     .resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT)
                     .getPort();
             var uri = URI.create("bolt://" + hostForUri(boltAddress) + ":" + port);
             log.info("Embedded Neo4j started in {} ms (DBMS {} ms, APOC and GDS {} ms) with its store in {}; "
-                            + "Bolt listening on {}{}",
+                            + "Bolt listening on {} (user {}, password {})",
                     (System.nanoTime() - started) / 1_000_000, (dbmsStarted - started) / 1_000_000,
-                    (registered - dbmsStarted) / 1_000_000, home.toAbsolutePath().normalize(), uri,
-                    auth ? " (password required)" : " (loopback only, no authentication)");
-            return new EmbeddedGraphServer(dbms, uri,
-                    auth ? AuthTokens.basic(DEFAULT_USER, boltPassword) : AuthTokens.none());
+                    (registered - dbmsStarted) / 1_000_000, home.toAbsolutePath().normalize(), uri, DEFAULT_USER,
+                    configured ? "from liaison.graph.bolt-password" : "in " + BoltPassword.file(home).toAbsolutePath());
+            return new EmbeddedGraphServer(dbms, uri, AuthTokens.basic(DEFAULT_USER, password));
         } catch (RuntimeException e) {
             dbms.shutdown();
             throw e;
@@ -153,6 +168,12 @@ public final class EmbeddedGraphServer implements AutoCloseable {
         }
     }
 
+    /** A third of the heap, at most 2 GiB: a runaway query is stopped long before the process runs out. */
+    private static String defaultTransactionMemory() {
+        long mib = Math.min(2048, Runtime.getRuntime().maxMemory() / 3 / (1024 * 1024));
+        return Math.max(64, mib) + "m";
+    }
+
     private static String hostForUri(String address) {
         if (isWildcard(address)) {
             return "127.0.0.1";
@@ -186,7 +207,7 @@ public final class EmbeddedGraphServer implements AutoCloseable {
         var properties = new Properties();
         properties.putAll(settings);
         try (Writer out = Files.newBufferedWriter(conf, StandardCharsets.UTF_8)) {
-            properties.store(out, "Neo4j settings from liaison.graph.settings; rewritten at every start");
+            properties.store(out, "Liaison's Neo4j defaults and liaison.graph.settings; rewritten at every start");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + conf, e);
         }

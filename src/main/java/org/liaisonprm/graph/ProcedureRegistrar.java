@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
@@ -27,11 +28,18 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * <p>
  * A Neo4j server finds plugins in its {@code plugins/} folder; embedded, they are plain classes on our
  * class path. GDS lists its procedure classes in {@code META-INF/services} files; APOC does not, so its
- * classes are found by package. Both work from inside the repackaged Spring Boot jar.
+ * classes are found by package, and only the packages Liaison uses are registered. Both work from inside the
+ * repackaged Spring Boot jar.
  */
 final class ProcedureRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(ProcedureRegistrar.class);
+
+    /**
+     * The APOC packages Liaison uses: collection, map and text functions and the version. Everything else in
+     * APOC core (nested Cypher, loading and exporting files and URLs, triggers, refactoring) is not loaded.
+     */
+    private static final List<String> APOC_PACKAGES = List.of("apoc.coll.", "apoc.map.", "apoc.text.", "apoc.version.");
 
     private ProcedureRegistrar() {
     }
@@ -111,7 +119,7 @@ final class ProcedureRegistrar {
                 int marker = url.indexOf("!/apoc/");
                 int start = marker >= 0 ? marker + 2 : url.lastIndexOf("/apoc/") + 1;
                 String name = url.substring(start, url.length() - ".class".length()).replace('/', '.');
-                if (!name.contains("$")) {
+                if (!name.contains("$") && APOC_PACKAGES.stream().anyMatch(name::startsWith)) {
                     names.add(name);
                 }
             }

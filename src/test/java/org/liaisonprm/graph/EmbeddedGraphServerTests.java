@@ -3,7 +3,9 @@ package org.liaisonprm.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 
@@ -79,6 +81,41 @@ class EmbeddedGraphServerTests {
                     .single());
             assertThat(counts.get("nodes").asLong()).isEqualTo(1000);
             assertThat(counts.get("rels").asLong()).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void boltRequiresTheGeneratedPasswordAlsoOnLoopback() throws Exception {
+        String password;
+        try (var server = EmbeddedGraphServer.start(home, "127.0.0.1", 0, null, SMALL)) {
+            Path file = home.resolve("bolt-password");
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            password = Files.readString(file).strip();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(32);
+            try (Driver anonymous = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+                assertThatThrownBy(anonymous::verifyConnectivity).isInstanceOf(AuthenticationException.class);
+            }
+            try (Driver withPassword = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", password));
+                 var session = withPassword.session()) {
+                assertThat(session.run("RETURN 1 AS one").single().get("one").asInt()).isEqualTo(1);
+                // only the procedures Liaison uses are loaded, and file URLs are off
+                assertThatThrownBy(() -> session.run("RETURN apoc.cypher.runFirstColumnSingle('RETURN 1', {}) AS x")
+                        .consume()).hasMessageContaining("Unknown function");
+                assertThatThrownBy(() -> session.run("CALL apoc.load.json('file:///etc/passwd')").consume())
+                        .hasMessageContaining("no procedure");
+                assertThatThrownBy(() -> session.run("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l").consume())
+                        .hasMessageContaining("allow_csv_import_from_file_urls");
+                assertThat(session.run("SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' "
+                        + "RETURN value").single().get(0).asString()).isNotEqualTo("0B");
+            }
+        }
+        try (var server = EmbeddedGraphServer.start(home, "127.0.0.1", 0, null, SMALL)) {
+            assertThat(Files.readString(home.resolve("bolt-password")).strip()).as("kept across a restart")
+                    .isEqualTo(password);
+            try (Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken())) {
+                driver.verifyConnectivity();
+            }
         }
     }
 
