@@ -1,6 +1,7 @@
 package org.liaisonprm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -45,15 +47,18 @@ class PackagedApplicationIT {
     private List<String> arguments;
     private LiaisonProcess app;
     private Driver bolt;
+    private AuthToken boltAuth;
+    private Path dataDir;
 
     @BeforeAll
     void start(@TempDir Path workDir) throws Exception {
         boltPort = LiaisonProcess.freePort();
-        Path dataDir = workDir.resolve("data");
+        dataDir = workDir.resolve("data");
         arguments = List.of("--liaison.graph.data-dir=" + dataDir, "--liaison.graph.bolt-port=" + boltPort,
                 "--liaison.security.initial-admin-password=" + PASSWORD, "--liaison.demo.last-month=2026-10");
         app = new LiaisonProcess("embedded", LiaisonProcess.freePort(), arguments).start(START);
-        bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none());
+        boltAuth = AuthTokens.basic("neo4j", Files.readString(dataDir.resolve("bolt-password")).strip());
+        bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, boltAuth);
     }
 
     @AfterAll
@@ -64,6 +69,20 @@ class PackagedApplicationIT {
         if (app != null) {
             app.stop();
         }
+    }
+
+    @Test
+    @Order(1)
+    void aFreshStartRefusesAnUnauthenticatedBoltClientAndSaysHowToConnect() throws Exception {
+        try (Driver anonymous = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none())) {
+            assertThatThrownBy(anonymous::verifyConnectivity)
+                    .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+        }
+        try (Driver wrong = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", "neo4j"))) {
+            assertThatThrownBy(wrong::verifyConnectivity)
+                    .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+        }
+        assertThat(Files.readString(app.log())).contains("cypher-shell -a bolt://127.0.0.1:", "bolt-password");
     }
 
     @Test
@@ -536,8 +555,13 @@ class PackagedApplicationIT {
         try (var session = bolt.session()) {
             physicians = session.run("MATCH (p:Physician) RETURN count(p) AS n").single().get("n").asLong();
         }
+        // instances that share a graph share its Bolt credentials and the server secret that keys passwords
         try (var second = new LiaisonProcess("external", LiaisonProcess.freePort(), List.of(
-                "--liaison.graph.mode=external", "--spring.neo4j.uri=bolt://127.0.0.1:" + boltPort)).start(START)) {
+                "--liaison.graph.mode=external", "--spring.neo4j.uri=bolt://127.0.0.1:" + boltPort,
+                "--spring.neo4j.authentication.username=neo4j",
+                "--spring.neo4j.authentication.password=" + Files.readString(dataDir.resolve("bolt-password")).strip(),
+                "--liaison.security.secret=" + Files.readString(dataDir.resolve("liaison-secret")).strip(),
+                "--liaison.graph.data-dir=" + dataDir.resolveSibling("external-data"))).start(START)) {
             var health = new ObjectMapper().readTree(adminGet(second.baseUrl() + "/actuator/health"));
             var graph = health.path("components").path("graph").path("details");
             assertThat(graph.path("mode").asText()).isEqualTo("external");
@@ -556,7 +580,7 @@ class PackagedApplicationIT {
         assertThat(Files.readString(app.log())).contains("Stopping embedded Neo4j");
 
         app = new LiaisonProcess("embedded-restarted", LiaisonProcess.freePort(), arguments).start(START);
-        bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none());
+        bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, boltAuth);
         assertThat(counts()).isEqualTo(before);
         assertThat(Files.readString(app.log())).contains("already holds providers");
     }

@@ -33,9 +33,12 @@ public class ApiTokens {
     private final Neo4jClient neo4j;
     private final AuditTrail audit;
 
-    ApiTokens(Neo4jClient neo4j, AuditTrail audit) {
+    private final byte[] digestKey;
+
+    ApiTokens(Neo4jClient neo4j, AuditTrail audit, ServerSecret secret) {
         this.neo4j = neo4j;
         this.audit = audit;
+        this.digestKey = secret.key("api-token");
     }
 
     /** What the owner sees of a token after creating it: never the token itself. */
@@ -103,7 +106,22 @@ public class ApiTokens {
                 t.get("createdAt").asZonedDateTime(null), t.get("lastUsedAt").asZonedDateTime(null));
     }
 
-    private static String hash(String token) {
+    /** What is stored of a token: a keyed hash of its SHA-256 digest (see {@link #keyed}). */
+    private String hash(String token) {
+        return keyed(sha256(token));
+    }
+
+    /**
+     * The keyed form of a token's SHA-256 digest. Tokens stored before digests were keyed hold the plain
+     * digest; {@link CredentialMigration} rewrites them with this, without needing the token.
+     */
+    String keyed(String sha256) {
+        return KEYED + HexFormat.of().formatHex(ServerSecret.hmac(digestKey, sha256.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static final String KEYED = "hmac-sha256:";
+
+    private static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));
