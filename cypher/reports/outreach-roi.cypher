@@ -7,20 +7,22 @@
 // @description liaison.reports.revenue-per-case assumptions). Listed only once the after-window has ended
 // @description within the referral data (first contact + window <= dataEnd). Referral months count in a
 // @description window when they start in it.
+// @description A liaison sees only their own interactions and the territories they cover.
 // @category Outreach
 // @view table
 // @param window: int = 90
 // @param dataEnd: date = latest
 // @param liaison: string
-// @choices liaison: MATCH (u:User)-[:LOGGED]->(:Interaction) RETURN DISTINCT u.username ORDER BY u.username
+// @choices liaison: MATCH (u:User)-[:LOGGED]->(:Interaction) WHERE $teamView OR u.username = $viewer RETURN DISTINCT u.username ORDER BY u.username
 // @param territory: string
-// @choices territory: MATCH (t:Territory) RETURN t.id, t.name ORDER BY t.name
+// @choices territory: MATCH (t:Territory) WHERE $teamView OR EXISTS { (:User {username: $viewer})-[:COVERS]->(t) } RETURN t.id, t.name ORDER BY t.name
 MATCH (u:User)-[:LOGGED]->(i:Interaction)-[:WITH]->(p:Physician)
-WHERE $liaison IS NULL OR u.username = $liaison
+WHERE ($liaison IS NULL OR u.username = $liaison) AND ($teamView OR u.username = $viewer)
 WITH p, min(i.date) AS firstContact, count(i) AS interactions
 WHERE firstContact + duration({days: $window}) <= $dataEnd
 MATCH (t:Territory)
 WHERE p.zip IN t.zips AND ($territory IS NULL OR t.id = $territory)
+  AND ($teamView OR EXISTS { (:User {username: $viewer})-[:COVERS]->(t) })
 WITH p, firstContact, interactions, collect(t) AS territories,
      firstContact - duration({days: $window}) AS beforeStart, firstContact + duration({days: $window}) AS afterEnd
 CALL (p, firstContact, beforeStart, afterEnd) {

@@ -4,6 +4,7 @@
 // @description the weighted mean of leaked revenue (relative to the territory's largest), influence
 // @description percentile (reversed PageRank), loyalty segment and days since the last contact. The
 // @description weights default to the liaison.outreach.score settings' defaults.
+// @description A liaison sees only the territories they cover.
 // @category Outreach
 // @view table
 // @gds
@@ -11,7 +12,7 @@
 // @param to: date = latest
 // @param days: int = 90
 // @param territory: string
-// @choices territory: MATCH (t:Territory) RETURN t.id, t.name ORDER BY t.name
+// @choices territory: MATCH (t:Territory) WHERE $teamView OR EXISTS { (:User {username: $viewer})-[:COVERS]->(t) } RETURN t.id, t.name ORDER BY t.name
 // @param minScore: float = 40
 // @param leakageWeight: float = 0.40
 // @param influenceWeight: float = 0.25
@@ -41,7 +42,8 @@ WITH gds.util.asNode(nodeId).id AS id,
 WITH collect([id, influence]) AS pairs
 WITH apoc.map.fromPairs(pairs) AS influenceById
 MATCH (t:Territory)
-WHERE $territory IS NULL OR t.id = $territory
+WHERE ($territory IS NULL OR t.id = $territory)
+  AND ($teamView OR EXISTS { (:User {username: $viewer})-[:COVERS]->(t) })
 MATCH (p:Physician) WHERE p.zip IN t.zips
 CALL (p) {
   OPTIONAL MATCH (p)-[r:REFERRED]->(x)

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A report: its header and its Cypher. Built-in reports come from report files; saved reports are
- * {@code (:SavedReport)} nodes written by analysts, and their Cypher always runs through {@link QueryGuard}.
+ * {@code (:SavedReport)} nodes written by analysts, and their Cypher always runs in the sandbox ({@link CypherSandbox}).
  *
  * @param id       stable, used in links and the API: the file name without {@code .cypher}, or the id a
  *                 saved report was given
@@ -34,6 +34,14 @@ public record ReportDefinition(String id, String title, String description, Stri
 
     public Optional<ReportParameter> parameter(String name) {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * A built-in report of the Outreach category: it reads interactions and territories and runs with
+     * {@code $viewer} (the user) and {@code $teamView} (whether they see the team's outreach).
+     */
+    public boolean readsOutreach() {
+        return !isSaved() && "Outreach".equals(category);
     }
 
     public boolean isSaved() {

@@ -36,6 +36,11 @@ public record ReportUser(String username, Set<String> roles) {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
+    /** Administrators and managers see the whole team's outreach; a liaison sees their own. */
+    public boolean seesTeamOutreach() {
+        return isAdmin() || roles.contains("MANAGER");
+    }
+
     public boolean isAdmin() {
         return roles.contains("ADMIN");
     }
@@ -56,7 +61,14 @@ public record ReportUser(String username, Set<String> roles) {
                 && (isAdmin() || username.equals(report.saved().owner()));
     }
 
+    /**
+     * Built-in outreach reports read interactions and territories, which analysts and viewers do not see
+     * (docs/security.md); administrators, managers and liaisons do, a liaison only their own.
+     */
     public boolean maySee(ReportDefinition report) {
+        if (report.readsOutreach()) {
+            return isAdmin() || roles.contains("MANAGER") || roles.contains("LIAISON");
+        }
         return !report.isSaved() || report.saved().shared() || isAdmin()
                 || (username != null && username.equals(report.saved().owner()));
     }
