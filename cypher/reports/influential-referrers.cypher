@@ -16,7 +16,8 @@ WITH sender, receiver, sum(r.referrals) AS referrals
 WITH gds.graph.project($graphName, receiver, sender, {relationshipProperties: {referrals: referrals}}) AS projection
 CALL gds.pageRank.stream($graphName, {relationshipWeightProperty: 'referrals'})
 YIELD nodeId, score
-WITH gds.util.asNode(nodeId) AS p, score
+MATCH (p:Physician) WHERE id(p) = nodeId
+WITH p, score
 WHERE NOT $outOfNetworkOnly OR p.network = 'OUT'
 WITH p, score
 ORDER BY score DESC, p.id

@@ -17,7 +17,9 @@ WITH DISTINCT p, t
 WITH gds.graph.project($graphName, p, t) AS projection
 CALL gds.nodeSimilarity.stream($graphName, {topK: 10, similarityCutoff: $minSimilarity})
 YIELD node1, node2, similarity
-WITH gds.util.asNode(node1) AS prospect, gds.util.asNode(node2) AS loyalist, similarity
+MATCH (prospect:Physician) WHERE id(prospect) = node1
+MATCH (loyalist:Physician) WHERE id(loyalist) = node2
+WITH prospect, loyalist, similarity
 WHERE prospect.network = 'OUT' AND loyalist.network = 'IN'
 CALL {
   WITH loyalist

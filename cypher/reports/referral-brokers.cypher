@@ -21,7 +21,8 @@ CALL gds.betweenness.stream($graphName, {
   samplingSeed: 42
 })
 YIELD nodeId, score
-WITH gds.util.asNode(nodeId) AS p, score
+MATCH (p:Physician) WHERE id(p) = nodeId
+WITH p, score
 WHERE score > 0
 RETURN p.id AS physicianId, p.name AS physician, p.specialty AS specialty, p.network AS network,
        round(score, 2) AS betweenness

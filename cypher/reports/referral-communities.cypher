@@ -16,7 +16,8 @@ WITH gds.graph.project($graphName, a, b, {relationshipProperties: {referrals: re
                        {undirectedRelationshipTypes: ['*']}) AS projection
 CALL gds.louvain.stream($graphName, {relationshipWeightProperty: 'referrals', concurrency: 1})
 YIELD nodeId, communityId
-WITH gds.util.asNode(nodeId) AS p, communityId
+MATCH (p:Physician) WHERE id(p) = nodeId
+WITH p, communityId
 CALL {
   WITH p
   MATCH (p)-[r:REFERRED]->(t)

@@ -59,7 +59,11 @@ public class AuditTrail {
         record(type, currentUsername(), target, detail, rows, durationMs);
     }
 
-    /** Records an event for a named user (a failed login has no signed-in user). */
+    /**
+     * Records an event for a named user (a failed login has no signed-in user).
+     *
+     * @throws AuditUnavailableException when the event cannot be written; the action it records must fail
+     */
     public void record(AuditType type, String username, String target, String detail, Long rows, Long durationMs) {
         var event = new HashMap<String, Object>();
         event.put("id", UUID.randomUUID().toString());
@@ -76,7 +80,9 @@ public class AuditTrail {
                     SET e += $event
                     """, Map.of("event", event)).consume());
         } catch (RuntimeException e) {
+            // An action that cannot be audited must not happen unaudited: the caller's action fails with it.
             log.error("Could not write the audit event {} for {}: {}", type, username, e.getMessage());
+            throw new AuditUnavailableException(type, e);
         }
     }
 

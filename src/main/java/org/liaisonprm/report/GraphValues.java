@@ -70,6 +70,46 @@ final class GraphValues {
         return value.asObject();
     }
 
+    /**
+     * Checks a value of user-written Cypher before it is shown: every node, relationship and path in it must
+     * belong to the market model. The sandbox's checks of the query make this unreachable; it is the last
+     * line, so that a way round them would still show nothing.
+     *
+     * @throws QueryRefusedException when the value holds application data
+     */
+    static void checkVisible(Value value) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (value.hasType(TYPES.NODE())) {
+            checkLabels(value.asNode());
+        } else if (value.hasType(TYPES.RELATIONSHIP())) {
+            checkType(value.asRelationship());
+        } else if (value.hasType(TYPES.PATH())) {
+            Path path = value.asPath();
+            path.nodes().forEach(GraphValues::checkLabels);
+            path.relationships().forEach(GraphValues::checkType);
+        } else if (value.hasType(TYPES.LIST()) || value.hasType(TYPES.MAP())) {
+            value.values().forEach(GraphValues::checkVisible);
+        }
+    }
+
+    private static void checkLabels(Node node) {
+        for (String label : node.labels()) {
+            if (!SandboxPolicy.LABELS.contains(label)) {
+                throw new QueryRefusedException("The query returned a " + label + " node, which is not part of "
+                        + "the referral graph that queries can read");
+            }
+        }
+    }
+
+    private static void checkType(Relationship relationship) {
+        if (!SandboxPolicy.RELATIONSHIP_TYPES.contains(relationship.type())) {
+            throw new QueryRefusedException("The query returned a " + relationship.type() + " relationship, which is "
+                    + "not part of the referral graph that queries can read");
+        }
+    }
+
     static String nodeId(Node node) {
         return node.containsKey("id") ? node.get("id").asString(node.elementId()) : node.elementId();
     }

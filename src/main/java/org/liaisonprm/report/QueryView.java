@@ -133,12 +133,13 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
         String text = editor.getValue();
         try {
             ReportDefinition query = parsed(text);
-            results.show(library.query(query.cypher(), runner.parameters(query, Map.of()), null), query.view(), "query");
+            results.show(library.query(query.cypher(), runner.parameters(query, Map.of()), null),
+                    query.view(), "query");
             if (editedReport == null) {
                 getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                         new Location("query", QueryParameters.of("cypher", text))));
             }
-        } catch (IllegalArgumentException | QueryTimeoutException e) {
+        } catch (IllegalArgumentException | QueryTimeoutException | QueryTooLargeException | QueryBusyException e) {
             show(e.getMessage());
         } catch (RuntimeException e) {
             show("Neo4j could not run the query: " + e.getMessage());

@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.liaisonprm.audit.AuditUnavailableException;
 import org.liaisonprm.base.Csv;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -151,13 +152,13 @@ class ReportApi {
     @Operation(summary = "Run ad-hoc read-only Cypher (analysts and administrators)")
     ReportResult query(@RequestBody QueryRequest request) {
         Duration timeout = request.timeoutSeconds() == null ? null : Duration.ofSeconds(request.timeoutSeconds());
-        return library.query(request.cypher(), request.params(), timeout);
+        return library.query(request.cypher(), request.params(), timeout, caller());
     }
 
     private ReportJson describe(ReportDefinition report) {
         var parameters = report.parameters().stream()
                 .map(p -> new ParameterJson(p.name(), p.type().label(), p.defaultValue(),
-                        p.choicesQuery() != null || !p.type().values().isEmpty() ? runner.choices(p) : null))
+                        p.choicesQuery() != null || !p.type().values().isEmpty() ? runner.choices(report, p, caller()) : null))
                 .toList();
         var saved = report.saved();
         return new ReportJson(report.id(), report.title(), report.description(), report.category(),
@@ -189,6 +190,22 @@ class ReportApi {
     @ExceptionHandler(QueryTimeoutException.class)
     ResponseEntity<ErrorJson> timeout(QueryTimeoutException e) {
         return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(new ErrorJson(e.getMessage(), null));
+    }
+
+    @ExceptionHandler(QueryTooLargeException.class)
+    ResponseEntity<ErrorJson> tooLarge(QueryTooLargeException e) {
+        return ResponseEntity.badRequest().body(new ErrorJson(e.getMessage(), null));
+    }
+
+    @ExceptionHandler(QueryBusyException.class)
+    ResponseEntity<ErrorJson> busy(QueryBusyException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5")
+                .body(new ErrorJson(e.getMessage(), null));
+    }
+
+    @ExceptionHandler(AuditUnavailableException.class)
+    ResponseEntity<ErrorJson> unaudited(AuditUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorJson(e.getMessage(), null));
     }
 
     @ExceptionHandler(NoSuchElementException.class)

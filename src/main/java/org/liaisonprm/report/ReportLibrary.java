@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
@@ -23,7 +25,12 @@ public class ReportLibrary {
     private final ReportRunner runner;
     private final AuditTrail audit;
 
-    ReportLibrary(ReportCatalog catalog, SavedReports saved, ReportRunner runner, AuditTrail audit) {
+    private final ReportProperties properties;
+    private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
+
+    ReportLibrary(ReportCatalog catalog, SavedReports saved, ReportRunner runner, AuditTrail audit,
+                  ReportProperties properties) {
+        this.properties = properties;
         this.catalog = catalog;
         this.saved = saved;
         this.runner = runner;
@@ -31,13 +38,13 @@ public class ReportLibrary {
     }
 
     public List<ReportDefinition> all(ReportUser user) {
-        var all = new ArrayList<>(catalog.all());
+        var all = new ArrayList<>(catalog.all().stream().filter(user::maySee).toList());
         all.addAll(saved.visibleTo(user));
         return all;
     }
 
     public Optional<ReportDefinition> find(String id, ReportUser user) {
-        return catalog.find(id).or(() -> saved.find(id, user));
+        return catalog.find(id).filter(user::maySee).or(() -> saved.find(id, user));
     }
 
     /**
@@ -46,19 +53,42 @@ public class ReportLibrary {
     public ReportResult run(String id, Map<String, ?> parameters, ReportUser user) {
         ReportDefinition report = find(id, user)
                 .orElseThrow(() -> new NoSuchElementException("No report with the id " + id));
-        return run(report, parameters);
+        return run(report, parameters, user);
     }
 
-    /** Runs a report for the signed-in user and audits the run (report, parameters, rows, time). */
+    /** Runs a report for the signed-in user; see {@link #run(ReportDefinition, Map, ReportUser)}. */
     public ReportResult run(ReportDefinition report, Map<String, ?> parameters) {
-        ReportResult result = runner.run(report, parameters);
+        return run(report, parameters, ReportUser.current());
+    }
+
+    /** Runs a report for a user and audits the run (report, parameters, rows, time). */
+    public ReportResult run(ReportDefinition report, Map<String, ?> parameters, ReportUser user) {
+        ReportResult result = runner.run(report, parameters, user);
         audit.record(AuditType.REPORT_RUN, report.id(), audit.asJson(parameters), (long) result.rows().size(),
                 result.elapsedMs());
         return result;
     }
 
-    /** Runs ad-hoc Cypher for the signed-in user; the text is audited, refused or not. */
+    /** Runs ad-hoc Cypher for the signed-in user; see {@link #query(String, Map, Duration, ReportUser)}. */
     public ReportResult query(String cypher, Map<String, ?> parameters, Duration timeout) {
+        return query(cypher, parameters, timeout, ReportUser.current());
+    }
+
+    /**
+     * Runs ad-hoc Cypher for a user, at most {@code liaison.reports.max-concurrent-queries} of theirs at a time.
+     * Every attempt is audited with its text and outcome (ran, refused, stopped, failed) before the rows are
+     * returned, so an attempt whose audit event cannot be written fails.
+     *
+     * @throws QueryBusyException when the user already runs as many queries as they may
+     */
+    public ReportResult query(String cypher, Map<String, ?> parameters, Duration timeout, ReportUser user) {
+        Semaphore permits = running.computeIfAbsent(String.valueOf(user.username()),
+                name -> new Semaphore(properties.maxConcurrentQueries()));
+        if (!permits.tryAcquire()) {
+            var busy = new QueryBusyException(properties.maxConcurrentQueries());
+            audit.record(AuditType.QUERY_RUN, "refused", cypher + "\n// refused: " + busy.getMessage(), null, null);
+            throw busy;
+        }
         try {
             ReportResult result = runner.query(cypher, parameters, timeout);
             audit.record(AuditType.QUERY_RUN, "ran", cypher, (long) result.rows().size(), result.elapsedMs());
@@ -66,6 +96,14 @@ public class ReportLibrary {
         } catch (QueryRefusedException e) {
             audit.record(AuditType.QUERY_RUN, "refused", cypher + "\n// refused: " + e.getMessage(), null, null);
             throw e;
+        } catch (QueryTimeoutException | QueryTooLargeException e) {
+            audit.record(AuditType.QUERY_RUN, "stopped", cypher + "\n// stopped: " + e.getMessage(), null, null);
+            throw e;
+        } catch (RuntimeException e) {
+            audit.record(AuditType.QUERY_RUN, "failed", cypher + "\n// failed: " + e.getMessage(), null, null);
+            throw e;
+        } finally {
+            permits.release();
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              {@code $revenuePerCase}
  * @param directory             a folder of further report files, watched for changes; unset = only the
  *                              built-in reports
+ * @param maxConcurrentQueries  ad-hoc queries and saved-report runs one user may have running at once
  */
 @ConfigurationProperties("liaison.reports")
 public record ReportProperties(
@@ -22,5 +23,6 @@ public record ReportProperties(
         @DefaultValue("10000") int maxRows,
         @DefaultValue("11500") double defaultRevenuePerCase,
         @DefaultValue Map<String, Double> revenuePerCase,
-        Path directory) {
+        Path directory,
+        @DefaultValue("2") int maxConcurrentQueries) {
 }

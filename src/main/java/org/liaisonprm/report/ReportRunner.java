@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.liaisonprm.audit.AuditTrail;
+import org.liaisonprm.audit.AuditType;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -15,6 +17,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.summary.ResultSummary;
@@ -36,9 +39,12 @@ public class ReportRunner {
     private final ReportCatalog catalog;
     private final ReferralCalendar calendar;
     private final ReportProperties properties;
+    private final AuditTrail audit;
 
-    ReportRunner(Driver driver, ReportCatalog catalog, ReferralCalendar calendar, ReportProperties properties) {
+    ReportRunner(Driver driver, ReportCatalog catalog, ReferralCalendar calendar, ReportProperties properties,
+                 AuditTrail audit) {
         this.driver = driver;
+        this.audit = audit;
         this.catalog = catalog;
         this.calendar = calendar;
         this.properties = properties;
@@ -57,55 +63,88 @@ public class ReportRunner {
     }
 
     /**
-     * Runs a report with the given parameter values. A saved report's Cypher was written by a user, so it
-     * passes {@link QueryGuard} first, like an ad-hoc query.
+     * Runs a report with the given parameter values. A saved report's Cypher was written by a user, so it runs
+     * in the sandbox, like an ad-hoc query.
      *
      * @throws ReportParameterException when a parameter is unknown or its value does not fit
-     * @throws QueryRefusedException when a saved report's Cypher is not read-only
+     * @throws QueryRefusedException when a saved report's Cypher is not allowed
      */
     public ReportResult run(ReportDefinition report, Map<String, ?> given) {
+        return run(report, given, null);
+    }
+
+    /**
+     * Runs a report for a user: outreach reports see what the user may see of outreach.
+     *
+     * @param user null for the application itself, which sees the team's outreach
+     */
+    public ReportResult run(ReportDefinition report, Map<String, ?> given, ReportUser user) {
         Map<String, Object> parameters = parameters(report, given);
+        parameters.putAll(scope(user));
         if (report.isSaved()) {
-            return guarded(report.cypher(), parameters, properties.timeout());
+            return sandboxed(report.cypher(), parameters, properties.timeout());
         }
         if (!report.usesGds()) {
-            return execute(report.cypher(), parameters);
+            return execute(report.cypher(), parameters, properties.timeout(), false);
         }
         String graphName = "liaison-" + report.id() + "-" + UUID.randomUUID();
-        parameters.put("graphName", graphName);
+        parameters.put(SandboxPolicy.GRAPH_NAME_PARAMETER, graphName);
         try {
-            return execute(report.cypher(), parameters);
+            return execute(report.cypher(), parameters, properties.timeout(), false);
         } finally {
             dropProjection(graphName);
         }
     }
 
     /**
-     * Runs an ad-hoc query after {@link QueryGuard} accepted it: read transaction, timeout, row cap. A query
-     * that projects a GDS graph names it {@code $graphName}; it is dropped afterwards.
+     * Runs an ad-hoc query in the sandbox: checked, then run in a read transaction with a time limit and the row
+     * cap, and its values checked before they are shown. A query that projects a GDS graph names it
+     * {@code $graphName}; it is dropped afterwards.
      *
-     * @param timeout how long it may run; null or longer than {@code liaison.reports.timeout} means that
-     * @throws QueryRefusedException when the query is not read-only or calls what it may not
+     * @param timeout how long it may run; it can lower {@code liaison.reports.timeout}, never raise it or
+     *                switch it off (null, zero, negative or longer all mean the configured limit)
+     * @throws QueryRefusedException when the query is not allowed, saying why
      */
     public ReportResult query(String cypher, Map<String, ?> given, Duration timeout) {
         var parameters = new HashMap<String, Object>(given == null ? Map.of() : given);
-        Duration limit = timeout == null || timeout.compareTo(properties.timeout()) > 0 ? properties.timeout() : timeout;
-        return guarded(cypher, parameters, limit);
+        return sandboxed(cypher, parameters, limit(timeout));
+    }
+
+    /** What a built-in outreach report filters on: {@code $viewer} and {@code $teamView}. */
+    static Map<String, Object> scope(ReportUser user) {
+        var scope = new HashMap<String, Object>();
+        scope.put("viewer", user == null ? null : user.username());
+        scope.put("teamView", user == null || user.seesTeamOutreach());
+        return scope;
+    }
+
+    /** The time limit of a run: what was asked for, within the configured limit. */
+    Duration limit(Duration requested) {
+        Duration configured = properties.timeout();
+        if (requested == null || requested.isZero() || requested.isNegative() || requested.compareTo(configured) > 0) {
+            return configured;
+        }
+        return requested;
     }
 
     /**
-     * Checks user-written Cypher without running it: the text, then Neo4j's own plan (EXPLAIN).
+     * Checks user-written Cypher without running it: its parse tree ({@link CypherSandbox}), then Neo4j's own
+     * plan ({@link QueryGuard}).
      *
      * @throws QueryRefusedException saying why the query may not run
      */
     public void check(String cypher, Map<String, ?> parameters) {
-        QueryGuard.checkText(cypher);
+        checked(cypher, parameters);
+    }
+
+    private CypherSandbox.Checked checked(String cypher, Map<String, ?> parameters) {
+        CypherSandbox.Checked checked = CypherSandbox.check(cypher);
         var withName = new HashMap<String, Object>(parameters);
-        withName.putIfAbsent("graphName", "liaison-check");
+        withName.putIfAbsent(SandboxPolicy.GRAPH_NAME_PARAMETER, "liaison-check");
         try (var session = readSession()) {
             ResultSummary plan;
             try {
-                try (var tx = session.beginTransaction(transactionConfig())) {
+                try (var tx = session.beginTransaction(config(properties.timeout()))) {
                     plan = tx.run("EXPLAIN " + cypher, withName).consume();
                 }
             } catch (ClientException e) {
@@ -113,19 +152,18 @@ public class ReportRunner {
             }
             QueryGuard.checkPlan(plan);
         }
+        return checked;
     }
 
-    private ReportResult guarded(String cypher, Map<String, Object> parameters, Duration limit) {
-        check(cypher, parameters);
-        boolean projects = cypher.contains("$graphName");
+    private ReportResult sandboxed(String cypher, Map<String, Object> parameters, Duration limit) {
+        // The run's projection name is the runner's to choose, never the caller's.
         String graphName = "liaison-query-" + UUID.randomUUID();
-        if (projects) {
-            parameters.put("graphName", graphName);
-        }
+        parameters.put(SandboxPolicy.GRAPH_NAME_PARAMETER, graphName);
+        CypherSandbox.Checked checked = checked(cypher, parameters);
         try {
-            return execute(cypher, parameters, limit);
+            return execute(cypher, parameters, limit, true);
         } finally {
-            if (projects) {
+            if (checked.usesGraphName()) {
                 dropProjection(graphName);
             }
         }
@@ -176,35 +214,50 @@ public class ReportRunner {
 
     /**
      * The values to choose from: an enum's values, or what the parameter's choices query returns (its
-     * first column is the value, an optional second column the label shown). The query is checked like
-     * any user-written Cypher: saved reports declare their own.
+     * first column is the value, an optional second column the label shown). A saved report's choices query
+     * was written by a user: it runs in the sandbox and is audited.
      */
-    public List<Choice> choices(ReportParameter parameter) {
-        if (parameter.choicesQuery() == null) {
+    public List<Choice> choices(ReportDefinition report, ReportParameter parameter) {
+        return choices(report, parameter, null);
+    }
+
+    /** The values to choose from as a user sees them (a liaison: their own territories). */
+    public List<Choice> choices(ReportDefinition report, ReportParameter parameter, ReportUser user) {
+        String cypher = parameter.choicesQuery();
+        if (cypher == null) {
             return parameter.type().values().stream().map(v -> new Choice(v, v)).toList();
         }
-        check(parameter.choicesQuery(), Map.of());
-        try (var session = readSession()) {
-            return session.executeRead(tx -> tx.run(parameter.choicesQuery()).list(r -> {
-                String value = String.valueOf(GraphValues.plain(r.get(0)));
-                return new Choice(value, r.size() > 1 ? String.valueOf(GraphValues.plain(r.get(1))) : value);
-            }), transactionConfig());
+        if (!report.isSaved()) {
+            return execute(cypher, new HashMap<>(scope(user)), properties.timeout(), false).rows().stream()
+                    .map(ReportRunner::choice).toList();
         }
+        String target = "choices " + report.id() + "." + parameter.name();
+        try {
+            ReportResult result = sandboxed(cypher, new HashMap<>(), properties.timeout());
+            audit.record(AuditType.QUERY_RUN, target, cypher, (long) result.rows().size(), result.elapsedMs());
+            return result.rows().stream().map(ReportRunner::choice).toList();
+        } catch (QueryRefusedException | QueryTimeoutException e) {
+            audit.record(AuditType.QUERY_RUN, target, cypher + "\n// refused: " + e.getMessage(), null, null);
+            throw e;
+        }
+    }
+
+    private static Choice choice(List<Object> row) {
+        String value = String.valueOf(row.get(0));
+        return new Choice(value, row.size() > 1 ? String.valueOf(row.get(1)) : value);
     }
 
     /** One value a parameter can take, with what to show for it. */
     public record Choice(String value, String label) {
     }
 
-    private ReportResult execute(String cypher, Map<String, Object> parameters) {
-        return execute(cypher, parameters, properties.timeout());
-    }
-
     /**
      * An explicit read transaction rather than a managed one: a managed transaction would retry a query
      * that was stopped for running too long.
+     *
+     * @param userWritten whether every value must be checked for application data before it is shown
      */
-    private ReportResult execute(String cypher, Map<String, Object> parameters, Duration timeout) {
+    private ReportResult execute(String cypher, Map<String, Object> parameters, Duration timeout, boolean userWritten) {
         long started = System.nanoTime();
         try (var session = readSession(); var tx = session.beginTransaction(config(timeout))) {
             var result = tx.run(cypher, parameters);
@@ -218,7 +271,12 @@ public class ReportRunner {
                 }
                 Record record = result.next();
                 var row = new ArrayList<Object>(columns.size());
-                record.values().forEach(v -> row.add(GraphValues.plain(v)));
+                for (Value value : record.values()) {
+                    if (userWritten) {
+                        GraphValues.checkVisible(value);
+                    }
+                    row.add(GraphValues.plain(value));
+                }
                 rows.add(row);
             }
             result.consume();
@@ -228,8 +286,16 @@ public class ReportRunner {
             if (isTimeout(e)) {
                 throw new QueryTimeoutException(timeout, e);
             }
+            if (isOutOfMemory(e)) {
+                throw new QueryTooLargeException(e);
+            }
             throw e;
         }
+    }
+
+    private static boolean isOutOfMemory(Neo4jException e) {
+        String code = String.valueOf(e.code());
+        return code.contains("MemoryPoolOutOfMemoryError") || code.contains("OutOfMemory");
     }
 
     private static boolean isTimeout(Neo4jException e) {
@@ -240,10 +306,6 @@ public class ReportRunner {
 
     private Session readSession() {
         return driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
-    }
-
-    private TransactionConfig transactionConfig() {
-        return config(properties.timeout());
     }
 
     private static TransactionConfig config(Duration timeout) {

@@ -241,7 +241,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             }
             case STRING_LIST -> {
                 var box = new MultiSelectComboBox<String>(label);
-                box.setItems(runner.choices(parameter).stream().map(ReportRunner.Choice::value).toList());
+                box.setItems(runner.choices(report, parameter, ReportUser.current()).stream().map(ReportRunner.Choice::value).toList());
                 yield box;
             }
             case STRING -> {
@@ -251,7 +251,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                     yield text;
                 }
                 var box = new ComboBox<ReportRunner.Choice>(label);
-                box.setItems(runner.choices(parameter));
+                box.setItems(runner.choices(report, parameter, ReportUser.current()));
                 box.setItemLabelGenerator(ReportRunner.Choice::label);
                 box.setClearButtonVisible(true);
                 yield box;

@@ -243,11 +243,13 @@ class BuiltInReportTests {
 
     @Test
     void choicesComeFromEnumsOrQueries() {
-        var facility = new ReportCatalog().find("facility-inflow").orElseThrow().parameter("facility").orElseThrow();
-        assertThat(reports.choices(facility)).containsExactly(
+        var inflow = new ReportCatalog().find("facility-inflow").orElseThrow();
+        var facility = inflow.parameter("facility").orElseThrow();
+        assertThat(reports.choices(inflow, facility)).containsExactly(
                 new ReportRunner.Choice("FH", "Home Hospital"), new ReportRunner.Choice("FR", "Rival Hospital"));
-        var by = new ReportCatalog().find("payer-mix").orElseThrow().parameter("by").orElseThrow();
-        assertThat(reports.choices(by)).extracting(ReportRunner.Choice::value).containsExactly("healthSystem", "facility");
+        var payerMix = new ReportCatalog().find("payer-mix").orElseThrow();
+        var by = payerMix.parameter("by").orElseThrow();
+        assertThat(reports.choices(payerMix, by)).extracting(ReportRunner.Choice::value).containsExactly("healthSystem", "facility");
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String name, Object value) {
