@@ -73,7 +73,7 @@ class SecurityTests {
         assertThat(GraphFixtures.count(driver, "MATCH (u:User {username: 'admin'}) RETURN count(u)")).isEqualTo(1);
         assertThat(GraphFixtures.count(driver, """
                 MATCH (u:User {username: 'admin'})
-                WHERE u.passwordHash STARTS WITH '$2a$' AND 'ADMIN' IN u.roles AND u.passwordHash <> $plain
+                WHERE u.passwordHash STARTS WITH '{aes-gcm}' AND 'ADMIN' IN u.roles AND u.passwordHash <> $plain
                 RETURN count(u)""", java.util.Map.of("plain", ADMIN_PASSWORD))).isEqualTo(1);
     }
 
