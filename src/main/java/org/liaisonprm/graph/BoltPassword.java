@@ -26,15 +26,34 @@ final class BoltPassword {
     private BoltPassword() {
     }
 
+    /** Shows a generated password once, with how to connect. */
+    static void announce(Path home, Generated generated, java.net.URI boltUri) {
+        Path file = file(home).toAbsolutePath();
+        log.warn("""
+
+                ================================================================
+                  The embedded graph's Bolt connector requires a password.
+                  Generated for user neo4j: {}
+                  It is kept in {} (readable by its owner only).
+                  To connect with cypher-shell:
+                    cypher-shell -a {} -u neo4j -p "$(cat {})"
+                ================================================================""",
+                generated.password(), file, boltUri, file);
+    }
+
     static Path file(Path home) {
         return home.resolve(FILE);
     }
 
-    static String readOrCreate(Path home) {
+    /** The password, and whether it was generated just now (then it is to be shown once). */
+    record Generated(String password, boolean isNew) {
+    }
+
+    static Generated readOrCreate(Path home) {
         Path file = file(home);
         try {
             if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
+                return new Generated(Files.readString(file, StandardCharsets.UTF_8).strip(), false);
             }
             var bytes = new byte[18];
             new SecureRandom().nextBytes(bytes);
@@ -44,16 +63,10 @@ final class BoltPassword {
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file); // not a POSIX file system
             } catch (FileAlreadyExistsException e) {
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
+                return new Generated(Files.readString(file, StandardCharsets.UTF_8).strip(), false);
             }
             Files.writeString(file, password + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-            log.warn("""
-
-                    The embedded graph's Bolt connector requires a password. Generated for user neo4j: {}
-                    It is kept in {} (readable by its owner only). To connect with cypher-shell:
-                        cypher-shell -a bolt://127.0.0.1:<liaison.graph.bolt-port> -u neo4j -p "$(cat {})"
-                    """, password, file.toAbsolutePath(), file.toAbsolutePath());
-            return password;
+            return new Generated(password, true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the Bolt password file " + file, e);
         }

@@ -79,7 +79,8 @@ public final class EmbeddedGraphServer implements AutoCloseable {
                     + "or listen on 127.0.0.1");
         }
         createDirectories(home);
-        String password = configured ? boltPassword : BoltPassword.readOrCreate(home);
+        BoltPassword.Generated generated = configured ? null : BoltPassword.readOrCreate(home);
+        String password = configured ? boltPassword : generated.password();
 
         var settings = new LinkedHashMap<String, String>(LOCKED_DOWN);
         settings.put("server.directories.import", home.resolve("import").toAbsolutePath().toString());
@@ -123,6 +124,9 @@ public final class EmbeddedGraphServer implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000, (dbmsStarted - started) / 1_000_000,
                     (registered - dbmsStarted) / 1_000_000, home.toAbsolutePath().normalize(), uri, DEFAULT_USER,
                     configured ? "from liaison.graph.bolt-password" : "in " + BoltPassword.file(home).toAbsolutePath());
+            if (generated != null && generated.isNew()) {
+                BoltPassword.announce(home, generated, uri);
+            }
             return new EmbeddedGraphServer(dbms, uri, AuthTokens.basic(DEFAULT_USER, password));
         } catch (RuntimeException e) {
             dbms.shutdown();
