@@ -165,6 +165,33 @@ class AuditTrailTests {
     }
 
     @Test
+    void whatAnonymousCallersSendIsStoredCutToLength() throws Exception {
+        String huge = "huge-name-" + "x".repeat(50_000);
+        var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + huge + "&password=whatever"))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        var stored = GraphFixtures.rows(driver, """
+                MATCH (e:AuditEvent {type: 'LOGIN_FAILED'}) WHERE e.username STARTS WITH 'huge-name-'
+                RETURN e.username AS username""", Map.of());
+        assertThat(stored).singleElement().satisfies(row -> assertThat(row.get("username").asString())
+                .hasSize(AuditTrail.MAX_FIELD).startsWith("huge-name-xxx").endsWith("…"));
+
+        audit.record(AuditType.LOGIN_FAILED, "long-fields-" + "u".repeat(100_000), "t".repeat(100_000),
+                "d".repeat(100_000), null, null);
+        var event = GraphFixtures.rows(driver, """
+                MATCH (e:AuditEvent) WHERE e.username STARTS WITH 'long-fields-'
+                RETURN size(e.username) AS username, size(e.target) AS target, size(e.detail) AS detail""", Map.of());
+        assertThat(event).singleElement().satisfies(row -> {
+            assertThat(row.get("username").asInt()).isEqualTo(AuditTrail.MAX_FIELD);
+            assertThat(row.get("target").asInt()).isEqualTo(AuditTrail.MAX_FIELD);
+            assertThat(row.get("detail").asInt()).isEqualTo(AuditTrail.MAX_DETAIL);
+        });
+        assertThat(AuditTrail.cut("a\uD83D\uDE00".repeat(10), 6)).as("no half of a surrogate pair is kept")
+                .isEqualTo("a\uD83D\uDE00a…");
+    }
+
+    @Test
     void theTrailCannotBeChangedThroughCypherAndOldEventsExpire() {
         actAs("analyst", "ANALYST");
         long before = GraphFixtures.count(driver, "MATCH (e:AuditEvent) RETURN count(e)");
