@@ -312,12 +312,14 @@ class PackagedApplicationIT {
             wait.until(d -> d.findElements(By.className("report-card")).size() >= 12);
             browser.screenshot("reports");
 
-            // ad-hoc Cypher: a read runs, a write is refused with the reason
+            // ad-hoc Cypher: a link fills the editor and runs nothing; Run runs a read, a write is refused with the reason
             driver.get(app.baseUrl() + "/query?cypher="
                     + java.net.URLEncoder.encode("MATCH (h:HealthSystem) RETURN h.name AS name ORDER BY name", StandardCharsets.UTF_8));
+            wait.until(d -> d.findElement(By.className("query-run"))).click();
             wait.until(d -> d.findElement(By.className("report-summary")).getText().startsWith("3 rows"));
             browser.screenshot("query");
             driver.get(app.baseUrl() + "/query?cypher=" + java.net.URLEncoder.encode("CREATE (n:Hack)", StandardCharsets.UTF_8));
+            wait.until(d -> d.findElement(By.className("query-run"))).click();
             var refusal = wait.until(d -> {
                 var message = d.findElement(By.className("query-message"));
                 return message.isDisplayed() ? message.getText() : null;
@@ -331,6 +333,7 @@ class PackagedApplicationIT {
                     WITH f, sum(r.referrals) AS referrals WHERE referrals >= $minimum
                     RETURN f.name AS facility, referrals ORDER BY referrals DESC LIMIT 10""";
             driver.get(app.baseUrl() + "/query?cypher=" + java.net.URLEncoder.encode(facilities, StandardCharsets.UTF_8));
+            wait.until(d -> d.findElement(By.className("query-run"))).click();
             wait.until(d -> d.findElement(By.className("report-summary")).getText().startsWith("10 rows"));
             driver.findElement(By.className("query-save")).click();
             wait.until(d -> d.findElement(By.cssSelector("#save-title input"))).sendKeys("Busiest facilities");
