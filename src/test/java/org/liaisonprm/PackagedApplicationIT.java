@@ -39,6 +39,7 @@ import org.openqa.selenium.WebElement;
 class PackagedApplicationIT {
 
     private static final String PASSWORD = "it-admin-secret";
+    private static final String DEMO_PASSWORD = "it-demo-secret";
     private static final Duration START = Duration.ofMinutes(4);
 
     private int boltPort;
@@ -51,7 +52,8 @@ class PackagedApplicationIT {
         boltPort = LiaisonProcess.freePort();
         Path dataDir = workDir.resolve("data");
         arguments = List.of("--liaison.graph.data-dir=" + dataDir, "--liaison.graph.bolt-port=" + boltPort,
-                "--liaison.security.initial-admin-password=" + PASSWORD, "--liaison.demo.last-month=2026-10");
+                "--liaison.security.initial-admin-password=" + PASSWORD, "--liaison.demo.users-password=" + DEMO_PASSWORD,
+                "--liaison.demo.last-month=2026-10");
         app = new LiaisonProcess("embedded", LiaisonProcess.freePort(), arguments).start(START);
         bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none());
     }
@@ -447,7 +449,7 @@ class PackagedApplicationIT {
             var driver = browser.driver();
             var wait = browser.waitUpTo(Duration.ofSeconds(30));
             driver.get(app.baseUrl() + "/");
-            browser.logIn("liaison1", PASSWORD);
+            browser.logIn("liaison1", DEMO_PASSWORD);
             var week = wait.until(d -> d.findElement(By.cssSelector(".home-week-interactions .profile-figure-value")));
             int before = Integer.parseInt(week.getText().strip());
             assertThat(driver.findElement(By.cssSelector(".home-plan .profile-figure-value")).getText()).isEqualTo("0 / 0");
@@ -515,7 +517,7 @@ class PackagedApplicationIT {
             var driver = browser.driver();
             var wait = browser.waitUpTo(Duration.ofSeconds(30));
             driver.get(app.baseUrl() + "/");
-            browser.logIn("manager", PASSWORD);
+            browser.logIn("manager", DEMO_PASSWORD);
             wait.until(d -> d.findElements(By.cssSelector(".home-activity-chart liaison-report-chart")).size() == 1);
             assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Team");
             wait.until(d -> d.findElement(By.cssSelector(".home-activity-chart liaison-report-chart"))

@@ -142,7 +142,7 @@ class AuditTrailTests {
     void loginsAndFailuresAreRecordedAndAdministratorsReadTheTrail() throws Exception {
         long since = System.currentTimeMillis() - 1;
         var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=test-admin-secret"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=test-demo-secret"))
                 .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(events(AuditType.LOGIN, "manager", since)).singleElement()
@@ -150,7 +150,7 @@ class AuditTrailTests {
         assertThat(api("/api/reports", "viewer", "not-the-password").statusCode()).isEqualTo(401);
         assertThat(events(AuditType.LOGIN_FAILED, "viewer", since)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).isEqualTo("BadCredentials"));
-        assertThat(api("/api/reports", "viewer", "test-admin-secret").statusCode()).isEqualTo(200);
+        assertThat(api("/api/reports", "viewer", "test-demo-secret").statusCode()).isEqualTo(200);
         assertThat(events(AuditType.LOGIN, "viewer", since)).as("API calls are not logins").isEmpty();
 
         var trail = api("/api/audit?type=LOGIN_FAILED&user=viewer&from=" + LocalDate.now().minusDays(1), "admin",
@@ -159,7 +159,7 @@ class AuditTrailTests {
         var json = new ObjectMapper().readTree(trail.body());
         assertThat(json.findValuesAsText("type")).isNotEmpty().containsOnly("LOGIN_FAILED");
         assertThat(json.findValuesAsText("username")).containsOnly("viewer");
-        assertThat(api("/api/audit", "analyst", "test-admin-secret").statusCode()).isEqualTo(403);
+        assertThat(api("/api/audit", "analyst", "test-demo-secret").statusCode()).isEqualTo(403);
         assertThat(api("/api/audit?from=" + LocalDate.now().plusDays(1), "admin", "test-admin-secret").body())
                 .isEqualTo("[]");
     }

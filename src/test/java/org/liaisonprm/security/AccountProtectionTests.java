@@ -137,7 +137,7 @@ class AccountProtectionTests {
         String before = sessionCookie(page);
         assertThat(before).isNotNull();
         var login = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .POST(HttpRequest.BodyPublishers.ofString("username=analyst&password=test-admin-secret"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=analyst&password=test-demo-secret"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "JSESSIONID=" + before).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
