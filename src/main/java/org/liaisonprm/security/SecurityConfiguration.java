@@ -8,9 +8,11 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -106,6 +108,14 @@ class SecurityConfiguration {
     @ConditionalOnProperty("liaison.security.oidc.issuer-uri")
     ClientRegistrationRepository clientRegistrations(SecurityProperties properties) {
         return new InMemoryClientRegistrationRepository(OidcLogin.registration(properties.oidc()));
+    }
+
+    /** Body size limits, checked before Spring Security and multipart parsing read anything. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimits> requestSizeLimits(SecurityProperties properties, SessionRegistry sessions) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimits(properties.requestSize(), sessions));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     /** The signed-in users' UI sessions; told of ended sessions by the publisher below. */
