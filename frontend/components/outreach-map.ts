@@ -3,7 +3,10 @@ import * as L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { feature, mesh } from 'topojson-client';
 
-/** What the server sends (JSON in the `data` property). */
+/**
+ * What the server sends (JSON in the `data` property). Names and details are plain text; `tooltip` is HTML
+ * that the server built with every name escaped, and the only text given to Leaflet as markup.
+ */
 interface Place {
   id: string;
   name: string;
@@ -14,6 +17,7 @@ interface Place {
   color: string;
   detail: string;
   link: string | null;
+  tooltip: string;
 }
 
 interface TerritoryShape {
@@ -23,6 +27,7 @@ interface TerritoryShape {
   zips: string[];
   /** Known positions inside the territory (providers' coordinates, ZIP centres the server knows). */
   points: [number, number][];
+  tooltip: string;
 }
 
 interface RouteStop {
@@ -31,6 +36,7 @@ interface RouteStop {
   lat: number;
   lon: number;
   done: boolean;
+  tooltip: string;
 }
 
 interface MapData {
@@ -211,7 +217,7 @@ export class OutreachMap extends LitElement {
       const shape = hull.length >= 3
         ? L.polygon(hull, { color: t.color, weight: 2, fillOpacity: 0.08 })
         : L.circle(hull[0], { radius: 2500, color: t.color, weight: 2, fillOpacity: 0.08 });
-      shape.bindTooltip(t.name, { sticky: true });
+      shape.bindTooltip(t.tooltip, { sticky: true });
       this.content.addLayer(shape);
       bounds.push(...points);
     }
@@ -225,7 +231,7 @@ export class OutreachMap extends LitElement {
       const marker = L.circleMarker(at, {
         radius: p.kind === 'Facility' ? 7 : 5, color: '#ffffff', weight: 1, fillColor: p.color, fillOpacity: 0.9,
       });
-      marker.bindTooltip(`${escapeHtml(p.name)}<br>${escapeHtml(p.detail)}`);
+      marker.bindTooltip(p.tooltip);
       if (p.link) {
         marker.on('click', () => this.dispatchEvent(new CustomEvent('place-click', {
           detail: { id: p.id, link: p.link, zip: p.zip }, bubbles: true, composed: true,
@@ -245,7 +251,7 @@ export class OutreachMap extends LitElement {
       for (const s of data.route.stops) {
         line.push([s.lat, s.lon]);
         const icon = L.divIcon({ className: '', html: `<div class="stop-label${s.done ? ' done' : ''}">${s.order}</div>`, iconSize: [24, 24] });
-        this.content.addLayer(L.marker([s.lat, s.lon], { icon, keyboard: false }).bindTooltip(`${s.order}. ${escapeHtml(s.name)}`));
+        this.content.addLayer(L.marker([s.lat, s.lon], { icon, keyboard: false }).bindTooltip(s.tooltip));
         stops++;
       }
       this.content.addLayer(L.polyline(line, { color: '#1565c0', weight: 3, opacity: 0.8, dashArray: '6 4' }));
@@ -287,10 +293,6 @@ export class OutreachMap extends LitElement {
       return hit && hit.latitude != null ? [hit.latitude, hit.longitude] : null;
     };
   }
-}
-
-function escapeHtml(text: string): string {
-  return (text || '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c] as string));
 }
 
 /** Andrew's monotone chain: the convex hull of the points, counter-clockwise. */

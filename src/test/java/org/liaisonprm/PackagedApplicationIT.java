@@ -41,6 +41,7 @@ import org.openqa.selenium.WebElement;
 class PackagedApplicationIT {
 
     private static final String PASSWORD = "it-admin-secret";
+    private static final String DEMO_PASSWORD = "it-demo-secret";
     private static final Duration START = Duration.ofMinutes(4);
 
     private int boltPort;
@@ -55,7 +56,8 @@ class PackagedApplicationIT {
         boltPort = LiaisonProcess.freePort();
         dataDir = workDir.resolve("data");
         arguments = List.of("--liaison.graph.data-dir=" + dataDir, "--liaison.graph.bolt-port=" + boltPort,
-                "--liaison.security.initial-admin-password=" + PASSWORD, "--liaison.demo.last-month=2026-10");
+                "--liaison.security.initial-admin-password=" + PASSWORD, "--liaison.demo.users-password=" + DEMO_PASSWORD,
+                "--liaison.demo.last-month=2026-10");
         app = new LiaisonProcess("embedded", LiaisonProcess.freePort(), arguments).start(START);
         boltAuth = AuthTokens.basic("neo4j", Files.readString(dataDir.resolve("bolt-password")).strip());
         bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, boltAuth);
@@ -331,12 +333,14 @@ class PackagedApplicationIT {
             wait.until(d -> d.findElements(By.className("report-card")).size() >= 12);
             browser.screenshot("reports");
 
-            // ad-hoc Cypher: a read runs, a write is refused with the reason
+            // ad-hoc Cypher: a link fills the editor and runs nothing; Run runs a read, a write is refused with the reason
             driver.get(app.baseUrl() + "/query?cypher="
                     + java.net.URLEncoder.encode("MATCH (h:HealthSystem) RETURN h.name AS name ORDER BY name", StandardCharsets.UTF_8));
+            wait.until(d -> d.findElement(By.className("query-run"))).click();
             wait.until(d -> d.findElement(By.className("report-summary")).getText().startsWith("3 rows"));
             browser.screenshot("query");
             driver.get(app.baseUrl() + "/query?cypher=" + java.net.URLEncoder.encode("CREATE (n:Hack)", StandardCharsets.UTF_8));
+            wait.until(d -> d.findElement(By.className("query-run"))).click();
             var refusal = wait.until(d -> {
                 var message = d.findElement(By.className("query-message"));
                 return message.isDisplayed() ? message.getText() : null;
@@ -350,6 +354,7 @@ class PackagedApplicationIT {
                     WITH f, sum(r.referrals) AS referrals WHERE referrals >= $minimum
                     RETURN f.name AS facility, referrals ORDER BY referrals DESC LIMIT 10""";
             driver.get(app.baseUrl() + "/query?cypher=" + java.net.URLEncoder.encode(facilities, StandardCharsets.UTF_8));
+            wait.until(d -> d.findElement(By.className("query-run"))).click();
             wait.until(d -> d.findElement(By.className("report-summary")).getText().startsWith("10 rows"));
             driver.findElement(By.className("query-save")).click();
             wait.until(d -> d.findElement(By.cssSelector("#save-title input"))).sendKeys("Busiest facilities");
@@ -463,7 +468,7 @@ class PackagedApplicationIT {
             var driver = browser.driver();
             var wait = browser.waitUpTo(Duration.ofSeconds(30));
             driver.get(app.baseUrl() + "/");
-            browser.logIn("liaison1", PASSWORD);
+            browser.logIn("liaison1", DEMO_PASSWORD);
             var week = wait.until(d -> d.findElement(By.cssSelector(".home-week-interactions .profile-figure-value")));
             int before = Integer.parseInt(week.getText().strip());
             assertThat(driver.findElement(By.cssSelector(".home-plan .profile-figure-value")).getText()).isEqualTo("0 / 0");
@@ -531,7 +536,7 @@ class PackagedApplicationIT {
             var driver = browser.driver();
             var wait = browser.waitUpTo(Duration.ofSeconds(30));
             driver.get(app.baseUrl() + "/");
-            browser.logIn("manager", PASSWORD);
+            browser.logIn("manager", DEMO_PASSWORD);
             wait.until(d -> d.findElements(By.cssSelector(".home-activity-chart liaison-report-chart")).size() == 1);
             assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Team");
             wait.until(d -> d.findElement(By.cssSelector(".home-activity-chart liaison-report-chart"))

@@ -34,7 +34,13 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
-    private static final int MAX_DETAIL = 20_000;
+    /**
+     * Longest text kept in an event's detail, and in its user name, address and target. A caller who has
+     * not logged in chooses the user name of a failed login; cut to length, it stays indexable (the index
+     * refuses values of some kilobytes, and the event would be lost) and cheap to read.
+     */
+    static final int MAX_DETAIL = 20_000;
+    static final int MAX_FIELD = 200;
 
     private final Driver driver;
     private final AuditProperties properties;
@@ -68,10 +74,11 @@ public class AuditTrail {
         var event = new HashMap<String, Object>();
         event.put("id", UUID.randomUUID().toString());
         event.put("type", type.name());
-        event.put("username", username);
-        event.put("address", currentAddress());
-        event.put("target", target);
-        event.put("detail", detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
+        String who = cut(username, MAX_FIELD);
+        event.put("username", who);
+        event.put("address", cut(currentAddress(), MAX_FIELD));
+        event.put("target", cut(target, MAX_FIELD));
+        event.put("detail", cut(detail, MAX_DETAIL));
         event.put("rows", rows);
         event.put("durationMs", durationMs);
         try (var session = driver.session()) {
@@ -81,9 +88,21 @@ public class AuditTrail {
                     """, Map.of("event", event)).consume());
         } catch (RuntimeException e) {
             // An action that cannot be audited must not happen unaudited: the caller's action fails with it.
-            log.error("Could not write the audit event {} for {}: {}", type, username, e.getMessage());
+            log.error("Could not write the audit event {} for {}: {}", type, who, cut(e.getMessage(), MAX_FIELD));
             throw new AuditUnavailableException(type, e);
         }
+    }
+
+    /** The text, or its first {@code limit - 1} characters and "…" (never half of a surrogate pair). */
+    static String cut(String text, int limit) {
+        if (text == null || text.length() <= limit) {
+            return text;
+        }
+        int end = limit - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     /** Parameters as stable JSON (keys sorted), for an event's detail. */

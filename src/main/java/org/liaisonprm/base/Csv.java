@@ -11,9 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or
- * line break). A text that starts with {@code =}, {@code +}, {@code -} or {@code @} is prefixed with an
- * apostrophe so that spreadsheets show it instead of evaluating it as a formula; numbers are written as
- * they are.
+ * line break). Text that a spreadsheet would evaluate as a formula is prefixed with an apostrophe
+ * ({@link #neutralised}); numbers are written as they are, so negative numbers stay numbers.
  */
 public final class Csv {
 
@@ -46,14 +45,31 @@ public final class Csv {
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
-        String text = text(value);
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
+        String text = neutralised(text(value));
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    /**
+     * The text with an apostrophe in front when a spreadsheet could take it for a formula (OWASP's advice on
+     * CSV injection): it starts with a tab or carriage return, or its first character after any spaces, tabs
+     * and line breaks is {@code =}, {@code +}, {@code -} or {@code @}. Spreadsheets skip such leading blanks
+     * before they look for a formula.
+     */
+    public static String neutralised(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        if (text.charAt(0) == '\t' || text.charAt(0) == '\r') {
+            return "'" + text;
+        }
+        int first = 0;
+        while (first < text.length() && " \t\r\n".indexOf(text.charAt(first)) >= 0) {
+            first++;
+        }
+        return first < text.length() && "=+-@".indexOf(text.charAt(first)) >= 0 ? "'" + text : text;
     }
 
     private static String text(Object value) {

@@ -8,10 +8,13 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * What the outreach map shows: territories with the positions inside them, and their practices (coloured by
- * loyalty segment or network) and the facilities their physicians refer to or hold privileges at.
+ * loyalty segment or network) and the facilities their physicians refer to or hold privileges at. Names are
+ * entered by users or imported, so the tooltips, which the map shows as HTML, are built here with each of
+ * them escaped.
  */
 @Service
 public class MapData {
@@ -56,7 +59,7 @@ public class MapData {
             for (int i = 0; i < territories.size(); i++) {
                 Territory t = territories.get(i);
                 shapes.add(new OutreachMap.TerritoryShape(t.id(), t.name(), TERRITORY_COLOURS[i % TERRITORY_COLOURS.length],
-                        t.zips(), byId.getOrDefault(t.id(), List.of())));
+                        t.zips(), byId.getOrDefault(t.id(), List.of()), html(t.name())));
             }
             var parameters = new HashMap<String, Object>();
             parameters.put("ids", ids);
@@ -87,8 +90,10 @@ public class MapData {
                 String detail = r.get("city").asString("") + " · " + network + " · " + r.get("physicians").asLong()
                         + " physicians" + (referrals > 0 ? " · kept " + Math.round(100.0 * kept / referrals) + " % of "
                         + referrals + " referrals (" + segment.name().toLowerCase() + ")" : "");
-                return new OutreachMap.Place(r.get("id").asString(), r.get("name").asString(""), "Practice", number(r.get("lat")),
-                        number(r.get("lon")), r.get("zip").asString(null), colour, detail, "practices/" + r.get("id").asString());
+                String name = r.get("name").asString("");
+                return new OutreachMap.Place(r.get("id").asString(), name, "Practice", number(r.get("lat")),
+                        number(r.get("lon")), r.get("zip").asString(null), colour, detail, "practices/" + r.get("id").asString(),
+                        tooltip(name, detail));
             })));
             places.addAll(session.executeRead(tx -> tx.run("""
                     MATCH (t:Territory) WHERE t.id IN $ids
@@ -102,11 +107,12 @@ public class MapData {
                     ORDER BY f.id
                     """, parameters).list(r -> {
                 String network = r.get("network").asString("OUT");
-                return new OutreachMap.Place(r.get("id").asString(), r.get("name").asString(""), "Facility",
+                String name = r.get("name").asString("");
+                String detail = r.get("city").asString("") + " · " + r.get("type").asString("") + " · " + network;
+                return new OutreachMap.Place(r.get("id").asString(), name, "Facility",
                         number(r.get("lat")), number(r.get("lon")), r.get("zip").asString(null),
-                        NETWORK_COLOURS.getOrDefault(network, "#8a8f98"),
-                        r.get("city").asString("") + " · " + r.get("type").asString("") + " · " + network,
-                        "facilities/" + r.get("id").asString());
+                        NETWORK_COLOURS.getOrDefault(network, "#8a8f98"), detail,
+                        "facilities/" + r.get("id").asString(), tooltip(name, detail));
             })));
         }
         var legend = new ArrayList<OutreachMap.LegendItem>();
@@ -126,9 +132,20 @@ public class MapData {
     /** A plan's route for the map. */
     public static OutreachMap.Route route(VisitPlan plan) {
         var stops = plan.stops().stream()
-                .map(s -> new OutreachMap.RouteStop(s.order(), s.name(), s.lat(), s.lon(), s.done())).toList();
+                .map(s -> new OutreachMap.RouteStop(s.order(), s.name(), s.lat(), s.lon(), s.done(),
+                        s.order() + ". " + html(s.name()))).toList();
         double[] start = plan.startLat() == null ? null : new double[]{plan.startLat(), plan.startLon()};
         return new OutreachMap.Route(start, stops);
+    }
+
+    /** A place's tooltip: its name over its detail, both escaped. */
+    private static String tooltip(String name, String detail) {
+        return html(name) + "<br>" + html(detail);
+    }
+
+    /** Text as HTML: {@code < > & " '} escaped. */
+    static String html(String text) {
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private static Double number(Value value) {

@@ -25,15 +25,21 @@ public class OutreachMap extends Component implements HasSize {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /*
+     * Names and details are plain text. The map shows only the tooltips as HTML (Leaflet sets them as
+     * markup), and MapData builds those with every name escaped; the element never turns a name into HTML.
+     */
+
     /** A place on the map; lat/lon null puts it at its ZIP code's centre. */
     public record Place(String id, String name, String kind, Double lat, Double lon, String zip, String color,
-                        String detail, String link) {
+                        String detail, String link, String tooltip) {
     }
 
-    public record TerritoryShape(String id, String name, String color, List<String> zips, List<double[]> points) {
+    public record TerritoryShape(String id, String name, String color, List<String> zips, List<double[]> points,
+                                 String tooltip) {
     }
 
-    public record RouteStop(int order, String name, double lat, double lon, boolean done) {
+    public record RouteStop(int order, String name, double lat, double lon, boolean done, String tooltip) {
     }
 
     public record Route(double[] start, List<RouteStop> stops) {

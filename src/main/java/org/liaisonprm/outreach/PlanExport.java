@@ -72,10 +72,33 @@ public final class PlanExport {
         return text.toString();
     }
 
-    /** Escapes a TEXT value: backslash, semicolon, comma and new lines. */
+    /**
+     * A TEXT value (RFC 5545, 3.3.11): a formula prefix neutralised as in CSV (calendars are exported to
+     * spreadsheets too), backslash, semicolon and comma escaped, every line break (CRLF, CR or LF) written as
+     * {@code \n}, and other control characters, which TEXT does not allow, left out.
+     */
     static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                .replace("\r\n", "\\n").replace("\n", "\\n");
+        String neutral = Csv.neutralised(value);
+        var out = new StringBuilder(neutral.length() + 8);
+        for (int i = 0; i < neutral.length(); i++) {
+            char c = neutral.charAt(i);
+            switch (c) {
+                case '\\', ';', ',' -> out.append('\\').append(c);
+                case '\r' -> {
+                    out.append("\\n");
+                    if (i + 1 < neutral.length() && neutral.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                }
+                case '\n' -> out.append("\\n");
+                default -> {
+                    if (c == '\t' || (c >= 0x20 && c != 0x7f)) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** Folds a content line at 75 octets (UTF-8), continuation lines starting with a space. */

@@ -33,8 +33,8 @@ import jakarta.annotation.security.RolesAllowed;
  * Ad-hoc read-only Cypher for analysts and administrators: an editor with syntax colouring, results as
  * table, network or CSV, and a plain refusal when a query would write or reach outside the graph. The text
  * may carry a report header ({@code // @param ...}), whose defaults the query runs with; "Save as report"
- * stores it as a saved report. {@code /query?cypher=...} opens with that query, {@code /query?report=<id>}
- * edits a saved report.
+ * stores it as a saved report. {@code /query?cypher=...} opens with that query in the editor, without
+ * running it; {@code /query?report=<id>} edits a saved report.
  */
 @Route("query")
 @PageTitle("Cypher · Liaison")
@@ -105,10 +105,8 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
             }
             edit(report.get());
         });
-        query.getSingleParameter("cypher").ifPresent(cypher -> {
-            editor.setValue(cypher);
-            run();
-        });
+        // a link only fills the editor: whoever follows it reads the query and runs it themselves
+        query.getSingleParameter("cypher").ifPresent(editor::setValue);
     }
 
     private void edit(ReportDefinition report) {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the {@code admin} user when the graph holds no user at all, so a fresh installation can be
  * logged into. With the demo region it also creates one user per role — {@code manager}, {@code analyst},
- * {@code viewer} and the liaisons {@code liaison1} to {@code liaison4} of the demo territories — with the same
- * password.
+ * {@code viewer} and the liaisons {@code liaison1} to {@code liaison4} of the demo territories — who share a
+ * password of their own: whoever is handed a demo login does not hold the administrator's.
  */
 @Component
 @Order(StartupOrder.USERS)
@@ -46,31 +46,68 @@ class InitialAdmin implements ApplicationRunner {
         this.demo = demo;
     }
 
+    /**
+     * The administrator's password and, with the demo region, the demo users' one: each as configured, or
+     * random when not.
+     *
+     * @param demoUsers null without the demo region
+     */
+    record Passwords(String admin, boolean adminGenerated, String demoUsers, boolean demoUsersGenerated) {
+
+        /** @throws IllegalStateException when the demo users' password is configured as the administrator's */
+        static Passwords choose(String configuredAdmin, boolean withDemoUsers, String configuredDemoUsers) {
+            boolean adminGenerated = configuredAdmin == null || configuredAdmin.isBlank();
+            String admin = adminGenerated ? randomPassword() : configuredAdmin;
+            if (!withDemoUsers) {
+                return new Passwords(admin, adminGenerated, null, false);
+            }
+            boolean demoGenerated = configuredDemoUsers == null || configuredDemoUsers.isBlank();
+            String demoUsers = demoGenerated ? randomPassword() : configuredDemoUsers;
+            while (demoUsers.equals(admin)) {
+                if (!demoGenerated) {
+                    throw new IllegalStateException("liaison.demo.users-password (LIAISON_DEMO_USERS_PASSWORD) is the "
+                            + "administrator's password; the demo users need one of their own");
+                }
+                demoUsers = randomPassword();
+            }
+            return new Passwords(admin, adminGenerated, demoUsers, demoGenerated);
+        }
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         if (users.count() > 0) {
             return;
         }
-        String configured = properties.initialAdminPassword();
-        boolean generated = configured == null || configured.isBlank();
-        String password = generated ? randomPassword() : configured;
-        users.create(USERNAME, password, "Administrator", List.of("ADMIN"));
-        if (demo.enabled()) {
+        var passwords = Passwords.choose(properties.initialAdminPassword(), demo.enabled(), demo.usersPassword());
+        users.create(USERNAME, passwords.admin(), "Administrator", List.of("ADMIN"));
+        if (passwords.demoUsers() != null) {
             for (List<String> user : DEMO_USERS) {
-                users.create(user.get(0), password, user.get(1), List.of(user.get(2)));
+                users.create(user.get(0), passwords.demoUsers(), user.get(1), List.of(user.get(2)));
             }
-            log.info("Created the demo users manager, analyst, viewer and liaison1 to liaison4 with admin's password");
         }
-        if (generated) {
-            log.warn("""
-
-                    ================================================================
-                      Created user '{}' with the one-time password:  {}
-                      It is shown only this once. Set liaison.security.initial-admin-password
-                      (LIAISON_SECURITY_INITIAL_ADMIN_PASSWORD) to choose it instead.
-                    ================================================================""", USERNAME, password);
+        var shown = new StringBuilder();
+        if (passwords.adminGenerated()) {
+            shown.append("\n  Created user '").append(USERNAME).append("' with the one-time password:  ")
+                    .append(passwords.admin())
+                    .append("\n    (liaison.security.initial-admin-password, LIAISON_SECURITY_INITIAL_ADMIN_PASSWORD, chooses it)");
         } else {
             log.info("Created user '{}' with the password from liaison.security.initial-admin-password", USERNAME);
+        }
+        if (passwords.demoUsersGenerated()) {
+            shown.append("\n  Created the demo users manager, analyst, viewer and liaison1 to liaison4, who share the password:  ")
+                    .append(passwords.demoUsers())
+                    .append("\n    (liaison.demo.users-password, LIAISON_DEMO_USERS_PASSWORD, chooses it)");
+        } else if (passwords.demoUsers() != null) {
+            log.info("Created the demo users manager, analyst, viewer and liaison1 to liaison4 with the password from "
+                    + "liaison.demo.users-password");
+        }
+        if (!shown.isEmpty()) {
+            log.warn("""
+
+                    ================================================================{}
+                      They are shown only this once.
+                    ================================================================""", shown);
         }
     }
 

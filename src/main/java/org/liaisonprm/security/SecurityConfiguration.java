@@ -1,5 +1,6 @@
 package org.liaisonprm.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -7,9 +8,11 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,11 +24,16 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -36,7 +44,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Two filter chains: machines ({@code /api/**}, {@code /actuator/**}) authenticate with HTTP Basic or an
  * API token and get 401 when they do not; people get Vaadin's form login and a redirect to it. Both send
  * the security headers (content security policy that fits Vaadin, no framing, no sniffing, referrer
- * policy).
+ * policy). The UI's sessions are kept in a {@link SessionRegistry}, so that {@link UserAccounts} can end a
+ * user's sessions when an administrator disables them, changes their roles or resets their password.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -101,10 +110,45 @@ class SecurityConfiguration {
         return new InMemoryClientRegistrationRepository(OidcLogin.registration(properties.oidc()));
     }
 
+    /** Body size limits, checked before Spring Security and multipart parsing read anything. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimits> requestSizeLimits(SecurityProperties properties, SessionRegistry sessions) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimits(properties.requestSize(), sessions));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** The signed-in users' UI sessions; told of ended sessions by the publisher below. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /**
+     * A request in a session that was ended: the session is already signed out; pages go to the login page,
+     * Vaadin's own requests get 401 (as when not signed in), after which the page reloads into the login.
+     */
+    private static SessionInformationExpiredStrategy toLogin(RequestUtil vaadin) {
+        var redirect = new DefaultRedirectStrategy();
+        return event -> {
+            if (vaadin.isFrameworkInternalRequest(event.getRequest())) {
+                event.getResponse().setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                redirect.sendRedirect(event.getRequest(), event.getResponse(), "/login");
+            }
+        };
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http, SecurityProperties properties, UserAccounts users,
-                                   ObjectProvider<ClientRegistrationRepository> clients) throws Exception {
+                                   ObjectProvider<ClientRegistrationRepository> clients, SessionRegistry sessions,
+                                   RequestUtil vaadin) throws Exception {
         var registrations = clients.getIfAvailable();
         if (registrations != null) {
             http.oauth2Login(sso -> sso
@@ -115,7 +159,10 @@ class SecurityConfiguration {
         }
         return http
                 .headers(SecurityConfiguration::headers)
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                // no limit on sessions per user: the registry is there to end them
+                .sessionManagement(session -> session.sessionConcurrency(concurrency -> concurrency
+                        .maximumSessions(-1).sessionRegistry(sessions).expiredSessionStrategy(toLogin(vaadin))))
+                .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                 .build();
     }
 

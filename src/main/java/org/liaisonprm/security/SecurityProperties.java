@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param initialAdminPassword password of the {@code admin} user created when no user exists (and of the
@@ -12,15 +13,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockout              when an account is locked after failed logins
  * @param oidc                 optional single sign-on through an OpenID Connect provider; off unless its
  *                             issuer URI is set
+ * @param requestSize          the largest request bodies
  */
 @ConfigurationProperties("liaison.security")
-public record SecurityProperties(String initialAdminPassword, @DefaultValue Lockout lockout, @DefaultValue Oidc oidc) {
+public record SecurityProperties(String initialAdminPassword, @DefaultValue Lockout lockout, @DefaultValue Oidc oidc,
+                                 @DefaultValue RequestSize requestSize) {
 
     /**
      * @param attempts failed logins in a row that lock an account
      * @param duration how long it stays locked
      */
     public record Lockout(@DefaultValue("5") int attempts, @DefaultValue("15m") Duration duration) {
+    }
+
+    /**
+     * @param anonymous any body from a caller who has not signed in
+     * @param json      a JSON body from a signed-in caller (the API, Vaadin's requests)
+     * @param upload    any other body from a signed-in caller: imports on the Import page and
+     *                  {@code POST /api/imports} ({@code spring.servlet.multipart.*} take the same value)
+     */
+    public record RequestSize(@DefaultValue("64KB") DataSize anonymous, @DefaultValue("1MB") DataSize json,
+                              @DefaultValue("50GB") DataSize upload) {
     }
 
     /**

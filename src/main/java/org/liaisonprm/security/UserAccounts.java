@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
 import org.neo4j.driver.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.core.AuthenticatedPrincipal;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The application's users, stored in the graph as {@code (:User)} nodes with BCrypt password hashes, and
- * what administrators and users do to accounts. Every change is audited.
+ * what administrators and users do to accounts. Every change is audited. Disabling a user, changing their
+ * roles or resetting their password ends their open sessions in the web UI: a session keeps the roles it
+ * signed in with, so it must not outlive them (API calls authenticate each time and need nothing).
  */
 @Service
 public class UserAccounts implements UserDetailsService {
@@ -32,11 +38,14 @@ public class UserAccounts implements UserDetailsService {
     private final Neo4jClient neo4j;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
+    private final ObjectProvider<SessionRegistry> sessions;
 
-    UserAccounts(Neo4jClient neo4j, PasswordEncoder passwordEncoder, AuditTrail audit) {
+    UserAccounts(Neo4jClient neo4j, PasswordEncoder passwordEncoder, AuditTrail audit,
+                 ObjectProvider<SessionRegistry> sessions) {
         this.neo4j = neo4j;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     public record UserAccount(String username, String passwordHash, String displayName, List<String> roles,
@@ -178,6 +187,9 @@ public class UserAccounts implements UserDetailsService {
         }
         audit.record(AuditType.USER_CHANGED, username, changes.isEmpty() ? "no change" : changes.toString().strip(),
                 null, null);
+        if (!before.roles().equals(roleNames) || before.enabled() != enabled) {
+            endSessions(username);
+        }
         return find(username).orElseThrow();
     }
 
@@ -187,6 +199,7 @@ public class UserAccounts implements UserDetailsService {
         PasswordPolicy.check(username, rawPassword);
         setPassword(username, rawPassword);
         audit.record(AuditType.PASSWORD_CHANGED, username, "reset by an administrator", null, null);
+        endSessions(username);
     }
 
     /** An administrator lifts a lock before its time. */
@@ -251,6 +264,30 @@ public class UserAccounts implements UserDetailsService {
                         REMOVE u.lockedUntil
                         """)
                 .bindAll(Map.of("username", username, "hash", passwordEncoder.encode(rawPassword))).run();
+    }
+
+    /**
+     * Marks the user's web sessions expired; at their next request each is signed out and sent to the login
+     * page. Does nothing outside a web application (no session registry).
+     */
+    private void endSessions(String username) {
+        var registry = sessions.getIfAvailable();
+        if (registry == null) {
+            return;
+        }
+        for (Object principal : registry.getAllPrincipals()) {
+            if (username.equals(nameOf(principal))) {
+                registry.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+            }
+        }
+    }
+
+    /** The user name of a form login's {@link UserDetails} or a single sign-on's principal. */
+    private static String nameOf(Object principal) {
+        if (principal instanceof UserDetails details) {
+            return details.getUsername();
+        }
+        return principal instanceof AuthenticatedPrincipal named ? named.getName() : String.valueOf(principal);
     }
 
     private UserAccount existing(String username) {

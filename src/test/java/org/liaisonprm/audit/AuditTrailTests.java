@@ -142,7 +142,7 @@ class AuditTrailTests {
     void loginsAndFailuresAreRecordedAndAdministratorsReadTheTrail() throws Exception {
         long since = System.currentTimeMillis() - 1;
         var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=test-admin-secret"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=test-demo-secret"))
                 .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(events(AuditType.LOGIN, "manager", since)).singleElement()
@@ -150,7 +150,7 @@ class AuditTrailTests {
         assertThat(api("/api/reports", "viewer", "not-the-password").statusCode()).isEqualTo(401);
         assertThat(events(AuditType.LOGIN_FAILED, "viewer", since)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).isEqualTo("BadCredentials"));
-        assertThat(api("/api/reports", "viewer", "test-admin-secret").statusCode()).isEqualTo(200);
+        assertThat(api("/api/reports", "viewer", "test-demo-secret").statusCode()).isEqualTo(200);
         assertThat(events(AuditType.LOGIN, "viewer", since)).as("API calls are not logins").isEmpty();
 
         var trail = api("/api/audit?type=LOGIN_FAILED&user=viewer&from=" + LocalDate.now().minusDays(1), "admin",
@@ -159,9 +159,36 @@ class AuditTrailTests {
         var json = new ObjectMapper().readTree(trail.body());
         assertThat(json.findValuesAsText("type")).isNotEmpty().containsOnly("LOGIN_FAILED");
         assertThat(json.findValuesAsText("username")).containsOnly("viewer");
-        assertThat(api("/api/audit", "analyst", "test-admin-secret").statusCode()).isEqualTo(403);
+        assertThat(api("/api/audit", "analyst", "test-demo-secret").statusCode()).isEqualTo(403);
         assertThat(api("/api/audit?from=" + LocalDate.now().plusDays(1), "admin", "test-admin-secret").body())
                 .isEqualTo("[]");
+    }
+
+    @Test
+    void whatAnonymousCallersSendIsStoredCutToLength() throws Exception {
+        String huge = "huge-name-" + "x".repeat(50_000);
+        var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + huge + "&password=whatever"))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        var stored = GraphFixtures.rows(driver, """
+                MATCH (e:AuditEvent {type: 'LOGIN_FAILED'}) WHERE e.username STARTS WITH 'huge-name-'
+                RETURN e.username AS username""", Map.of());
+        assertThat(stored).singleElement().satisfies(row -> assertThat(row.get("username").asString())
+                .hasSize(AuditTrail.MAX_FIELD).startsWith("huge-name-xxx").endsWith("…"));
+
+        audit.record(AuditType.LOGIN_FAILED, "long-fields-" + "u".repeat(100_000), "t".repeat(100_000),
+                "d".repeat(100_000), null, null);
+        var event = GraphFixtures.rows(driver, """
+                MATCH (e:AuditEvent) WHERE e.username STARTS WITH 'long-fields-'
+                RETURN size(e.username) AS username, size(e.target) AS target, size(e.detail) AS detail""", Map.of());
+        assertThat(event).singleElement().satisfies(row -> {
+            assertThat(row.get("username").asInt()).isEqualTo(AuditTrail.MAX_FIELD);
+            assertThat(row.get("target").asInt()).isEqualTo(AuditTrail.MAX_FIELD);
+            assertThat(row.get("detail").asInt()).isEqualTo(AuditTrail.MAX_DETAIL);
+        });
+        assertThat(AuditTrail.cut("a\uD83D\uDE00".repeat(10), 6)).as("no half of a surrogate pair is kept")
+                .isEqualTo("a\uD83D\uDE00a…");
     }
 
     @Test

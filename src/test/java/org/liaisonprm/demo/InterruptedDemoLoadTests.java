@@ -47,7 +47,7 @@ class InterruptedDemoLoadTests {
                        (:Physician {id: 'half-written', source: 'demo'}),
                        (:Physician {id: 'imported', name: 'Imported Physician', source: 'nppes'})
                 """);
-        var properties = new DemoProperties(true, 7, 300, YearMonth.of(2026, 10));
+        var properties = new DemoProperties(true, 7, 300, YearMonth.of(2026, 10), null);
 
         new DemoRegionLoader(driver, membership, rollup, properties, goals, plans).run(null);
 

@@ -94,7 +94,7 @@ class NetworkApiTests {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString("viewer:test-admin-secret".getBytes(StandardCharsets.UTF_8)))
+                "Basic " + Base64.getEncoder().encodeToString("viewer:test-demo-secret".getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

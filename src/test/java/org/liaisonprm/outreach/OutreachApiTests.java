@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DemoGraphTest
 class OutreachApiTests {
 
-    private static final String PASSWORD = "test-admin-secret";
+    private static final String PASSWORD = "test-demo-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort

@@ -41,7 +41,8 @@ class AccessMatrixTests {
     private static final List<String> COLUMNS = List.of("anonymous", "ADMIN", "MANAGER", "ANALYST", "LIAISON", "VIEWER");
     private static final Map<String, String> USER_OF = Map.of("ADMIN", "admin", "MANAGER", "manager",
             "ANALYST", "analyst", "LIAISON", "liaison1", "VIEWER", "viewer");
-    private static final String PASSWORD = "test-admin-secret";
+    private static final String ADMIN_PASSWORD = "test-admin-secret";
+    private static final String DEMO_PASSWORD = "test-demo-secret";
 
     @LocalServerPort
     int port;
@@ -156,7 +157,8 @@ class AccessMatrixTests {
                 .header("Content-Type", "application/json");
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + (user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD))
+                            .getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

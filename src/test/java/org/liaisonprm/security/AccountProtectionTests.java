@@ -137,7 +137,7 @@ class AccountProtectionTests {
         String before = sessionCookie(page);
         assertThat(before).isNotNull();
         var login = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .POST(HttpRequest.BodyPublishers.ofString("username=analyst&password=test-admin-secret"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=analyst&password=test-demo-secret"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "JSESSIONID=" + before).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
@@ -152,6 +152,53 @@ class AccountProtectionTests {
         assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+    }
+
+    @Test
+    void disablingChangingRolesOrResettingThePasswordEndsTheUsersSessions() throws Exception {
+        users.createUser("session-disabled", "Disabled", "the-session-passphrase", List.of(Role.ANALYST));
+        users.createUser("session-roles", "Roles", "the-session-passphrase", List.of(Role.ANALYST));
+        users.createUser("session-reset", "Reset", "the-session-passphrase", List.of(Role.ANALYST));
+        users.createUser("session-renamed", "Renamed", "the-session-passphrase", List.of(Role.ANALYST));
+        String disabled = logIn("session-disabled", "the-session-passphrase");
+        String roles = logIn("session-roles", "the-session-passphrase");
+        String reset = logIn("session-reset", "the-session-passphrase");
+        String renamed = logIn("session-renamed", "the-session-passphrase");
+        String bystander = logIn("analyst", "test-demo-secret");
+        for (String session : List.of(disabled, roles, reset, renamed, bystander)) {
+            assertThat(page("/network", session).statusCode()).as("signed in").isEqualTo(200);
+        }
+
+        users.change("session-disabled", "Disabled", List.of(Role.ANALYST), false);
+        users.change("session-roles", "Roles", List.of(Role.VIEWER), true);
+        users.resetPassword("session-reset", "a-new-session-passphrase");
+        users.change("session-renamed", "Renamed again", List.of(Role.ANALYST), true);
+
+        for (String session : List.of(disabled, roles, reset)) {
+            var refused = page("/network", session);
+            assertThat(refused.statusCode()).as("the old session ended").isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+            assertThat(page("/network", session).statusCode()).as("and stays ended").isEqualTo(302);
+        }
+        assertThat(page("/network", renamed).statusCode()).as("a new name shown ends nothing").isEqualTo(200);
+        assertThat(page("/network", bystander).statusCode()).as("other users keep theirs").isEqualTo(200);
+        assertThat(page("/network", logIn("session-roles", "the-session-passphrase")).statusCode())
+                .as("signing in again works, with the new roles").isEqualTo(200);
+    }
+
+    /** Logs in through the login form; returns the session id. */
+    private String logIn(String user, String password) throws Exception {
+        var login = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return sessionCookie(login);
+    }
+
+    private HttpResponse<String> page(String path, String session) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String sessionCookie(HttpResponse<?> response) {

@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SecurityTests {
 
     private static final String ADMIN_PASSWORD = "test-admin-secret";
+    private static final String DEMO_PASSWORD = "test-demo-secret";
 
     @LocalServerPort
     int port;
@@ -75,6 +76,14 @@ class SecurityTests {
                 MATCH (u:User {username: 'admin'})
                 WHERE u.passwordHash STARTS WITH '{aes-gcm}' AND 'ADMIN' IN u.roles AND u.passwordHash <> $plain
                 RETURN count(u)""", java.util.Map.of("plain", ADMIN_PASSWORD))).isEqualTo(1);
+    }
+
+    @Test
+    void theDemoUsersHaveTheirOwnPasswordNotTheAdministrators() throws Exception {
+        for (String user : java.util.List.of("manager", "analyst", "viewer", "liaison1", "liaison4")) {
+            assertThat(get("/api/reports", user + ":" + DEMO_PASSWORD).statusCode()).as(user).isEqualTo(200);
+            assertThat(get("/api/reports", user + ":" + ADMIN_PASSWORD).statusCode()).as(user).isEqualTo(401);
+        }
     }
 
     @Test
