@@ -81,7 +81,7 @@ class QueryViewTests {
     @Test
     void aLinkFillsTheEditorButRunsNothingUntilTheUserRunsIt() {
         long since = System.currentTimeMillis() - 1;
-        String cypher = "MATCH (u:User) RETURN count(u) AS users";
+        String cypher = "MATCH (p:Physician) RETURN count(p) AS physicians";
         UI.getCurrent().navigate("query", QueryParameters.of("cypher", cypher));
 
         var view = _get(QueryView.class);
