@@ -87,7 +87,12 @@ class ImportIT {
         int bolt = LiaisonProcess.freePort();
         Process load = importCommand(killed, "hop-teaming", input.resolve("hop-teaming.csv"), bolt);
         long written;
-        try (Driver watcher = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none())) {
+        // the store's generated Bolt password appears in its data directory when the command starts it
+        Path passwordFile = killed.resolve("bolt-password");
+        org.awaitility.Awaitility.await().atMost(5, TimeUnit.MINUTES).until(() -> Files.exists(passwordFile)
+                && !Files.readString(passwordFile).isBlank());
+        try (Driver watcher = GraphDatabase.driver("bolt://127.0.0.1:" + bolt,
+                AuthTokens.basic("neo4j", Files.readString(passwordFile).strip()))) {
             var count = new java.util.concurrent.atomic.AtomicLong();
             // until about 50,000 relationships are in (the store refuses connections while it starts)
             org.awaitility.Awaitility.await().atMost(5, TimeUnit.MINUTES).pollInterval(java.time.Duration.ofMillis(200))

@@ -56,7 +56,8 @@ class ExplorerBenchmarkIT {
                 "--liaison.demo.last-month=2026-10");
         try (var app = new LiaisonProcess("explorer-benchmark", LiaisonProcess.freePort(), arguments)
                 .start(Duration.ofMinutes(4));
-             var bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none());
+             var bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j",
+                     java.nio.file.Files.readString(workDir.resolve("data").resolve("bolt-password")).strip()));
              var browser = Browser.open()) {
             String focus;
             try (var session = bolt.session()) {
