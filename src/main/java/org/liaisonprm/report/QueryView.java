@@ -63,9 +63,10 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("query-view");
         setSizeFull();
 
-        var help = new Paragraph("Read-only Cypher against the referral graph (docs/graph-model.md). Queries run "
-                + "in a read transaction with a time limit; writes, LOAD CSV and procedures outside a read-only "
-                + "allow-list are refused. Project GDS graphs as $graphName. Declare parameters in a header, "
+        var help = new Paragraph("Read-only Cypher against the referral graph (docs/graph-model.md): give node "
+                + "patterns a label such as (p:Physician) and relationships a type such as [:REFERRED]; application "
+                + "data, writes, files and other procedures are refused with the reason. Queries run in a read "
+                + "transaction with a time limit. Project GDS graphs as $graphName. Declare parameters in a header, "
                 + "e.g. \u201c// @param serviceLine: string = Orthopedics\u201d (docs/reports.md). Ctrl+Enter runs.");
         help.addClassName("query-help");
         editing.addClassName("query-editing");
