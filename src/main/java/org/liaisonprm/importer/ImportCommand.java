@@ -121,19 +121,24 @@ public final class ImportCommand {
     }
 
     /**
-     * Only the graph: no web server, no Vaadin (its configuration assumes a servlet container), no demo
-     * region (an empty store is filled by the import, not by the demo). Command-line settings outrank
-     * application.yml, so a user's {@code --liaison.graph.data-dir=...} still applies.
+     * Only what an import needs: no web server, no Vaadin (its configuration assumes a servlet container),
+     * beans made only when the import uses them (so none of the server's, such as the import queue that marks
+     * unfinished imports as interrupted), no scheduled clean-ups, and of the start-up steps only the schema
+     * ({@link ImportStartup}): users, the demo region and the rollup check are the server's. Command-line
+     * settings outrank application.yml, so a user's {@code --liaison.graph.data-dir=...} still applies.
      */
     static ConfigurableApplicationContext start(List<String> settings) {
         var args = new ArrayList<String>();
         args.add("--liaison.demo.enabled=false");
         args.add("--spring.main.banner-mode=off");
+        args.add("--spring.main.lazy-initialization=true");
+        args.add("--liaison.audit.purge-cron=-");
         args.add("--logging.level.root=warn");
         args.add("--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
         args.addAll(settings);
         return new SpringApplicationBuilder(LiaisonApplication.class).web(WebApplicationType.NONE)
+                .initializers(ImportStartup.INITIALIZER)
                 .run(args.toArray(String[]::new));
     }
 
