@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisonprm.EmptyGraphTest;
+import org.liaisonprm.LiaisonApplication;
 import org.liaisonprm.graph.EmbeddedGraphServer;
 import org.liaisonprm.graph.GraphProperties;
 import org.neo4j.driver.GraphDatabase;
@@ -176,6 +177,21 @@ class ImportCommandTests {
 
         assertThat(Files.readString(Path.of("docs", "import-formats.md"))).as("docs/import-formats.md shows import --help")
                 .contains(ImportCommand.usage());
+    }
+
+    @Test
+    void theApplicationsHelpListsItsCommands() throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            LiaisonApplication.main(new String[] {"--help"});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("Usage: java -jar liaison.jar [COMMAND]")
+                .contains("(none)", "serve the application", "import --file=PATH", "import --help",
+                        "bench reports|network|import");
     }
 
     /**
