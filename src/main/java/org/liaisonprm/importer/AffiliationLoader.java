@@ -40,6 +40,7 @@ final class AffiliationLoader implements FormatLoader {
             int ccnAt = header.index(CCN);
             int typeCcnAt = header.index(TYPE_CCN);
             var parameters = Map.<String, Object>of("source", "facility-affiliation");
+            var repeats = job.repeats(ImportJob.RepeatKey.of(r -> affiliationKey((String) r.get("npi"), (String) r.get("ccn"))));
             List<Map<String, Object>> pending = new ArrayList<>();
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
@@ -62,18 +63,27 @@ final class AffiliationLoader implements FormatLoader {
                 } catch (RowRefused problem) {
                     job.refuse(row.line(), problem);
                 }
-                if (pending.size() >= ImportJob.BATCH) {
-                    write(job, pending, parameters);
+                if (pending.size() >= job.batch()) {
+                    write(job, pending, parameters, repeats);
                     pending = new ArrayList<>();
                 }
             }
-            write(job, pending, parameters);
+            write(job, pending, parameters, repeats);
         }
     }
 
-    private static void write(ImportJob job, List<Map<String, Object>> pending, Map<String, Object> parameters) {
+    private static void write(ImportJob job, List<Map<String, Object>> pending, Map<String, Object> parameters,
+                              ImportJob.Repeats repeats) {
         var rows = FormatLoader.withoutUnknownNpis(job, pending, Map.of("npi", NPI));
-        job.write(WRITE, rows, ImportJob.Kind.RELATIONSHIPS, parameters, NPI);
+        job.write(WRITE, rows, ImportJob.Kind.RELATIONSHIPS, parameters, NPI, repeats);
+    }
+
+    /**
+     * One affiliation in one number: the NPI's first nine digits (the tenth is their check digit) and the CCN
+     * read as a number in base 36 (six letters or digits: below 2^32).
+     */
+    static long affiliationKey(String npi, String ccn) {
+        return Long.parseLong(npi, 0, 9, 10) << 32 | Long.parseLong(ccn, 36);
     }
 
     static String facilityType(String text) {

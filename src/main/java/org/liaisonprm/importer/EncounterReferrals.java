@@ -176,7 +176,7 @@ final class EncounterReferrals {
             row.put("serviceLine", r.serviceLine());
             row.put("values", r.values());
             batch.add(row);
-            if (batch.size() >= ImportJob.BATCH) {
+            if (batch.size() >= job.batch()) {
                 job.write(cypher, batch, ImportJob.Kind.RELATIONSHIPS, Map.of("source", source), "");
                 batch = new ArrayList<>();
             }

@@ -37,7 +37,8 @@ final class FacilityLoader implements FormatLoader {
                     : ImportJob.requireColumns(rows, path, "Facility ID", "Facility Name", "State");
             String idColumn = providerOfServices ? "PRVDR_NUM" : "Facility ID";
             var buffer = job.buffer(WRITE, ImportJob.Kind.NODES,
-                    Map.of("source", providerOfServices ? "pos" : "hospitals"), idColumn);
+                    Map.of("source", providerOfServices ? "pos" : "hospitals"), idColumn,
+                    job.repeats(ImportJob.RepeatKey.of(r -> r.get("id"))));
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();

@@ -4,9 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.liaisonprm.LiaisonApplication;
 import org.liaisonprm.graph.GraphStoreLockedException;
@@ -15,14 +13,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar liaison.jar import --format=F --file=PATH [options] [--errors=REPORT.csv]}: imports one
- * file into the configured store (the embedded data directory or an external server, configured as for
- * the application) without starting the web server. Prints progress and a summary; exits with 0 when every
- * row was accepted, 3 when some were refused, 2 when nothing was imported.
+ * {@code java -jar liaison.jar import [--format=F] --file=PATH [options] [--errors=REPORT.csv] [--dry-run]}:
+ * imports one file into the configured store (the embedded data directory or an external server, configured
+ * as for the application) without starting the web server. Only the options the format takes are accepted
+ * ({@link ImportArguments}); {@code --dry-run} reads and checks the whole file as the import would and writes
+ * nothing to the graph. Prints progress and a summary; exits with 0 when every row was accepted, 3 when some
+ * were refused, 2 when nothing was imported.
  */
 public final class ImportCommand {
-
-    private static final List<String> OWN = List.of("format", "file", "errors");
 
     private final PrintStream out;
 
@@ -34,44 +32,43 @@ public final class ImportCommand {
         System.exit(new ImportCommand(System.out).run(args));
     }
 
-    /** Runs the command; returns the exit code. Arguments it does not know go to Spring as settings. */
+    /** Runs the command; returns the exit code. */
     public int run(String[] args) {
-        var options = new HashMap<String, String>();
-        var settings = new ArrayList<String>();
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                out.println(usage());
-                return 0;
-            }
-            String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : null;
-            if (name != null && (OWN.contains(name) || ImportOptions.NAMES.contains(name))) {
-                options.put(name, arg.substring(arg.indexOf('=') + 1));
-            } else {
-                settings.add(arg);
-            }
+        if (args.length == 0) {
+            out.println(usage());
+            return 2;
         }
-        ImportFormat format = ImportFormat.byId(options.getOrDefault("format", "auto")).orElse(null);
-        if (format == null) {
-            return refuse("Unknown format " + options.get("format") + ". Formats: "
-                    + String.join(", ", ImportFormat.choices().stream().map(ImportFormat::id).toList()));
+        ImportArguments arguments;
+        try {
+            arguments = ImportArguments.parse(args);
+        } catch (ImportRefusedException e) {
+            return refuse(e.getMessage());
         }
-        if (!options.containsKey("file")) {
-            return refuse("Say which file to import with --file=PATH\n" + usage());
+        if (arguments.help()) {
+            out.println(usage());
+            return 0;
         }
-        Path file = Path.of(options.get("file"));
+        if (arguments.file() == null) {
+            return refuse("Say which file to import with --file=PATH. See import --help.");
+        }
+        Path file = arguments.file();
         if (!Files.isReadable(file)) {
             return refuse("Cannot read " + file + ": no such file or not readable");
         }
         ImportOptions importOptions;
         try {
-            importOptions = ImportOptions.parse(options);
+            if (arguments.format() == ImportFormat.AUTO) {
+                // the first line says which format it is; only then do the options have a meaning to check
+                arguments = arguments.checkedFor(ImportFormat.detect(file));
+            }
+            importOptions = ImportOptions.parse(arguments.options());
         } catch (ImportRefusedException e) {
             return refuse(e.getMessage());
         }
-        Path errors = Path.of(options.getOrDefault("errors", file + ".errors.csv"));
+        Path errors = arguments.errors() != null ? arguments.errors() : Path.of(file + ".errors.csv");
         ConfigurableApplicationContext context;
         try {
-            context = start(settings);
+            context = start(arguments.settings());
         } catch (RuntimeException e) {
             GraphStoreLockedException locked = lockedCause(e);
             if (locked != null) {
@@ -82,26 +79,34 @@ public final class ImportCommand {
         }
         try (context) {
             var progress = new ProgressDisplay(out, System.console() != null);
-            var request = new Importer.Request(format, file, file.getFileName().toString(), importOptions, errors,
-                    "cli:" + System.getProperty("user.name", "unknown"));
+            var request = new Importer.Request(arguments.format(), file, file.getFileName().toString(), importOptions,
+                    errors, "cli:" + System.getProperty("user.name", "unknown"), arguments.dryRun());
             Importer.Result result = context.getBean(Importer.class).run(request, progress);
             progress.done();
             if (result.message() != null) {
                 out.println("Refused: " + result.message());
             }
-            printSummary(result);
+            printSummary(result, arguments.dryRun());
             return result.exitCode();
         }
     }
 
-    private void printSummary(Importer.Result result) {
+    private void printSummary(Importer.Result result, boolean dryRun) {
         var s = result.summary();
+        if (dryRun) {
+            out.println("Dry run: the file was read and checked as an import would; nothing was written to the graph.");
+        }
         out.printf("Format %s, %,d ms (%,.0f rows/s)%n", result.format().id(), result.durationMs(),
                 result.durationMs() == 0 ? 0.0 : s.rowsRead() * 1000.0 / result.durationMs());
         out.printf("  rows read       %,12d%n", s.rowsRead());
         out.printf("  imported        %,12d%n", s.imported());
         out.printf("  skipped         %,12d%n", s.skipped());
         out.printf("  refused         %,12d%s%n", s.refused(), s.refused() > 0 ? "   see " + result.errors() : "");
+        if (dryRun) {
+            out.println("  nodes and relationships: not counted by a dry run (each batch is undone, so it cannot tell");
+            out.println("  what earlier batches would have created)");
+            return;
+        }
         out.printf("  nodes           %,12d created, %,d updated%n", s.nodesCreated(), s.nodesUpdated());
         out.printf("  relationships   %,12d created, %,d updated%n", s.relationshipsCreated(), s.relationshipsUpdated());
     }
@@ -121,32 +126,77 @@ public final class ImportCommand {
     }
 
     /**
-     * Only the graph: no web server, no Vaadin (its configuration assumes a servlet container), no demo
-     * region (an empty store is filled by the import, not by the demo). Command-line settings outrank
-     * application.yml, so a user's {@code --liaison.graph.data-dir=...} still applies.
+     * Only what an import needs: no web server, no Vaadin (its configuration assumes a servlet container),
+     * beans made only when the import uses them (so none of the server's, such as the import queue that marks
+     * unfinished imports as interrupted), no scheduled clean-ups, and of the start-up steps only the schema
+     * ({@link ImportStartup}): users, the demo region and the rollup check are the server's. Command-line
+     * settings outrank application.yml, so a user's {@code --liaison.graph.data-dir=...} still applies.
      */
     static ConfigurableApplicationContext start(List<String> settings) {
         var args = new ArrayList<String>();
         args.add("--liaison.demo.enabled=false");
         args.add("--spring.main.banner-mode=off");
+        args.add("--spring.main.lazy-initialization=true");
+        args.add("--liaison.audit.purge-cron=-");
         args.add("--logging.level.root=warn");
         args.add("--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
         args.addAll(settings);
         return new SpringApplicationBuilder(LiaisonApplication.class).web(WebApplicationType.NONE)
+                .initializers(ImportStartup.INITIALIZER)
                 .run(args.toArray(String[]::new));
     }
 
+    /** What {@code import --help} and {@code import} without arguments print: formats with their options. */
     static String usage() {
-        return """
-                Usage: java -jar liaison.jar import --format=FORMAT --file=PATH [options] [--errors=REPORT.csv]
-                Formats: %s
-                Options: --state=MA[,NH]  --period=YYYY | --from=YYYY-MM-DD --to=YYYY-MM-DD (exclusive)
-                         --window-days=30  --min-transactions=N  --max-day-wait=N  --unknown-npi=stub|refuse
-                Settings of the application (e.g. --liaison.graph.data-dir=./data) apply as for the server.
-                Exit codes: 0 all rows accepted, 3 some rows refused, 2 nothing imported.
-                See docs/import-formats.md.""".formatted(String.join(", ",
-                ImportFormat.choices().stream().map(ImportFormat::id).toList()));
+        var text = new StringBuilder();
+        text.append("Usage: java -jar liaison.jar import [--format=FORMAT] --file=PATH [options] [--errors=REPORT.csv] [--dry-run]\n\n");
+        text.append("Imports one file into the configured store, which no running server may hold.\n\n");
+        for (var own : ImportArguments.Own.values()) {
+            text.append(line("  " + own.usage(), own.meaning));
+        }
+        text.append("\nFormats and their options (only these are accepted):\n");
+        for (ImportFormat format : ImportFormat.choices()) {
+            if (format == ImportFormat.AUTO) {
+                text.append(line("  auto", "the default: recognised from the file's first line (nothing else is"));
+                text.append(line("", "read first), then that format's options apply"));
+                continue;
+            }
+            text.append(line("  " + format.id(), format.title() + (format.options().isEmpty() ? "; no options" : "")));
+            for (ImportOption option : format.options()) {
+                text.append(line("      --" + option.id() + "=" + option.value(), option.meaning()
+                        + (option.byDefault().isEmpty() ? "" : " (" + defaultText(option) + ")")));
+            }
+        }
+        text.append("""
+
+                Settings of the application apply as for the server, given as --liaison.…=VALUE or --spring.…=VALUE,
+                e.g. --liaison.graph.data-dir=./data. Anything else is refused.
+
+                Exit codes:
+                  0  every row was accepted (imported, or skipped on purpose)
+                  3  the import finished, some rows were refused: see the error report
+                  2  nothing was imported: an unknown or misspelt option, one the format does not take, a missing
+                     or unreadable file, a whole file refused, or the store held by a running server
+
+                Example:
+                  java -jar liaison.jar import --format=hop-teaming --file=hop-2018.csv --period=2018 \\
+                       --min-transactions=50 --dry-run
+
+                See docs/import-formats.md.""");
+        return text.toString();
+    }
+
+    private static String defaultText(ImportOption option) {
+        String value = option.byDefault();
+        return value.startsWith("required") ? value : "default: " + value;
+    }
+
+    /** A name and its meaning in two columns. */
+    private static String line(String name, String meaning) {
+        int column = 34;
+        return (name.length() < column ? name + " ".repeat(column - name.length()) : name + "\n" + " ".repeat(column))
+                + meaning + "\n";
     }
 
     /** A progress bar with rows/s on a terminal; a plain line every few seconds otherwise. */

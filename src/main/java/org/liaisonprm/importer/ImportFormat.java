@@ -3,35 +3,42 @@ package org.liaisonprm.importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The formats the importer reads, by the names the command line, the API and the UI use
  * (docs/import-formats.md).
  */
 public enum ImportFormat {
-    NPPES("nppes", "NPPES NPI registry"),
-    SHARED_PATIENTS("shared-patients", "CMS Physician Shared Patient Patterns"),
-    HOP_TEAMING("hop-teaming", "DocGraph / CareSet Hop Teaming"),
-    FACILITY_AFFILIATION("facility-affiliation", "CMS Doctors & Clinicians Facility Affiliation"),
-    HOSPITALS("hospitals", "Care Compare Hospital General Information"),
-    POS("pos", "CMS Provider of Services"),
-    ENCOUNTERS("encounters", "Claims or encounter lines"),
-    SYNTHEA("synthea", "Synthea CSV export (a directory)"),
+    NPPES("nppes", "NPPES NPI registry", ImportOption.STATE),
+    SHARED_PATIENTS("shared-patients", "CMS Physician Shared Patient Patterns", ImportOption.PERIOD, ImportOption.FROM,
+            ImportOption.TO, ImportOption.WINDOW_DAYS, ImportOption.UNKNOWN_NPI),
+    HOP_TEAMING("hop-teaming", "DocGraph / CareSet Hop Teaming", ImportOption.PERIOD, ImportOption.FROM, ImportOption.TO,
+            ImportOption.MIN_TRANSACTIONS, ImportOption.MAX_DAY_WAIT, ImportOption.UNKNOWN_NPI),
+    FACILITY_AFFILIATION("facility-affiliation", "CMS Doctors & Clinicians Facility Affiliation", ImportOption.UNKNOWN_NPI),
+    HOSPITALS("hospitals", "Care Compare Hospital General Information", ImportOption.STATE),
+    POS("pos", "CMS Provider of Services", ImportOption.STATE),
+    ENCOUNTERS("encounters", "Claims or encounter lines", ImportOption.WINDOW_DAYS, ImportOption.UNKNOWN_NPI),
+    SYNTHEA("synthea", "Synthea CSV export (a directory)", ImportOption.WINDOW_DAYS),
     PHYSICIANS("physicians", "Liaison template: physicians"),
     PRACTICES("practices", "Liaison template: practices"),
     FACILITIES("facilities", "Liaison template: facilities"),
     HEALTH_SYSTEM_MEMBERSHIP("health-system-membership", "Liaison template: health-system membership"),
-    REFERRALS("referrals", "Liaison template: referrals"),
-    AUTO("auto", "Recognise from the header");
+    REFERRALS("referrals", "Liaison template: referrals", ImportOption.UNKNOWN_NPI),
+    AUTO("auto", "Recognise from the header", ImportOption.values());
 
     private final String id;
     private final String title;
+    private final Set<ImportOption> options;
 
-    ImportFormat(String id, String title) {
+    ImportFormat(String id, String title, ImportOption... options) {
         this.id = id;
         this.title = title;
+        this.options = options.length == 0 ? EnumSet.noneOf(ImportOption.class) : EnumSet.copyOf(List.of(options));
     }
 
     /** The contract name: {@code --format=} on the command line, {@code format} in the API. */
@@ -41,6 +48,15 @@ public enum ImportFormat {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * The options this format's loader reads, in the order help lists them: the one table that the command
+     * line checks against and its help shows. {@code auto} takes every option until the file's first line
+     * says which format it is; then that format's apply.
+     */
+    public Set<ImportOption> options() {
+        return Collections.unmodifiableSet(options);
     }
 
     /** Formats that carry referrals, where a period is required. */

@@ -3,6 +3,7 @@ package org.liaisonprm.importer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,15 +18,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /**
  * One run of an import as the formats see it: the options, counters, the error report and batched write
  * transactions over the driver. Counters are read by the progress display while the run goes on.
+ * <p>
+ * A dry run goes through the same loaders, statements and counters, but each batch's statements share one
+ * transaction that is rolled back at the batch's end, so nothing reaches the graph. What a later batch would
+ * have met in the graph is therefore missing; the one thing rows depend on, whether a row repeats the key of
+ * an earlier one, the dry run remembers itself ({@link Repeats}). Nodes and relationships a batch creates are
+ * created again by the next one that names them, so a dry run does not count them.
  */
 final class ImportJob implements AutoCloseable {
 
@@ -40,6 +51,9 @@ final class ImportJob implements AutoCloseable {
      */
     static final int REFERRAL_WRITERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+    /** Why a row that meets what this import already wrote is refused. */
+    static final String REPEAT = "repeats an earlier row of this file with the same key";
+
     /** Batches waiting per writer while the reading thread goes on, bounding the rows held in memory. */
     private static final int QUEUED_PER_WRITER = 2;
 
@@ -53,6 +67,10 @@ final class ImportJob implements AutoCloseable {
     private final String importId;
     private final ImportOptions options;
     private final ErrorReport errors;
+    private final boolean dryRun;
+    private final int batch;
+    /** A dry run's transaction of the batch the current thread writes, rolled back at the batch's end. */
+    private final ThreadLocal<Transaction> batchTransaction = new ThreadLocal<>();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong imported = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -66,10 +84,29 @@ final class ImportJob implements AutoCloseable {
     private final List<Lanes> lanes = new ArrayList<>();
 
     ImportJob(Driver driver, String importId, ImportOptions options, ErrorReport errors) {
+        this(driver, importId, options, errors, false, BATCH);
+    }
+
+    /**
+     * @param dryRun every batch rolled back (see above)
+     * @param batch  rows per write transaction ({@link #BATCH}; tests use a few to cross batches)
+     */
+    ImportJob(Driver driver, String importId, ImportOptions options, ErrorReport errors, boolean dryRun, int batch) {
         this.driver = driver;
         this.importId = importId;
         this.options = options;
         this.errors = errors;
+        this.dryRun = dryRun;
+        this.batch = batch;
+    }
+
+    boolean dryRun() {
+        return dryRun;
+    }
+
+    /** Rows per write transaction. */
+    int batch() {
+        return batch;
     }
 
     ImportOptions options() {
@@ -163,31 +200,66 @@ final class ImportJob implements AutoCloseable {
      */
     void write(String cypher, List<Map<String, Object>> rows, Kind kind, Map<String, Object> parameters,
                String duplicateColumn) {
-        if (rows.isEmpty()) {
+        write(cypher, rows, kind, parameters, duplicateColumn, null);
+    }
+
+    /**
+     * As above; {@code repeats} (null when the statement recognises no repeats) names the key by which the
+     * statement recognises a row repeating an earlier one, which a dry run must remember itself.
+     */
+    void write(String cypher, List<Map<String, Object>> batchRows, Kind kind, Map<String, Object> parameters,
+               String duplicateColumn, Repeats repeats) {
+        if (batchRows.isEmpty()) {
             return;
         }
-        var all = batchParameters(rows, parameters);
         record Refusal(long line, String reason) {
         }
         record Outcome(List<Refusal> duplicates, SummaryCounters counters) {
         }
-        Outcome outcome;
-        try (var session = driver.session()) {
-            outcome = session.executeWrite(tx -> {
-                var result = tx.run(cypher, all);
-                var lines = new ArrayList<Refusal>();
-                while (result.hasNext()) {
-                    var record = result.next();
-                    if (record.containsKey("line") && !record.get("line").isNull()) {
-                        lines.add(new Refusal(record.get("line").asLong(), record.containsKey("reason")
-                                ? record.get("reason").asString() : "repeats an earlier row of this file with the same key"));
-                    }
+        var remembered = new ArrayList<Refusal>();
+        List<Map<String, Object>> rows = batchRows;
+        List<Object> keys = null;
+        if (dryRun && repeats != null) {
+            // the graph no longer holds what earlier batches wrote: the rows meeting it are known by their keys
+            keys = new ArrayList<>();
+            rows = new ArrayList<>();
+            List<Object> batchKeys = repeats.key.keys(batchRows);
+            for (int i = 0; i < batchRows.size(); i++) {
+                if (repeats.seen(batchKeys.get(i))) {
+                    remembered.add(new Refusal((Long) batchRows.get(i).get("line"), REPEAT));
+                } else {
+                    rows.add(batchRows.get(i));
+                    keys.add(batchKeys.get(i));
                 }
-                return new Outcome(lines, result.consume().counters());
-            });
+            }
         }
-        for (Refusal refusal : outcome.duplicates()) {
+        var all = batchParameters(rows, parameters);
+        Outcome outcome = rows.isEmpty() ? new Outcome(List.of(), null) : writing(tx -> {
+            var result = tx.run(cypher, all);
+            var lines = new ArrayList<Refusal>();
+            while (result.hasNext()) {
+                var record = result.next();
+                if (record.containsKey("line") && !record.get("line").isNull()) {
+                    lines.add(new Refusal(record.get("line").asLong(), record.containsKey("reason")
+                            ? record.get("reason").asString() : REPEAT));
+                }
+            }
+            return new Outcome(lines, result.consume().counters());
+        });
+        if (keys != null) {
+            repeats.remember(keys);
+        }
+        var refusals = outcome.duplicates();
+        if (!remembered.isEmpty()) {
+            remembered.addAll(refusals);
+            remembered.sort(Comparator.comparingLong(Refusal::line));
+            refusals = remembered;
+        }
+        for (Refusal refusal : refusals) {
             refuseAccepted(refusal.line(), duplicateColumn, "", refusal.reason());
+        }
+        if (outcome.counters() == null) {
+            return;
         }
         long written = rows.size() - outcome.duplicates().size();
         if (kind == Kind.NEW_RELATIONSHIPS && outcome.counters().relationshipsCreated() != written) {
@@ -213,14 +285,12 @@ final class ImportJob implements AutoCloseable {
             return List.of();
         }
         var all = batchParameters(rows, parameters);
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var result = tx.run(cypher, all);
-                var records = result.list();
-                nodesCreated.addAndGet(result.consume().counters().nodesCreated());
-                return records;
-            });
-        }
+        return writing(tx -> {
+            var result = tx.run(cypher, all);
+            var records = result.list();
+            nodesCreated.addAndGet(result.consume().counters().nodesCreated());
+            return records;
+        });
     }
 
     /** A batch's parameters: the statement's own, the rows as {@code $rows} and this import's {@code $importId}. */
@@ -233,37 +303,121 @@ final class ImportJob implements AutoCloseable {
 
     /** Runs a statement and returns one column of its rows as text. */
     List<String> strings(String cypher, Map<String, Object> parameters, String column) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list(r -> r.get(column).asString()));
-        }
+        return reading(tx -> tx.run(cypher, parameters).list(r -> r.get(column).asString()));
     }
 
     /** Runs a write statement once, outside the batches. */
     void run(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run(cypher, parameters).consume());
-        }
+        writing(tx -> tx.run(cypher, parameters).consume());
     }
 
     boolean exists(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).hasNext());
+        return reading(tx -> tx.run(cypher, parameters).hasNext());
+    }
+
+    /**
+     * Runs one batch: its look-ups, the stubs it needs and its write. In a dry run they share one transaction,
+     * rolled back at the end, so that the write meets the stubs; otherwise each statement commits its own.
+     */
+    void inBatch(Runnable work) {
+        if (!dryRun || batchTransaction.get() != null) {
+            work.run();
+            return;
+        }
+        try (var session = driver.session(); var tx = session.beginTransaction()) {
+            batchTransaction.set(tx);
+            try {
+                work.run();
+            } finally {
+                batchTransaction.remove();
+                tx.rollback();
+            }
         }
     }
 
-    /** Rows collected for one statement, handed on in batches of {@link #BATCH} and at the end. */
+    private <T> T writing(Function<SimpleQueryRunner, T> work) {
+        if (!dryRun) {
+            try (var session = driver.session()) {
+                return session.executeWrite(work::apply);
+            }
+        }
+        var result = new ArrayList<T>(1);
+        inBatch(() -> result.add(work.apply(batchTransaction.get())));
+        return result.get(0);
+    }
+
+    private <T> T reading(Function<SimpleQueryRunner, T> work) {
+        Transaction bound = batchTransaction.get();
+        if (bound != null) {
+            return work.apply(bound);
+        }
+        try (var session = driver.session()) {
+            return session.executeRead(work::apply);
+        }
+    }
+
+    /** The keys of a batch's rows, in order, by which a statement recognises a repeated row. */
+    @FunctionalInterface
+    interface RepeatKey {
+        /** May read the graph: in a dry run it runs in the batch's transaction, before the write. */
+        List<Object> keys(List<Map<String, Object>> rows);
+
+        /** A key computed from each row alone. */
+        static RepeatKey of(Function<Map<String, Object>, Object> key) {
+            return rows -> rows.stream().map(key).toList();
+        }
+    }
+
+    /**
+     * The rows of one statement that a dry run has sent, by the key the statement MERGEs on and whose
+     * {@code importId} marks a repeat (an NPI, a pair of NPIs, a facility id…): a real import finds them in
+     * the graph, a dry run here. Numbers are kept as primitives, about 16 bytes each; other keys as objects.
+     * Rows with one key always go to one writer, but writers share this.
+     */
+    static final class Repeats {
+        private final RepeatKey key;
+        private final LongHashSet numbers = new LongHashSet();
+        private final Set<Object> others = new HashSet<>();
+
+        private Repeats(RepeatKey key) {
+            this.key = key;
+        }
+
+        private synchronized boolean seen(Object key) {
+            return key instanceof Long number ? numbers.contains(number) : others.contains(key);
+        }
+
+        private synchronized void remember(List<Object> keys) {
+            for (Object k : keys) {
+                if (k instanceof Long number) {
+                    numbers.add(number);
+                } else {
+                    others.add(k);
+                }
+            }
+        }
+    }
+
+    /** What a statement recognises repeated rows by; ignored by a real import, whose graph recognises them. */
+    Repeats repeats(RepeatKey key) {
+        return new Repeats(key);
+    }
+
+    /** Rows collected for one statement, handed on in batches of {@link #batch()} rows and at the end. */
     static final class Buffer {
         private final Consumer<List<Map<String, Object>>> sink;
+        private final int size;
         private final Set<Object> keys = new HashSet<>();
         private List<Map<String, Object>> rows = new ArrayList<>();
 
-        private Buffer(Consumer<List<Map<String, Object>>> sink) {
+        private Buffer(Consumer<List<Map<String, Object>>> sink, int size) {
             this.sink = sink;
+            this.size = size;
         }
 
         void add(Map<String, Object> row) {
             rows.add(row);
-            if (rows.size() >= BATCH) {
+            if (rows.size() >= size) {
                 flush();
             }
         }
@@ -293,14 +447,18 @@ final class ImportJob implements AutoCloseable {
     }
 
     Buffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn) {
-        return buffer(cypher, kind, parameters, duplicateColumn, null);
+        return buffer(cypher, kind, parameters, duplicateColumn, null, null);
+    }
+
+    Buffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn, Repeats repeats) {
+        return buffer(cypher, kind, parameters, duplicateColumn, null, repeats);
     }
 
     /** A buffer that passes each batch through {@code beforeWrite} (which may refuse rows) before writing it. */
     Buffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
-                  UnaryOperator<List<Map<String, Object>>> beforeWrite) {
-        return new Buffer(batch -> write(cypher, beforeWrite == null ? batch : beforeWrite.apply(batch), kind,
-                parameters, duplicateColumn));
+                  UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
+        return new Buffer(rows -> inBatch(() -> write(cypher, beforeWrite == null ? rows : beforeWrite.apply(rows), kind,
+                parameters, duplicateColumn, repeats)), batch);
     }
 
     /**
@@ -311,8 +469,10 @@ final class ImportJob implements AutoCloseable {
      * first is written before the second is added.
      */
     Lanes lanes(int writers, String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
-                UnaryOperator<List<Map<String, Object>>> beforeWrite) {
-        var created = new Lanes(writers, cypher, kind, parameters, duplicateColumn, beforeWrite);
+                UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
+        // a dry run writes on one thread: its batch transactions hold their locks until they are rolled back, and
+        // two of them merging the same stubs could wait for each other
+        var created = new Lanes(dryRun ? 1 : writers, cypher, kind, parameters, duplicateColumn, beforeWrite, repeats);
         lanes.add(created);
         return created;
     }
@@ -338,22 +498,24 @@ final class ImportJob implements AutoCloseable {
         private final Map<String, Object> parameters;
         private final String duplicateColumn;
         private final UnaryOperator<List<Map<String, Object>>> beforeWrite;
+        private final Repeats repeats;
         private final List<Buffer> buffers = new ArrayList<>();
         private final List<ExecutorService> writers = new ArrayList<>();
         private final List<Deque<Future<?>>> queued = new ArrayList<>();
         private final int count;
 
         private Lanes(int count, String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
-                      UnaryOperator<List<Map<String, Object>>> beforeWrite) {
+                      UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
             this.count = count;
             this.cypher = cypher;
             this.kind = kind;
             this.parameters = parameters;
             this.duplicateColumn = duplicateColumn;
             this.beforeWrite = beforeWrite;
+            this.repeats = repeats;
             for (int i = 0; i < count; i++) {
                 int lane = i;
-                buffers.add(new Buffer(batch -> submit(lane, batch)));
+                buffers.add(new Buffer(rows -> submit(lane, rows), batch));
                 int number = i + 1;
                 writers.add(Executors.newSingleThreadExecutor(runnable -> {
                     var thread = new Thread(runnable, "import-writer-" + number);
@@ -375,15 +537,26 @@ final class ImportJob implements AutoCloseable {
             buffers.get((int) Math.floorMod(key * 0x9E3779B97F4A7C15L >>> 33, (long) count)).add(batchKey, row);
         }
 
-        private void submit(int lane, List<Map<String, Object>> batch) {
-            var toWrite = beforeWrite == null ? batch : beforeWrite.apply(batch);
+        private void submit(int lane, List<Map<String, Object>> rows) {
+            UnaryOperator<List<Map<String, Object>>> prepare = beforeWrite == null ? UnaryOperator.identity() : beforeWrite;
+            String statement = cypher;
+            Kind writes = kind;
             var waiting = queued.get(lane);
+            if (dryRun) {
+                // the stubs beforeWrite makes are rolled back with the batch: make them in the write's transaction
+                while (waiting.size() >= QUEUED_PER_WRITER) {
+                    await(waiting.poll());
+                }
+                waiting.add(writers.get(lane).submit(() -> inBatch(() -> write(statement, prepare.apply(rows), writes,
+                        parameters, duplicateColumn, repeats))));
+                return;
+            }
+            var toWrite = prepare.apply(rows);
             while (waiting.size() >= QUEUED_PER_WRITER) {
                 await(waiting.poll());
             }
-            String statement = cypher;
-            Kind writes = kind;
-            waiting.add(writers.get(lane).submit(() -> write(statement, toWrite, writes, parameters, duplicateColumn)));
+            waiting.add(writers.get(lane).submit(() -> write(statement, toWrite, writes, parameters, duplicateColumn,
+                    repeats)));
         }
 
         /** Writes what is left and waits for every batch of every writer. */

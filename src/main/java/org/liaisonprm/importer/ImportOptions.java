@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What an import may be told besides the file and format (docs/import-formats.md):
@@ -25,9 +26,9 @@ public record ImportOptions(Set<String> states, int windowDays, LocalDate period
 
     public static final ImportOptions DEFAULTS = new ImportOptions(Set.of(), 30, null, null, null, null, false);
 
-    /** The option names {@link #parse} understands. */
-    public static final Set<String> NAMES = Set.of("state", "window-days", "period", "from", "to",
-            "min-transactions", "max-day-wait", "unknown-npi");
+    /** The option names {@link #parse} understands: those of {@link ImportOption}. */
+    public static final Set<String> NAMES = Arrays.stream(ImportOption.values()).map(ImportOption::id)
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
      * Reads options as given on the command line or in the API ({@code state=MA,NH}, {@code period=2015},

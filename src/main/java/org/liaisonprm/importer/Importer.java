@@ -16,6 +16,7 @@ import org.liaisonprm.graph.ReferralRollup;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Service;
  * <p>
  * Every write is a MERGE on the node's or relationship's key, so running the same import again, or again
  * after it was killed part-way, ends in the same graph.
+ * <p>
+ * A dry run reads, checks and writes the file the same way, batch by batch, but rolls every batch back
+ * ({@link ImportJob}); it records no {@code ImportRun}, no audit event, and leaves membership and the rollup
+ * alone: the graph is as before. Its rows, refusals and error report are those the import would have.
  */
 @Service
 public class Importer {
@@ -35,12 +40,25 @@ public class Importer {
     private final NetworkMembership networkMembership;
     private final ReferralRollup rollup;
     private final AuditTrail audit;
+    private final int batch;
 
+    @Autowired
     Importer(Driver driver, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit) {
+        this(driver, networkMembership, rollup, audit, ImportJob.BATCH);
+    }
+
+    private Importer(Driver driver, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit,
+                     int batch) {
         this.driver = driver;
         this.networkMembership = networkMembership;
         this.rollup = rollup;
         this.audit = audit;
+        this.batch = batch;
+    }
+
+    /** This importer writing batches of {@code rows} rows: tests use a few, to see rows meet across batches. */
+    Importer batchesOf(int rows) {
+        return new Importer(driver, networkMembership, rollup, audit, rows);
     }
 
     /**
@@ -49,9 +67,15 @@ public class Importer {
      * @param fileName the name shown in reports and the history (an upload's original name)
      * @param errors   where the error report goes
      * @param username who asked for the import
+     * @param dryRun   read and check everything, write nothing to the graph
      */
     public record Request(ImportFormat format, Path path, String fileName, ImportOptions options, Path errors,
-                         String username) {
+                         String username, boolean dryRun) {
+
+        public Request(ImportFormat format, Path path, String fileName, ImportOptions options, Path errors,
+                       String username) {
+            this(format, path, fileName, options, errors, username, false);
+        }
     }
 
     /** How an import ended. {@code message} says why a whole file was refused, else null. */
@@ -79,10 +103,12 @@ public class Importer {
     public Result run(String id, Request request, Progress progress) {
         long started = System.nanoTime();
         var errors = new ErrorReport(request.errors());
-        var job = new ImportJob(driver, id, request.options(), errors);
+        var job = new ImportJob(driver, id, request.options(), errors, request.dryRun(), batch);
         ImportFormat format = request.format();
         String message = null;
-        recordStart(id, request);
+        if (!request.dryRun()) {
+            recordStart(id, request);
+        }
         var ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "import-progress");
             thread.setDaemon(true);
@@ -104,7 +130,7 @@ public class Importer {
             loader(format).load(request.path(), job);
             job.awaitWrites();
             long loaded = System.nanoTime();
-            if (job.summary().imported() > 0) {
+            if (job.summary().imported() > 0 && !request.dryRun()) {
                 networkMembership.recompute();
                 long recomputed = System.nanoTime();
                 rollup.rebuild();
@@ -133,6 +159,11 @@ public class Importer {
         errors.close();
         ImportSummary summary = job.summary();
         long millis = (System.nanoTime() - started) / 1_000_000;
+        if (request.dryRun()) {
+            log.info("Dry run {} of {} ({}) {} in {} ms, nothing written: {}", id, request.fileName(), format.id(),
+                    status.toLowerCase(), millis, message != null ? message : summary.describe());
+            return new Result(id, format, summary, request.errors(), millis, message);
+        }
         recordEnd(id, format, summary, millis, message, status);
         var detail = new LinkedHashMap<String, Object>();
         detail.put("format", format.id());

@@ -55,6 +55,9 @@ final class NppesLoader implements FormatLoader {
             FOREACH (n IN [x IN [p, o] WHERE x IS NOT NULL] | SET n.active = false, n.deactivatedOn = r.date)
             """;
 
+    /** Physicians and practices are merged on their NPI. */
+    private static final ImportJob.RepeatKey BY_NPI = ImportJob.RepeatKey.of(r -> Long.parseLong((String) r.get("npi")));
+
     @Override
     public void load(Path path, ImportJob job) {
         try (CsvRows rows = job.open(path)) {
@@ -63,8 +66,8 @@ final class NppesLoader implements FormatLoader {
             var columns = new Columns(header);
             var parameters = Map.<String, Object>of("source", "nppes");
             // written beside the reading thread, in file order: a repeated NPI meets its first row
-            var physicians = job.lanes(1, PHYSICIANS, ImportJob.Kind.NODES, parameters, NPI, null);
-            var practices = job.lanes(1, PRACTICES, ImportJob.Kind.NODES, parameters, NPI, null);
+            var physicians = job.lanes(1, PHYSICIANS, ImportJob.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
+            var practices = job.lanes(1, PRACTICES, ImportJob.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
             var deactivated = job.buffer(DEACTIVATE, ImportJob.Kind.OTHER, parameters, NPI);
             CsvRows.Row row;
             while ((row = rows.next()) != null) {

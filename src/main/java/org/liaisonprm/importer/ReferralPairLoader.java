@@ -131,10 +131,12 @@ final class ReferralPairLoader implements FormatLoader {
             var parameters = Map.<String, Object>of("source", source, "periodStart", options.periodStart(),
                     "periodEnd", options.periodEnd(), "unassigned", UNASSIGNED);
             var npiColumns = Map.of("from", fromColumn, "to", toColumn);
-            // rows of one sender go to one writer, in file order: a repeated pair meets its first row
+            // rows of one sender go to one writer, in file order: a repeated pair meets its first row (the
+            // receiver decides the service line, so the pair is the key)
             var writes = job.lanes(ImportJob.REFERRAL_WRITERS, firstLoad ? CREATE : cypher,
                     firstLoad ? ImportJob.Kind.NEW_RELATIONSHIPS : ImportJob.Kind.RELATIONSHIPS, parameters, fromColumn,
-                    batch -> withStubs(job, batch, parameters, npiColumns));
+                    batch -> withStubs(job, batch, parameters, npiColumns),
+                    job.repeats(ImportJob.RepeatKey.of(r -> pairKey((String) r.get("from"), (String) r.get("to")))));
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();
@@ -205,6 +207,8 @@ final class ReferralPairLoader implements FormatLoader {
     private List<Map<String, Object>> withStubs(ImportJob job, List<Map<String, Object>> pending,
                                                 Map<String, Object> parameters, Map<String, String> npiColumns) {
         var rows = FormatLoader.withoutUnknownNpis(job, pending, npiColumns);
+        // a dry run's stubs go with its batch's transaction: their node ids are not worth keeping
+        var known = job.dryRun() ? new LongLongHashMap() : this.known;
         if (known.size() > KNOWN_LIMIT) {
             known.clear();
         }

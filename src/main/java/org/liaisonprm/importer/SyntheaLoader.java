@@ -68,9 +68,9 @@ final class SyntheaLoader implements FormatLoader {
         }
         var parameters = Map.<String, Object>of("source", SOURCE);
         loadOrganizations(organizations, job, parameters);
-        loadProviders(providers, job, parameters);
+        var lineOf = loadProviders(providers, job, parameters);
         var payerTypes = loadPayers(payers, job, parameters);
-        loadEncounters(encounters, job, payerTypes);
+        loadEncounters(encounters, job, payerTypes, lineOf);
     }
 
     private static Path file(Path directory, String name) {
@@ -104,7 +104,9 @@ final class SyntheaLoader implements FormatLoader {
         }
     }
 
-    private void loadProviders(Path file, ImportJob job, Map<String, Object> parameters) {
+    /** Loads the providers; returns the service line (or null) of each one loaded, by id. */
+    private Map<String, String> loadProviders(Path file, ImportJob job, Map<String, Object> parameters) {
+        var lineOf = new HashMap<String, String>();
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "ORGANIZATION", "NAME");
             var buffer = job.buffer(PROVIDERS, ImportJob.Kind.NODES, parameters, "Id");
@@ -128,9 +130,11 @@ final class SyntheaLoader implements FormatLoader {
                 r.put("props", props);
                 r.put("line", row.line());
                 buffer.add(r);
+                lineOf.put(id, (String) props.get("serviceLine"));
             });
             buffer.flush();
         }
+        return lineOf;
     }
 
     private Map<String, EncounterReferrals.Payer> loadPayers(Path file, ImportJob job, Map<String, Object> parameters) {
@@ -150,12 +154,18 @@ final class SyntheaLoader implements FormatLoader {
         return types;
     }
 
-    private void loadEncounters(Path file, ImportJob job, Map<String, EncounterReferrals.Payer> payers) {
+    /**
+     * Encounters of the providers in the graph and of those just loaded ({@code lineOf}; the same ones unless
+     * this is a dry run, whose providers were rolled back).
+     */
+    private void loadEncounters(Path file, ImportJob job, Map<String, EncounterReferrals.Payer> payers,
+                                Map<String, String> lineOf) {
         var encounters = new EncounterReferrals();
         var ids = new HashSet<String>();
         var providers = new HashSet<String>(job.strings("""
                 MATCH (p:Physician) WHERE p.source = $source RETURN p.id AS id
                 """, Map.of("source", SOURCE), "id"));
+        providers.addAll(lineOf.keySet());
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "START", "PATIENT", "PROVIDER", "PAYER");
             job.eachRow(rows, row -> {
@@ -184,6 +194,13 @@ final class SyntheaLoader implements FormatLoader {
         }
         ids.clear();
         var lines = EncountersLoader.providerLines(job, encounters.providers());
+        lineOf.forEach((id, line) -> {
+            if (line == null) {
+                lines.remove(id);
+            } else {
+                lines.put(id, line);
+            }
+        });
         var referrals = encounters.derive(job.options().windowDays(), lines, ReferralPairLoader.UNASSIGNED);
         EncounterReferrals.write(job, referrals, SOURCE, Map.of());
     }

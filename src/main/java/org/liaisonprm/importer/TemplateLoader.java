@@ -78,6 +78,18 @@ final class TemplateLoader implements FormatLoader {
                             b.source = $source
             """;
 
+    /** The service lines of receivers a dry run needs for the key of a referral row that names none. */
+    private static final String PHYSICIAN_LINES = """
+            UNWIND $ids AS id
+            MATCH (b:Physician {npi: id}) WHERE b.serviceLine IS NOT NULL
+            RETURN id + '\t' + b.serviceLine AS pair
+            """;
+    private static final String FACILITY_LINES = """
+            UNWIND $ids AS id
+            MATCH (b:Facility {id: id}) WHERE b.serviceLine IS NOT NULL
+            RETURN id + '\t' + b.serviceLine AS pair
+            """;
+
     private final ImportFormat format;
 
     TemplateLoader(ImportFormat format) {
@@ -114,7 +126,8 @@ final class TemplateLoader implements FormatLoader {
 
     private void physicians(Path path, CsvRows rows, ImportJob job) {
         var h = ImportJob.requireColumns(rows, path, "npi", "first_name", "last_name");
-        var buffer = job.buffer(PHYSICIANS, ImportJob.Kind.NODES, Map.of("source", "physicians"), "npi");
+        var buffer = job.buffer(PHYSICIANS, ImportJob.Kind.NODES, Map.of("source", "physicians"), "npi",
+                job.repeats(ImportJob.RepeatKey.of(r -> r.get("npi"))));
         job.eachRow(rows, row -> {
             String npi = Fields.npi("npi", get(h, row, "npi"));
             var props = location(h, row);
@@ -147,7 +160,8 @@ final class TemplateLoader implements FormatLoader {
         var h = ImportJob.requireColumns(rows, path, idColumn, "name");
         boolean facility = label.equals("Facility");
         var buffer = job.buffer(ORGANISATIONS.formatted(label), ImportJob.Kind.NODES,
-                Map.of("source", facility ? "facilities" : "practices"), idColumn);
+                Map.of("source", facility ? "facilities" : "practices"), idColumn,
+                job.repeats(ImportJob.RepeatKey.of(r -> r.get("id"))));
         job.eachRow(rows, row -> {
             String id = Fields.required(idColumn, get(h, row, idColumn));
             var props = location(h, row);
@@ -224,9 +238,11 @@ final class TemplateLoader implements FormatLoader {
         String physicians = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_PHYSICIAN, upsert);
         String facilities = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_FACILITY, upsert);
         var toPhysicians = job.buffer(physicians, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi",
-                batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi", "to", "to_npi")));
+                batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi", "to", "to_npi")),
+                job.repeats(referralKey(job, PHYSICIAN_LINES)));
         var toFacilities = job.buffer(facilities, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi",
-                batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi")));
+                batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi")),
+                job.repeats(referralKey(job, FACILITY_LINES)));
         job.eachRow(rows, row -> {
             String from = Fields.npi("from_npi", get(h, row, "from_npi"));
             String toNpi = Fields.text("to_npi", get(h, row, "to_npi"));
@@ -277,5 +293,25 @@ final class TemplateLoader implements FormatLoader {
         });
         toPhysicians.flush();
         toFacilities.flush();
+    }
+
+    /**
+     * A referral is kept once per sender, receiver, period and service line: the row's line, else the
+     * receiver's as the statement reads it before writing (a stub has none: {@code Other}).
+     */
+    private static ImportJob.RepeatKey referralKey(ImportJob job, String receiverLines) {
+        return batch -> {
+            var ids = batch.stream().filter(r -> r.get("serviceLine") == null).map(r -> r.get("to")).distinct().toList();
+            var lines = new HashMap<Object, String>();
+            if (!ids.isEmpty()) {
+                for (String pair : job.strings(receiverLines, Map.of("ids", ids), "pair")) {
+                    int tab = pair.indexOf('\t');
+                    lines.put(pair.substring(0, tab), pair.substring(tab + 1));
+                }
+            }
+            return batch.stream().map(r -> (Object) List.of(r.get("from"), r.get("to"), r.get("periodStart"),
+                    r.get("serviceLine") != null ? r.get("serviceLine")
+                            : lines.getOrDefault(r.get("to"), ReferralPairLoader.UNASSIGNED))).toList();
+        };
     }
 }

@@ -1,0 +1,61 @@
+package org.liaisonprm.importer;
+
+import org.liaisonprm.graph.GraphSchema;
+import org.liaisonprm.graph.ReferralRollup;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The start-up of the import command's context. Of the application's start-up steps (its runners) only the
+ * schema runs: creating the first user (and printing its one-time password), the demo region, re-keying
+ * stored credentials and the check of the referral rollup belong to the server's start, which does them as
+ * before. An import rebuilds the rollup itself after writing rows; a dry run writes nothing at all.
+ */
+final class ImportStartup implements BeanFactoryPostProcessor {
+
+    static final ApplicationContextInitializer<ConfigurableApplicationContext> INITIALIZER =
+            context -> context.addBeanFactoryPostProcessor(new ImportStartup());
+
+    private ImportStartup() {
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        var registry = (BeanDefinitionRegistry) beanFactory;
+        for (Class<?> runner : new Class<?>[] {ApplicationRunner.class, CommandLineRunner.class}) {
+            for (String name : beanFactory.getBeanNamesForType(runner, true, false)) {
+                Class<?> type = beanFactory.getType(name, false);
+                if (type == null || GraphSchema.class.isAssignableFrom(type)) {
+                    continue;
+                }
+                if (ReferralRollup.class.isAssignableFrom(type)) {
+                    // the importer needs the service, not its start-up check
+                    ((AbstractBeanDefinition) registry.getBeanDefinition(name)).setBeanClass(RollupOnRequest.class);
+                } else {
+                    registry.removeBeanDefinition(name);
+                }
+            }
+        }
+    }
+
+    /** The referral rollup, rebuilt when asked to and never at start-up. */
+    static final class RollupOnRequest extends ReferralRollup {
+
+        RollupOnRequest(Driver driver) {
+            super(driver);
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            // the server checks the rollup when it starts
+        }
+    }
+}
