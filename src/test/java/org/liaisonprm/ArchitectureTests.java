@@ -1,6 +1,8 @@
 package org.liaisonprm;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,10 +11,46 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.component.Component;
 
 /**
- * Views only call services: they never see the driver, Spring Data Neo4j or Cypher.
+ * The package picture of docs/architecture.md: features stand on the ones below them, never beside or above;
+ * views only call services; only the graph package embeds Neo4j.
  */
 @AnalyzeClasses(packages = "org.liaisonprm", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("org.liaisonprm.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule featuresUseOnlyTheLayersBelowThem = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("base").definedBy("org.liaisonprm.base..")
+            .layer("graph").definedBy("org.liaisonprm.graph..")
+            .layer("audit").definedBy("org.liaisonprm.audit..")
+            .layer("physician").definedBy("org.liaisonprm.physician..")
+            .layer("security").definedBy("org.liaisonprm.security..")
+            .layer("report").definedBy("org.liaisonprm.report..")
+            .layer("importer").definedBy("org.liaisonprm.importer..")
+            .layer("outreach").definedBy("org.liaisonprm.outreach..")
+            .layer("network").definedBy("org.liaisonprm.network..")
+            .layer("demo").definedBy("org.liaisonprm.demo..")
+            .layer("application").definedBy("org.liaisonprm")
+            .layer("entry points").definedBy("org.liaisonprm.cli..", "org.liaisonprm.bench..")
+            .whereLayer("base").mayNotAccessAnyLayer()
+            .whereLayer("graph").mayNotAccessAnyLayer()
+            .whereLayer("audit").mayOnlyAccessLayers("base")
+            .whereLayer("physician").mayOnlyAccessLayers("base", "graph")
+            .whereLayer("security").mayOnlyAccessLayers("base", "graph", "audit")
+            .whereLayer("report").mayOnlyAccessLayers("base", "graph", "audit", "physician")
+            .whereLayer("importer").mayOnlyAccessLayers("base", "graph", "audit", "physician", "application")
+            .whereLayer("outreach").mayOnlyAccessLayers("base", "graph", "audit", "physician", "security", "report")
+            .whereLayer("network").mayOnlyAccessLayers("base", "graph", "audit", "physician", "security", "report",
+                    "outreach")
+            .whereLayer("demo").mayOnlyAccessLayers("base", "graph", "audit", "physician", "security", "report",
+                    "outreach")
+            .whereLayer("application").mayNotAccessAnyLayer()
+            .whereLayer("entry points").mayNotBeAccessedByAnyLayer()
+            .because("docs/architecture.md: a feature uses the ones below it; what two features share moves down");
 
     @ArchTest
     static final ArchRule viewsDoNotTouchTheGraphDirectly = noClasses()

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.graph.StartupOrder;
 import org.liaisonprm.outreach.Goals;
-import org.liaisonprm.outreach.OutreachUser;
 import org.liaisonprm.outreach.VisitPlans;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
@@ -252,7 +252,7 @@ public class DemoRegionLoader implements ApplicationRunner {
                     RETURN p.id AS id ORDER BY COUNT { (p)-[:REFERRED]->() } DESC, p.id LIMIT 5
                     """).list(r -> r.get("id").asString()));
             if (!stops.isEmpty()) {
-                var liaison = new OutreachUser("liaison2", Set.of("LIAISON"));
+                var liaison = CurrentUser.of("liaison2", Role.LIAISON);
                 var plan = visitPlans.planFor(liaison, today);
                 int room = visitPlans.maxStops(plan.weekStart());
                 visitPlans.addStops(plan.id(), stops.subList(0, Math.min(stops.size(), room)), liaison);

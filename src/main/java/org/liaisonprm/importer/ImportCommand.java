@@ -24,12 +24,8 @@ public final class ImportCommand {
 
     private final PrintStream out;
 
-    ImportCommand(PrintStream out) {
+    public ImportCommand(PrintStream out) {
         this.out = out;
-    }
-
-    public static void main(String[] args) {
-        System.exit(new ImportCommand(System.out).run(args));
     }
 
     /** Runs the command; returns the exit code. */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads referral neighbourhoods and searches providers for the explorer. Read transactions only.
+ * Reads referral neighbourhoods. Read transactions only.
  */
 @Service
 public class NetworkService {
@@ -26,21 +26,12 @@ public class NetworkService {
     /** Networks whose referrals to an out-of-network target count as leaking. */
     private static final Set<String> LEAKING_SOURCES = Set.of("IN", "AFFILIATED");
 
-    private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
-
     private static final String NODE_FIELDS = """
             n.id AS id, labels(n) AS labels, n.name AS name,
             CASE WHEN n:Physician THEN n.specialty WHEN n:Facility THEN n.type ELSE 'Practice' END AS detail,
             n.city AS city, n.network AS network,
             head([(n)-[:EMPLOYED_BY|PRACTICES_AT|PART_OF*1..2]->(h:HealthSystem) | h.name]) AS healthSystem
             """;
-
-    private static final String SEARCH = """
-            CALL db.index.fulltext.queryNodes('providerSearch', $query) YIELD node AS n, score
-            RETURN %s
-            ORDER BY score DESC, n.name
-            SKIP $offset LIMIT $limit
-            """.formatted(NODE_FIELDS);
 
     /** The physician, practice or facility with the id {@code $id}, found through the unique-id indexes. */
     static final String PROVIDER_BY_ID = """
@@ -143,23 +134,6 @@ public class NetworkService {
     NetworkService(Neo4jClient neo4j, ReferralCalendar calendar) {
         this.neo4j = neo4j;
         this.calendar = calendar;
-    }
-
-    /**
-     * Finds physicians, practices and facilities whose name, NPI, id, specialty or city start with the
-     * words typed.
-     */
-    @Transactional(readOnly = true)
-    public List<ProviderMatch> search(String text, int offset, int limit) {
-        String query = luceneQuery(text);
-        if (query.isEmpty()) {
-            return List.of();
-        }
-        return List.copyOf(neo4j.query(SEARCH)
-                .bindAll(Map.of("query", query, "offset", offset, "limit", limit))
-                .fetchAs(ProviderMatch.class)
-                .mappedBy((types, row) -> match(row))
-                .all());
     }
 
     /** The twelve months up to the latest month holding referrals; the last twelve months when there are none. */
@@ -299,25 +273,6 @@ public class NetworkService {
                 .all());
     }
 
-    /** Turns what a person typed into a prefix query on every word, with Lucene's syntax escaped. */
-    static String luceneQuery(String text) {
-        if (text == null) {
-            return "";
-        }
-        var terms = new ArrayList<String>();
-        for (String word : text.strip().split("\\s+")) {
-            if (!word.isEmpty()) {
-                terms.add(LUCENE_SPECIAL.matcher(word).replaceAll("\\\\$1") + "*");
-            }
-        }
-        return String.join(" AND ", terms);
-    }
-
-    private static ProviderMatch match(Record row) {
-        return new ProviderMatch(row.get("id").asString(), kind(row.get("labels")), row.get("name").asString(""),
-                row.get("detail").asString(null), row.get("city").asString(null), row.get("network").asString("OUT"));
-    }
-
     private static NetworkPicture.Node node(Record row) {
         return new NetworkPicture.Node(row.get("id").asString(), kind(row.get("labels")),
                 row.get("name").asString(""), row.get("detail").asString(null), row.get("city").asString(null),
@@ -326,11 +281,7 @@ public class NetworkService {
     }
 
     private static NetworkPicture.Kind kind(Value labels) {
-        List<String> names = labels.asList(Value::asString);
-        if (names.contains("Physician")) {
-            return NetworkPicture.Kind.PHYSICIAN;
-        }
-        return names.contains("Practice") ? NetworkPicture.Kind.PRACTICE : NetworkPicture.Kind.FACILITY;
+        return NetworkPicture.Kind.of(labels.asList(Value::asString));
     }
 
     /** A period of whole months: {@code from} inclusive, {@code to} exclusive. */

@@ -33,13 +33,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.NetworkPicture;
+import org.liaisonprm.base.ReferralNetworkGraph;
 import org.liaisonprm.outreach.InfluenceScores;
 import org.liaisonprm.outreach.InteractionDialog;
 import org.liaisonprm.outreach.Interactions;
-import org.liaisonprm.outreach.OutreachUser;
+import org.liaisonprm.physician.ProviderMatch;
+import org.liaisonprm.physician.ProviderSearch;
 import org.liaisonprm.report.ReportDefinition;
 import org.liaisonprm.report.ReportLibrary;
-import org.liaisonprm.report.ReportUser;
 
 /**
  * The referral network around one physician, practice or facility, with filters for hops, service lines,
@@ -97,7 +100,8 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private final Div emptyState = new Div();
     private NetworkPicture picture;
 
-    NetworkView(NetworkService network, Interactions interactions, InfluenceScores influence, ReportLibrary reports) {
+    NetworkView(NetworkService network, ProviderSearch providers, Interactions interactions, InfluenceScores influence,
+                ReportLibrary reports) {
         this.network = network;
         this.interactions = interactions;
         this.influence = influence;
@@ -108,7 +112,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
 
         search.setPlaceholder("Search by name, NPI, specialty or city");
         search.setItemLabelGenerator(ProviderMatch::label);
-        search.setItems(query -> network.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+        search.setItems(query -> providers.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
                 .stream());
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
@@ -213,7 +217,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         highlight.setLabel("Highlight");
         highlight.setItems("", "chain-leakage-paths", "influential-referrers", "referral-brokers", "top-leaking-physicians",
                 "lost-referrers");
-        highlight.setItemLabelGenerator(id -> id.isEmpty() ? "Nothing" : reports.find(id, ReportUser.current())
+        highlight.setItemLabelGenerator(id -> id.isEmpty() ? "Nothing" : reports.find(id, CurrentUser.current())
                 .map(ReportDefinition::title).orElse(id));
         highlight.setId("filter-highlight");
         // the time slicer: slides the chosen window of months along the data, the picture following it
@@ -495,7 +499,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             graph.setHighlight(List.of(), List.of());
             return;
         }
-        var user = ReportUser.current();
+        var user = CurrentUser.current();
         var report = reports.find(id, user);
         if (report.isEmpty()) {
             graph.setHighlight(List.of(), List.of());
@@ -600,7 +604,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             details.add(profile);
             if (node.kind() != NetworkPicture.Kind.FACILITY) {
                 details.add(line("Last interaction", interactions.lastContact(node.id()).map(Object::toString).orElse("none")));
-                if (OutreachUser.current().doesOutreach()) {
+                if (CurrentUser.current().doesOutreach()) {
                     var log = new Button("Log interaction", VaadinIcon.COMMENT_ELLIPSIS_O.create(), click ->
                             new InteractionDialog(interactions, node.id(), node.name(), null, saved -> showDetails(node.id())).open());
                     log.addThemeVariants(ButtonVariant.LUMO_SMALL);

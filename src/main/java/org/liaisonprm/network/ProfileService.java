@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.report.ReportResult;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;

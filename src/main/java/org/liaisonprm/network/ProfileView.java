@@ -24,9 +24,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.NetworkPicture;
+import org.liaisonprm.base.ReferralNetworkGraph;
 import org.liaisonprm.outreach.InteractionDialog;
 import org.liaisonprm.outreach.Interactions;
-import org.liaisonprm.outreach.OutreachUser;
 import org.liaisonprm.report.ReportChart;
 import org.liaisonprm.report.ReportDefinition;
 
@@ -90,7 +92,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         explore.addClassName("profile-explore");
         var header = new FlexLayout(name, badge, explore);
         header.addClassName("profile-header");
-        if (OutreachUser.current().doesOutreach() && profile.kind() != NetworkPicture.Kind.FACILITY) {
+        if (CurrentUser.current().doesOutreach() && profile.kind() != NetworkPicture.Kind.FACILITY) {
             var log = new Button("Log interaction", VaadinIcon.COMMENT_ELLIPSIS_O.create(), click ->
                     new InteractionDialog(interactions, profile.id(), profile.name(), null,
                             saved -> getUI().ifPresent(ui -> ui.getPage().reload())).open());

@@ -2,6 +2,7 @@ package org.liaisonprm.network;
 
 import java.util.List;
 
+import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.report.ReportResult;
 
 /**

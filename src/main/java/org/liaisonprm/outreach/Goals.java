@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.liaisonprm.base.CurrentUser;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -80,7 +81,7 @@ public class Goals {
      * @throws OutreachException naming the refused field; nothing is saved
      */
     public Goal create(String name, GoalMetric metric, String serviceLine, double target, LocalDate periodStart,
-                       LocalDate periodEnd, String scope, String scopeId, OutreachUser user) {
+                       LocalDate periodEnd, String scope, String scopeId, CurrentUser user) {
         if (!user.managesTerritories()) {
             throw new AccessDeniedException("Only administrators and managers set goals");
         }
@@ -132,7 +133,7 @@ public class Goals {
         return all().stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
     }
 
-    public void delete(String id, OutreachUser user) {
+    public void delete(String id, CurrentUser user) {
         if (!user.managesTerritories()) {
             throw new AccessDeniedException("Only administrators and managers remove goals");
         }
@@ -157,7 +158,7 @@ public class Goals {
      * The goals that concern a user, with progress: all for administrators and managers; for a liaison the
      * team's, their territories' and their own.
      */
-    public List<Goal.Progress> progressFor(OutreachUser user, Territories territories) {
+    public List<Goal.Progress> progressFor(CurrentUser user, Territories territories) {
         var mine = territories.coveredBy(user.username()).stream().map(Territory::id).toList();
         return all().stream()
                 .filter(g -> user.seesTeam() || g.scope().equals("TEAM")

@@ -26,6 +26,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.liaisonprm.physician.ServiceLine;
 import org.liaisonprm.security.UserAccounts;
 
@@ -60,7 +62,7 @@ class GoalsView extends VerticalLayout {
         grid.addComponentColumn(GoalsView::progress).setHeader("Progress").setWidth("16rem").setFlexGrow(0);
         grid.addComponentColumn(p -> {
             var remove = new Button(VaadinIcon.TRASH.create(), click -> {
-                goals.delete(p.goal().id(), OutreachUser.current());
+                goals.delete(p.goal().id(), CurrentUser.current());
                 refresh();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
@@ -91,8 +93,8 @@ class GoalsView extends VerticalLayout {
         scope.setLabel("For");
         var choices = new ArrayList<String>();
         choices.add("TEAM");
-        territories.visibleTo(OutreachUser.current()).forEach(t -> choices.add("TERRITORY:" + t.id()));
-        users.all().stream().filter(u -> u.roles().contains("LIAISON")).forEach(u -> choices.add("USER:" + u.username()));
+        territories.visibleTo(CurrentUser.current()).forEach(t -> choices.add("TERRITORY:" + t.id()));
+        users.all().stream().filter(u -> u.has(Role.LIAISON)).forEach(u -> choices.add("USER:" + u.username()));
         scope.setItems(choices);
         scope.setValue("TEAM");
         scope.setItemLabelGenerator(c -> c.equals("TEAM") ? "The team" : c.startsWith("TERRITORY:")
@@ -108,7 +110,7 @@ class GoalsView extends VerticalLayout {
                 String kind = scope.getValue().contains(":") ? scope.getValue().substring(0, scope.getValue().indexOf(':')) : "TEAM";
                 String id = scope.getValue().contains(":") ? scope.getValue().substring(scope.getValue().indexOf(':') + 1) : null;
                 goals.create(name.getValue(), metric.getValue(), line.getValue(), value, from.getValue(),
-                        to.getValue() == null ? null : to.getValue().plusDays(1), kind, id, OutreachUser.current());
+                        to.getValue() == null ? null : to.getValue().plusDays(1), kind, id, CurrentUser.current());
                 error.setText("");
                 name.clear();
                 refresh();
@@ -124,7 +126,7 @@ class GoalsView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(goals.progressFor(OutreachUser.current(), territories));
+        grid.setItems(goals.progressFor(CurrentUser.current(), territories));
     }
 
     static String scope(Goal goal) {

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.report.ReportChart;
 import org.liaisonprm.report.ReportDefinition;
 import org.liaisonprm.security.UserAccounts;
@@ -69,7 +70,7 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var user = OutreachUser.current();
+        var user = CurrentUser.current();
         if (!user.doesOutreach()) {
             event.forwardTo("network");
             return;
@@ -82,7 +83,7 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private void mine(OutreachUser user) {
+    private void mine(CurrentUser user) {
         LocalDate today = LocalDate.now();
         String name = users.find(user.username()).map(UserAccounts.UserAccount::displayName).orElse(user.username());
         add(new H2("My week"), new Paragraph(name + " · " + today.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US))));
@@ -159,7 +160,7 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
         add(sections);
     }
 
-    private void team(OutreachUser user) {
+    private void team(CurrentUser user) {
         LocalDate today = LocalDate.now();
         add(new H2("Team"));
         var month = activity.counts(null, today.withDayOfMonth(1));

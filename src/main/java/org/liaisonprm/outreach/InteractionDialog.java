@@ -16,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import org.liaisonprm.base.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -80,7 +81,7 @@ public class InteractionDialog extends Dialog {
             var draft = new InteractionDraft(targetId, type.getValue(), date.getValue(), reached.getValue(),
                     duration.getValue(), notes.getValue(), outcome.getValue(), followUp.getValue());
             try {
-                var user = OutreachUser.current();
+                var user = CurrentUser.current();
                 Interaction result = existing == null ? interactions.log(draft, user)
                         : interactions.update(existing.id(), draft, user);
                 close();

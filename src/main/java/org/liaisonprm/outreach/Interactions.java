@@ -10,10 +10,11 @@ import java.util.UUID;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.base.CurrentUser;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,7 +60,7 @@ public class Interactions {
      *
      * @throws OutreachException naming the refused field; nothing is saved
      */
-    public Interaction log(InteractionDraft draft, OutreachUser user) {
+    public Interaction log(InteractionDraft draft, CurrentUser user) {
         if (!user.doesOutreach()) {
             throw new AccessDeniedException("Only liaisons, managers and administrators log interactions");
         }
@@ -96,7 +97,7 @@ public class Interactions {
      * @throws AccessDeniedException when the user may not change it
      * @throws OutreachException     naming the refused field; nothing is saved
      */
-    public Interaction update(String id, InteractionDraft draft, OutreachUser user) {
+    public Interaction update(String id, InteractionDraft draft, CurrentUser user) {
         Interaction existing = find(id).orElseThrow(() -> new OutreachException("id", "There is no interaction '" + id + "'"));
         if (!mayChange(existing, user)) {
             throw new AccessDeniedException("Only the liaison who logged an interaction (or an administrator) changes it");
@@ -122,8 +123,8 @@ public class Interactions {
     }
 
     /** True when the user may change the interaction: its author, or an administrator. */
-    public static boolean mayChange(Interaction interaction, OutreachUser user) {
-        return user.roles().contains("ADMIN")
+    public static boolean mayChange(Interaction interaction, CurrentUser user) {
+        return user.isAdmin()
                 || (user.username() != null && user.username().equals(interaction.username()));
     }
 
@@ -135,7 +136,7 @@ public class Interactions {
     }
 
     /** The interactions the user may see, newest first: a liaison's own; the team's for managers. */
-    public List<Interaction> find(Filter filter, OutreachUser user, int limit) {
+    public List<Interaction> find(Filter filter, CurrentUser user, int limit) {
         var p = new HashMap<String, Object>();
         p.put("type", filter.type() == null ? null : filter.type().name());
         p.put("reached", filter.reached() == null ? null : filter.reached().name());
@@ -164,7 +165,7 @@ public class Interactions {
      * The user's follow-ups due by {@code horizon} (inclusive): their interactions with a follow-up date up
      * to then, unless a later interaction with the same physician or practice has happened since.
      */
-    public List<Interaction> followUpsDue(OutreachUser user, LocalDate horizon) {
+    public List<Interaction> followUpsDue(CurrentUser user, LocalDate horizon) {
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run("""
                     MATCH (:User {username: $username})-[:LOGGED]->(i:Interaction)-[:WITH]->(x)

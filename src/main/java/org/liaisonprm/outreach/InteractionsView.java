@@ -20,8 +20,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.liaisonprm.network.NetworkService;
-import org.liaisonprm.network.ProviderMatch;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.NetworkPicture;
+import org.liaisonprm.physician.ProviderMatch;
+import org.liaisonprm.physician.ProviderSearch;
 import org.liaisonprm.security.UserAccounts;
 
 /**
@@ -44,11 +46,11 @@ class InteractionsView extends VerticalLayout {
     private final Grid<Interaction> grid = new Grid<>();
     private final Span summary = new Span();
 
-    InteractionsView(Interactions interactions, Territories territories, UserAccounts users, NetworkService network) {
+    InteractionsView(Interactions interactions, Territories territories, UserAccounts users, ProviderSearch providers) {
         this.interactions = interactions;
         addClassName("interactions-view");
         setSizeFull();
-        var me = OutreachUser.current();
+        var me = CurrentUser.current();
 
         type.setLabel("Type");
         type.setItems(InteractionType.values());
@@ -76,8 +78,8 @@ class InteractionsView extends VerticalLayout {
 
         var target = new ComboBox<ProviderMatch>("Log an interaction with");
         target.setPlaceholder("Search a physician or practice");
-        target.setItems(query -> network.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream()
-                .filter(m -> m.kind() != org.liaisonprm.network.NetworkPicture.Kind.FACILITY));
+        target.setItems(query -> providers.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream()
+                .filter(m -> m.kind() != NetworkPicture.Kind.FACILITY));
         target.setItemLabelGenerator(m -> m.name() + (m.city() == null ? "" : " · " + m.city()));
         target.addClassName("interactions-target");
         target.setWidth("min(24rem, 100%)");
@@ -113,7 +115,7 @@ class InteractionsView extends VerticalLayout {
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             edit.setAriaLabel("Change");
             edit.addClassName("interaction-edit");
-            edit.setVisible(Interactions.mayChange(i, OutreachUser.current()));
+            edit.setVisible(Interactions.mayChange(i, CurrentUser.current()));
             return edit;
         }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
@@ -127,7 +129,7 @@ class InteractionsView extends VerticalLayout {
         var filter = new Interactions.Filter(type.getValue(), reached.getValue(), user.getValue(), from.getValue(),
                 to.getValue() == null ? null : to.getValue().plusDays(1),
                 territory.getValue() == null ? null : territory.getValue().id(), null);
-        var found = interactions.find(filter, OutreachUser.current(), 2_000);
+        var found = interactions.find(filter, CurrentUser.current(), 2_000);
         grid.setItems(found);
         summary.setText(found.size() == 2_000 ? "the newest 2,000 interactions" : found.size() + " interactions");
     }

@@ -2,15 +2,16 @@ package org.liaisonprm.outreach;
 
 import java.time.LocalDate;
 
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.liaisonprm.base.CurrentUser;
 
 /**
  * The territory map: the user's territories (all of them for managers), their practices coloured by loyalty
@@ -25,7 +26,7 @@ class MapView extends VerticalLayout {
     MapView(Territories territories, VisitPlans plans, MapData maps) {
         addClassName("map-view");
         setSizeFull();
-        var user = OutreachUser.current();
+        var user = CurrentUser.current();
         var colour = new RadioButtonGroup<MapData.ColourBy>("Colour practices by");
         colour.setItems(MapData.ColourBy.values());
         colour.setItemLabelGenerator(c -> c == MapData.ColourBy.SEGMENT ? "Loyalty segment" : "Network");

@@ -9,7 +9,7 @@ import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.liaisonprm.report.ReportUser;
+import org.liaisonprm.base.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,8 +52,8 @@ class OutreachApi {
         this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
-    private OutreachUser caller() {
-        return OutreachUser.of(ReportUser.of(security.getContext().getAuthentication()));
+    private CurrentUser caller() {
+        return CurrentUser.of(security.getContext().getAuthentication());
     }
 
     record ErrorJson(String error, String field) {

@@ -32,6 +32,8 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.liaisonprm.security.UserAccounts;
 
 /**
@@ -96,7 +98,7 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
         startZip.addClassName("plan-start");
         var reroute = new Button("Re-route", VaadinIcon.ROAD_BRANCHES.create(), click -> {
             try {
-                plan = plans.startAt(plan.id(), startZip.getValue(), OutreachUser.current());
+                plan = plans.startAt(plan.id(), startZip.getValue(), CurrentUser.current());
                 show();
             } catch (OutreachException e) {
                 startZip.setErrorMessage(e.getMessage());
@@ -152,7 +154,7 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
             mark.addClassName("stop-mark-done");
             mark.setEnabled(mayEdit());
             var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> {
-                plan = plans.removeStop(plan.id(), s.targetId(), OutreachUser.current());
+                plan = plans.removeStop(plan.id(), s.targetId(), CurrentUser.current());
                 show();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -192,7 +194,7 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var user = OutreachUser.current();
+        var user = CurrentUser.current();
         var query = event.getLocation().getQueryParameters();
         LocalDate day = query.getSingleParameter("week").map(text -> {
             try {
@@ -203,7 +205,7 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
         }).orElse(LocalDate.now());
         week.setValue(VisitPlans.weekOf(day));
         if (user.seesTeam()) {
-            var liaisons = users.all().stream().filter(u -> u.roles().contains("LIAISON") || u.username().equals(user.username()))
+            var liaisons = users.all().stream().filter(u -> u.has(Role.LIAISON) || u.username().equals(user.username()))
                     .map(UserAccounts.UserAccount::username).toList();
             liaison.setItems(liaisons);
             liaison.setValue(query.getSingleParameter("user").filter(liaisons::contains).orElse(user.username()));
@@ -217,12 +219,12 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private boolean mayEdit() {
-        var user = OutreachUser.current();
-        return plan != null && (plan.owner().equals(user.username()) || user.roles().contains("ADMIN"));
+        var user = CurrentUser.current();
+        return plan != null && (plan.owner().equals(user.username()) || user.isAdmin());
     }
 
     private void load() {
-        var user = OutreachUser.current();
+        var user = CurrentUser.current();
         String owner = liaison.getValue() == null ? user.username() : liaison.getValue();
         LocalDate monday = VisitPlans.weekOf(week.getValue() == null ? LocalDate.now() : week.getValue());
         if (owner.equals(user.username())) {
@@ -280,7 +282,7 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
 
     private void markDone(VisitPlan.Stop stop) {
         new InteractionDialog(interactions, stop.targetId(), stop.name(), null, saved -> {
-            plan = plans.markDone(plan.id(), stop.targetId(), saved.id(), OutreachUser.current());
+            plan = plans.markDone(plan.id(), stop.targetId(), saved.id(), CurrentUser.current());
             show();
             Notification.show("Stop " + stop.order() + " done", 2000, Notification.Position.BOTTOM_START);
         }).open();

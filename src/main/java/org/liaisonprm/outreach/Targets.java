@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.liaisonprm.report.ReportProperties;
 import org.neo4j.driver.Driver;
@@ -70,7 +71,7 @@ public class Targets {
      *
      * @throws OutreachException when the territory does not exist or the user may not see it
      */
-    public List<Target> forTerritory(String territoryId, Filter filter, OutreachUser user) {
+    public List<Target> forTerritory(String territoryId, Filter filter, CurrentUser user) {
         territories.find(territoryId, user)
                 .orElseThrow(() -> new OutreachException("territory", "There is no territory '" + territoryId + "' you may see"));
         Window window = window();

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.physician.ServiceLine;
 
 /**
@@ -177,7 +178,7 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var user = OutreachUser.current();
+        var user = CurrentUser.current();
         List<Territory> visible = territories.visibleTo(user);
         territory.setItems(visible);
         var query = event.getLocation().getQueryParameters();
@@ -212,7 +213,7 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         var ranked = targets.forTerritory(t.id(), new Targets.Filter(serviceLine.getValue(), segment.getValue(), 500),
-                OutreachUser.current());
+                CurrentUser.current());
         grid.setItems(ranked);
         var window = targets.window();
         summary.setText(ranked.size() + " physicians · referrals " + window.from() + " to " + window.to().minusDays(1));
@@ -229,7 +230,7 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void addToPlan(Target target, Button button) {
-        var user = OutreachUser.current();
+        var user = CurrentUser.current();
         try {
             var plan = plans.planFor(user, LocalDate.now());
             plan = plans.addStops(plan.id(), List.of(target.physicianId()), user);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.base.CurrentUser;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -51,7 +52,7 @@ public class Territories {
     }
 
     /** The territories the user may see: all for administrators and managers, their own for a liaison. */
-    public List<Territory> visibleTo(OutreachUser user) {
+    public List<Territory> visibleTo(CurrentUser user) {
         if (user.seesTeam()) {
             return read("MATCH (t:Territory) " + RETURN_TERRITORY, Map.of());
         }
@@ -65,7 +66,7 @@ public class Territories {
     }
 
     /** One territory, when the user may see it. */
-    public Optional<Territory> find(String id, OutreachUser user) {
+    public Optional<Territory> find(String id, CurrentUser user) {
         return visibleTo(user).stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
@@ -76,7 +77,7 @@ public class Territories {
      * @param liaisons user names; each must exist
      * @throws OutreachException naming the field (name, zips, liaisons) that is refused; nothing is saved
      */
-    public Territory save(String id, String name, String zipText, List<String> liaisons, OutreachUser user) {
+    public Territory save(String id, String name, String zipText, List<String> liaisons, CurrentUser user) {
         if (!user.managesTerritories()) {
             throw new AccessDeniedException("Only administrators and managers change territories");
         }
@@ -121,7 +122,7 @@ public class Territories {
     }
 
     /** Removes a territory (its goals stay, scoped to nothing, until removed). */
-    public void delete(String id, OutreachUser user) {
+    public void delete(String id, CurrentUser user) {
         if (!user.managesTerritories()) {
             throw new AccessDeniedException("Only administrators and managers change territories");
         }
@@ -134,7 +135,7 @@ public class Territories {
      * Sets the territories a user covers (from user management); a change leaves one {@code USER_CHANGED}
      * audit event naming the territories before and after.
      */
-    public void assign(String username, List<String> territoryIds, OutreachUser by) {
+    public void assign(String username, List<String> territoryIds, CurrentUser by) {
         if (!by.managesTerritories()) {
             throw new AccessDeniedException("Only administrators and managers assign territories");
         }

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.security.UserAccounts;
 
 /**
@@ -72,7 +73,7 @@ class TerritoriesView extends VerticalLayout {
         delete.addClickListener(click -> {
             var confirm = new ConfirmDialog("Delete " + editing.name() + "?",
                     "Its liaisons stop covering it; interactions and physicians stay.", "Delete", e -> {
-                territories.delete(editing.id(), OutreachUser.current());
+                territories.delete(editing.id(), CurrentUser.current());
                 refresh();
                 grid.asSingleSelect().clear();
             });
@@ -121,11 +122,11 @@ class TerritoriesView extends VerticalLayout {
     private void save() {
         try {
             var saved = territories.save(editing == null ? null : editing.id(), name.getValue(), zips.getValue(),
-                    List.copyOf(liaisons.getValue()), OutreachUser.current());
+                    List.copyOf(liaisons.getValue()), CurrentUser.current());
             Notification.show(saved.name() + " saved: " + saved.zips().size() + " ZIP codes, " + saved.physicians()
                     + " physicians", 3000, Notification.Position.BOTTOM_START);
             refresh();
-            grid.select(territories.visibleTo(OutreachUser.current()).stream().filter(t -> t.id().equals(saved.id()))
+            grid.select(territories.visibleTo(CurrentUser.current()).stream().filter(t -> t.id().equals(saved.id()))
                     .findFirst().orElse(null));
         } catch (OutreachException e) {
             error.setText(e.getMessage());
@@ -133,7 +134,7 @@ class TerritoriesView extends VerticalLayout {
     }
 
     private void refresh() {
-        var all = territories.visibleTo(OutreachUser.current());
+        var all = territories.visibleTo(CurrentUser.current());
         grid.setItems(all);
         map.show(maps.map(all, MapData.ColourBy.NETWORK, null));
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.liaisonprm.base.CurrentUser;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -67,7 +68,7 @@ public class VisitPlans {
     }
 
     /** The user's plan for the week of {@code day}, created empty when there is none. */
-    public VisitPlan planFor(OutreachUser user, LocalDate day) {
+    public VisitPlan planFor(CurrentUser user, LocalDate day) {
         if (!user.doesOutreach()) {
             throw new AccessDeniedException("Only liaisons, managers and administrators plan visits");
         }
@@ -97,7 +98,7 @@ public class VisitPlans {
     }
 
     /** A plan, when the user may see it: its owner, administrators and managers. */
-    public Optional<VisitPlan> find(String id, OutreachUser user) {
+    public Optional<VisitPlan> find(String id, CurrentUser user) {
         return load(id).filter(p -> user.seesTeam() || p.owner().equals(user.username()));
     }
 
@@ -106,7 +107,7 @@ public class VisitPlans {
      *
      * @throws OutreachException naming the place that cannot be added and why
      */
-    public VisitPlan addStops(String planId, List<String> targetIds, OutreachUser user) {
+    public VisitPlan addStops(String planId, List<String> targetIds, CurrentUser user) {
         VisitPlan plan = editable(planId, user);
         var ids = new ArrayList<String>();
         for (var stop : plan.stops()) {
@@ -128,7 +129,7 @@ public class VisitPlans {
         return write(plan, ids, plan.startZip(), done);
     }
 
-    public VisitPlan removeStop(String planId, String targetId, OutreachUser user) {
+    public VisitPlan removeStop(String planId, String targetId, CurrentUser user) {
         VisitPlan plan = editable(planId, user);
         var ids = plan.stops().stream().map(VisitPlan.Stop::targetId).filter(id -> !id.equals(targetId)).toList();
         var done = new HashMap<String, VisitPlan.Stop>();
@@ -137,7 +138,7 @@ public class VisitPlans {
     }
 
     /** Moves the route's start to the centre of a ZIP code and orders the route again. */
-    public VisitPlan startAt(String planId, String zip, OutreachUser user) {
+    public VisitPlan startAt(String planId, String zip, CurrentUser user) {
         VisitPlan plan = editable(planId, user);
         String code = zip == null ? "" : zip.strip();
         if (!code.matches("\\d{5}")) {
@@ -149,7 +150,7 @@ public class VisitPlans {
     }
 
     /** Marks a stop visited, linking the interaction logged for it. */
-    public VisitPlan markDone(String planId, String targetId, String interactionId, OutreachUser user) {
+    public VisitPlan markDone(String planId, String targetId, String interactionId, CurrentUser user) {
         editable(planId, user);
         try (var session = driver.session()) {
             session.executeWrite(tx -> tx.run("""
@@ -160,9 +161,9 @@ public class VisitPlans {
         return load(planId).orElseThrow();
     }
 
-    private VisitPlan editable(String planId, OutreachUser user) {
+    private VisitPlan editable(String planId, CurrentUser user) {
         VisitPlan plan = load(planId).orElseThrow(() -> new OutreachException("plan", "There is no plan '" + planId + "'"));
-        if (!plan.owner().equals(user.username()) && !user.roles().contains("ADMIN")) {
+        if (!plan.owner().equals(user.username()) && !user.isAdmin()) {
             throw new AccessDeniedException("Only the liaison whose plan it is changes it");
         }
         return plan;

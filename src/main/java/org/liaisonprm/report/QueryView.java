@@ -28,6 +28,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import org.liaisonprm.base.CurrentUser;
 
 /**
  * Ad-hoc read-only Cypher for analysts and administrators: an editor with syntax colouring, results as
@@ -97,8 +98,8 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var query = event.getLocation().getQueryParameters();
         query.getSingleParameter("report").ifPresent(id -> {
-            var report = library.find(id, ReportUser.current()).filter(ReportDefinition::isSaved)
-                    .filter(r -> ReportUser.current().mayChange(r));
+            var report = library.find(id, CurrentUser.current()).filter(ReportDefinition::isSaved)
+                    .filter(r -> r.mayBeChangedBy(CurrentUser.current()));
             if (report.isEmpty()) {
                 Notification.show("There is no saved report " + id + " that you may change")
                         .addThemeVariants(NotificationVariant.LUMO_WARNING);
@@ -169,7 +170,7 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
         title.setValue(PLACEHOLDER_TITLE.equals(current.title()) ? "" : current.title());
         var category = new ComboBox<String>("Category");
         var categories = new TreeSet<String>();
-        library.all(ReportUser.current()).forEach(r -> categories.add(r.category()));
+        library.all(CurrentUser.current()).forEach(r -> categories.add(r.category()));
         categories.add("Saved");
         category.setItems(categories);
         category.setAllowCustomValue(true);
@@ -210,7 +211,7 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
             String source = ReportFile.withHeader(editor.getValue(), title.getValue(), description.getValue(),
                     category.getValue(), view.getValue());
             try {
-                var user = ReportUser.current();
+                var user = CurrentUser.current();
                 var report = existing == null ? saved.create(source, shared.getValue(), user)
                         : saved.update(existing.id(), source, shared.getValue(), user);
                 dialog.close();

@@ -13,12 +13,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.liaisonprm.audit.AuditUnavailableException;
 import org.liaisonprm.base.Csv;
+import org.liaisonprm.base.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,8 +58,8 @@ class ReportApi {
         this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
-    private ReportUser caller() {
-        return ReportUser.of(security.getContext().getAuthentication());
+    private CurrentUser caller() {
+        return CurrentUser.of(security.getContext().getAuthentication());
     }
 
     record ParameterJson(String name, String type, String defaultValue, List<ReportRunner.Choice> choices) {

@@ -4,6 +4,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.liaisonprm.base.CurrentUser;
+
 /**
  * A report: its header and its Cypher. Built-in reports come from report files; saved reports are
  * {@code (:SavedReport)} nodes written by analysts, and their Cypher always runs in the sandbox ({@link CypherSandbox}).
@@ -50,5 +52,23 @@ public record ReportDefinition(String id, String title, String description, Stri
 
     public ReportDefinition withSaved(Saved saved) {
         return new ReportDefinition(id, title, description, category, view, parameters, usesGds, cypher, saved);
+    }
+
+    /**
+     * Built-in outreach reports read interactions and territories, which analysts and viewers do not see
+     * (docs/security.md); administrators, managers and liaisons do, a liaison only their own. A saved report
+     * is seen by its owner, by everyone when shared, and by administrators.
+     */
+    public boolean isVisibleTo(CurrentUser user) {
+        if (readsOutreach()) {
+            return user.doesOutreach();
+        }
+        return !isSaved() || saved().shared() || user.isAdmin() || user.is(saved().owner());
+    }
+
+    /** Owners change their saved reports; administrators change any. */
+    public boolean mayBeChangedBy(CurrentUser user) {
+        return isSaved() && user.username() != null && user.mayWriteCypher()
+                && (user.isAdmin() || user.is(saved().owner()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.base.CurrentUser;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,41 +38,41 @@ public class ReportLibrary {
         this.audit = audit;
     }
 
-    public List<ReportDefinition> all(ReportUser user) {
-        var all = new ArrayList<>(catalog.all().stream().filter(user::maySee).toList());
+    public List<ReportDefinition> all(CurrentUser user) {
+        var all = new ArrayList<>(catalog.all().stream().filter(r -> r.isVisibleTo(user)).toList());
         all.addAll(saved.visibleTo(user));
         return all;
     }
 
-    public Optional<ReportDefinition> find(String id, ReportUser user) {
-        return catalog.find(id).filter(user::maySee).or(() -> saved.find(id, user));
+    public Optional<ReportDefinition> find(String id, CurrentUser user) {
+        return catalog.find(id).filter(r -> r.isVisibleTo(user)).or(() -> saved.find(id, user));
     }
 
     /**
      * @throws NoSuchElementException when the user has no report with that id
      */
-    public ReportResult run(String id, Map<String, ?> parameters, ReportUser user) {
+    public ReportResult run(String id, Map<String, ?> parameters, CurrentUser user) {
         ReportDefinition report = find(id, user)
                 .orElseThrow(() -> new NoSuchElementException("No report with the id " + id));
         return run(report, parameters, user);
     }
 
-    /** Runs a report for the signed-in user; see {@link #run(ReportDefinition, Map, ReportUser)}. */
+    /** Runs a report for the signed-in user; see {@link #run(ReportDefinition, Map, CurrentUser)}. */
     public ReportResult run(ReportDefinition report, Map<String, ?> parameters) {
-        return run(report, parameters, ReportUser.current());
+        return run(report, parameters, CurrentUser.current());
     }
 
     /** Runs a report for a user and audits the run (report, parameters, rows, time). */
-    public ReportResult run(ReportDefinition report, Map<String, ?> parameters, ReportUser user) {
+    public ReportResult run(ReportDefinition report, Map<String, ?> parameters, CurrentUser user) {
         ReportResult result = runner.run(report, parameters, user);
         audit.record(AuditType.REPORT_RUN, report.id(), audit.asJson(parameters), (long) result.rows().size(),
                 result.elapsedMs());
         return result;
     }
 
-    /** Runs ad-hoc Cypher for the signed-in user; see {@link #query(String, Map, Duration, ReportUser)}. */
+    /** Runs ad-hoc Cypher for the signed-in user; see {@link #query(String, Map, Duration, CurrentUser)}. */
     public ReportResult query(String cypher, Map<String, ?> parameters, Duration timeout) {
-        return query(cypher, parameters, timeout, ReportUser.current());
+        return query(cypher, parameters, timeout, CurrentUser.current());
     }
 
     /**
@@ -81,7 +82,7 @@ public class ReportLibrary {
      *
      * @throws QueryBusyException when the user already runs as many queries as they may
      */
-    public ReportResult query(String cypher, Map<String, ?> parameters, Duration timeout, ReportUser user) {
+    public ReportResult query(String cypher, Map<String, ?> parameters, Duration timeout, CurrentUser user) {
         Semaphore permits = running.computeIfAbsent(String.valueOf(user.username()),
                 name -> new Semaphore(properties.maxConcurrentQueries()));
         if (!permits.tryAcquire()) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -78,7 +79,7 @@ public class ReportRunner {
      *
      * @param user null for the application itself, which sees the team's outreach
      */
-    public ReportResult run(ReportDefinition report, Map<String, ?> given, ReportUser user) {
+    public ReportResult run(ReportDefinition report, Map<String, ?> given, CurrentUser user) {
         Map<String, Object> parameters = parameters(report, given);
         parameters.putAll(scope(user));
         if (report.isSaved()) {
@@ -111,10 +112,10 @@ public class ReportRunner {
     }
 
     /** What a built-in outreach report filters on: {@code $viewer} and {@code $teamView}. */
-    static Map<String, Object> scope(ReportUser user) {
+    static Map<String, Object> scope(CurrentUser user) {
         var scope = new HashMap<String, Object>();
         scope.put("viewer", user == null ? null : user.username());
-        scope.put("teamView", user == null || user.seesTeamOutreach());
+        scope.put("teamView", user == null || user.seesTeam());
         return scope;
     }
 
@@ -222,7 +223,7 @@ public class ReportRunner {
     }
 
     /** The values to choose from as a user sees them (a liaison: their own territories). */
-    public List<Choice> choices(ReportDefinition report, ReportParameter parameter, ReportUser user) {
+    public List<Choice> choices(ReportDefinition report, ReportParameter parameter, CurrentUser user) {
         String cypher = parameter.choicesQuery();
         if (cypher == null) {
             return parameter.type().values().stream().map(v -> new Choice(v, v)).toList();

@@ -18,10 +18,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -43,6 +43,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.base.CurrentUser;
 
 /**
  * One report: a form generated from its parameters, results as a sortable grid or, when rows hold nodes,
@@ -80,7 +81,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("reportId").orElse("");
-        report = library.find(id, ReportUser.current()).orElseThrow(() -> new NotFoundException("No report " + id));
+        report = library.find(id, CurrentUser.current()).orElseThrow(() -> new NotFoundException("No report " + id));
         build();
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
         for (var entry : query.entrySet()) {
@@ -144,11 +145,11 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         var bar = new HorizontalLayout(who);
         bar.addClassName("report-saved-bar");
         bar.setAlignItems(Alignment.CENTER);
-        var user = ReportUser.current();
+        var user = CurrentUser.current();
         var history = new Button("History", VaadinIcon.TIME_BACKWARD.create(), click -> history(user));
         history.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         history.addClassName("report-history");
-        if (user.mayChange(report)) {
+        if (report.mayBeChangedBy(user)) {
             var edit = new Button("Edit", VaadinIcon.EDIT.create(), click -> getUI().ifPresent(ui ->
                     ui.navigate(QueryView.class, QueryParameters.of("report", report.id()))));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -163,7 +164,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         return bar;
     }
 
-    private void history(ReportUser user) {
+    private void history(CurrentUser user) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Versions of \u201c" + report.title() + "\u201d");
         dialog.addClassName("report-history-dialog");
@@ -178,7 +179,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         grid.addColumn(SavedReports.Version::title).setHeader("Title");
         grid.addColumn(v -> v.savedAt() == null ? "" : DATE.format(v.savedAt())).setHeader("Saved");
         grid.addColumn(SavedReports.Version::savedBy).setHeader("By");
-        if (user.mayChange(report)) {
+        if (report.mayBeChangedBy(user)) {
             grid.addComponentColumn(v -> {
                 var restore = new Button("Restore", click -> {
                     report = saved.restore(report.id(), v.version(), user);
@@ -204,7 +205,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         dialog.open();
     }
 
-    private void confirmDelete(ReportUser user) {
+    private void confirmDelete(CurrentUser user) {
         var confirm = new ConfirmDialog("Delete \u201c" + report.title() + "\u201d?",
                 "The report and all its earlier versions are removed for everyone it was shared with.",
                 "Delete", click -> {
@@ -241,7 +242,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             }
             case STRING_LIST -> {
                 var box = new MultiSelectComboBox<String>(label);
-                box.setItems(runner.choices(report, parameter, ReportUser.current()).stream().map(ReportRunner.Choice::value).toList());
+                box.setItems(runner.choices(report, parameter, CurrentUser.current()).stream().map(ReportRunner.Choice::value).toList());
                 yield box;
             }
             case STRING -> {
@@ -251,7 +252,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                     yield text;
                 }
                 var box = new ComboBox<ReportRunner.Choice>(label);
-                box.setItems(runner.choices(report, parameter, ReportUser.current()));
+                box.setItems(runner.choices(report, parameter, CurrentUser.current()));
                 box.setItemLabelGenerator(ReportRunner.Choice::label);
                 box.setClearButtonVisible(true);
                 yield box;

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.base.CurrentUser;
 
 /**
  * The report library, grouped by category and searchable: the built-in reports and the saved ones the
@@ -51,7 +52,7 @@ class ReportsView extends VerticalLayout {
         var top = new HorizontalLayout(search);
         top.addClassName("reports-top");
         top.setAlignItems(Alignment.BASELINE);
-        if (ReportUser.current().mayWriteCypher()) {
+        if (CurrentUser.current().mayWriteCypher()) {
             var write = new RouterLink("Write a report", QueryView.class);
             write.addClassName("reports-write");
             top.add(write);
@@ -64,7 +65,7 @@ class ReportsView extends VerticalLayout {
         library.removeAll();
         String wanted = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
         Map<String, Div> categories = new TreeMap<>();
-        for (ReportDefinition report : reports.all(ReportUser.current())) {
+        for (ReportDefinition report : reports.all(CurrentUser.current())) {
             String text = (report.title() + " " + report.description() + " " + report.category() + " " + report.id())
                     .toLowerCase(Locale.ROOT);
             if (!wanted.isEmpty() && !text.contains(wanted)) {

@@ -22,8 +22,9 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import org.liaisonprm.base.Csv;
-import org.liaisonprm.network.NetworkPicture;
-import org.liaisonprm.network.ReferralNetworkGraph;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.NetworkPicture;
+import org.liaisonprm.base.ReferralNetworkGraph;
 
 /**
  * Shows a result: a sortable table, a network when rows hold nodes, a chart for bar and line reports, a
@@ -51,7 +52,7 @@ class ResultsPanel extends VerticalLayout {
         download.addClassName("report-download");
         download.setEnabled(false);
         download.setHref(csvDownload());
-        download.setVisible(ReportUser.current().mayExport());
+        download.setVisible(CurrentUser.current().mayExport());
 
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
@@ -221,7 +222,7 @@ class ResultsPanel extends VerticalLayout {
             event.setFileName(fileName + ".csv");
             event.setContentType("text/csv;charset=UTF-8");
             var writer = event.getWriter();
-            if (result != null && ReportUser.current().mayExport()) {
+            if (result != null && CurrentUser.current().mayExport()) {
                 library.exported(fileName, result.rows().size());
                 var csv = new Csv(writer).row(result.columns());
                 result.rows().forEach(csv::row);

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.base.CurrentUser;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -50,7 +51,7 @@ public class SavedReports {
     }
 
     /** The saved reports the user may see, by category and title. */
-    public List<ReportDefinition> visibleTo(ReportUser user) {
+    public List<ReportDefinition> visibleTo(CurrentUser user) {
         return read("""
                 MATCH (s:SavedReport)
                 WHERE s.shared OR s.owner = $username OR $admin
@@ -59,10 +60,10 @@ public class SavedReports {
                 .stream().map(r -> definition(r.get("s"))).flatMap(Optional::stream).toList();
     }
 
-    public Optional<ReportDefinition> find(String id, ReportUser user) {
+    public Optional<ReportDefinition> find(String id, CurrentUser user) {
         return read("MATCH (s:SavedReport {id: $id}) RETURN s", Map.of("id", id)).stream()
                 .map(r -> definition(r.get("s"))).flatMap(Optional::stream)
-                .filter(user::maySee).findFirst();
+                .filter(r -> r.isVisibleTo(user)).findFirst();
     }
 
     /**
@@ -72,7 +73,7 @@ public class SavedReports {
      * @throws IllegalArgumentException (a {@link ReportFile.ReportFileException}, {@link QueryRefusedException}
      *                                  or {@link ReportParameterException}) saying what is wrong with the text
      */
-    public ReportDefinition create(String source, boolean shared, ReportUser user) {
+    public ReportDefinition create(String source, boolean shared, CurrentUser user) {
         if (!user.mayWriteCypher() || user.username() == null) {
             throw new AccessDeniedException("Only analysts and administrators save reports");
         }
@@ -95,7 +96,7 @@ public class SavedReports {
      * @throws NoSuchElementException when the user cannot see such a report
      * @throws AccessDeniedException when the user may not change it
      */
-    public ReportDefinition update(String id, String source, boolean shared, ReportUser user) {
+    public ReportDefinition update(String id, String source, boolean shared, CurrentUser user) {
         ReportDefinition current = changeable(id, user);
         ReportDefinition checked = check(id, source);
         write("""
@@ -114,7 +115,7 @@ public class SavedReports {
     }
 
     /** Makes an earlier text the current one again (as a new version, so the history stays whole). */
-    public ReportDefinition restore(String id, int version, ReportUser user) {
+    public ReportDefinition restore(String id, int version, CurrentUser user) {
         ReportDefinition current = changeable(id, user);
         Version earlier = versions(id, user).stream().filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("Report " + id + " has no version " + version));
@@ -122,7 +123,7 @@ public class SavedReports {
     }
 
     /** Removes a saved report with all its versions. */
-    public void delete(String id, ReportUser user) {
+    public void delete(String id, CurrentUser user) {
         changeable(id, user);
         write("""
                 MATCH (s:SavedReport {id: $id})
@@ -134,7 +135,7 @@ public class SavedReports {
     }
 
     /** Earlier versions, newest first. */
-    public List<Version> versions(String id, ReportUser user) {
+    public List<Version> versions(String id, CurrentUser user) {
         find(id, user).orElseThrow(() -> new NoSuchElementException("No saved report " + id));
         return read("""
                 MATCH (:SavedReport {id: $id})-[:PREVIOUS_VERSION]->(v:SavedReportVersion)
@@ -146,10 +147,10 @@ public class SavedReports {
                 }).toList();
     }
 
-    private ReportDefinition changeable(String id, ReportUser user) {
+    private ReportDefinition changeable(String id, CurrentUser user) {
         ReportDefinition current = find(id, user)
                 .orElseThrow(() -> new NoSuchElementException("No saved report " + id));
-        if (!user.mayChange(current)) {
+        if (!current.mayBeChangedBy(user)) {
             throw new AccessDeniedException("Only the owner of " + id + " or an administrator may change it");
         }
         return current;

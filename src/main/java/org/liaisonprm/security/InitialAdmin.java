@@ -3,10 +3,11 @@ package org.liaisonprm.security;
 import java.security.SecureRandom;
 import java.util.List;
 
-import org.liaisonprm.demo.DemoProperties;
+import org.liaisonprm.base.Role;
 import org.liaisonprm.graph.StartupOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -14,9 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the {@code admin} user when the graph holds no user at all, so a fresh installation can be
- * logged into. With the demo region it also creates one user per role — {@code manager}, {@code analyst},
- * {@code viewer} and the liaisons {@code liaison1} to {@code liaison4} of the demo territories — who share a
- * password of their own: whoever is handed a demo login does not hold the administrator's.
+ * logged into. With the demo region it also creates the {@link StarterAccounts} it contributes (one user per
+ * role), who share a password of their own: whoever is handed a demo login does not hold the administrator's.
  */
 @Component
 @Order(StartupOrder.USERS)
@@ -26,24 +26,14 @@ class InitialAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    /** The demo users: user name, name shown, role. */
-    static final List<List<String>> DEMO_USERS = List.of(
-            List.of("manager", "Morgan Reyes (manager)", "MANAGER"),
-            List.of("analyst", "Avery Chen (analyst)", "ANALYST"),
-            List.of("viewer", "Vic Lindqvist (viewer)", "VIEWER"),
-            List.of("liaison1", "Lee Okafor (liaison)", "LIAISON"),
-            List.of("liaison2", "Sam Patel (liaison)", "LIAISON"),
-            List.of("liaison3", "Jordan Alvarez (liaison)", "LIAISON"),
-            List.of("liaison4", "Riley Nguyen (liaison)", "LIAISON"));
-
     private final UserAccounts users;
     private final SecurityProperties properties;
-    private final DemoProperties demo;
+    private final ObjectProvider<StarterAccounts> starters;
 
-    InitialAdmin(UserAccounts users, SecurityProperties properties, DemoProperties demo) {
+    InitialAdmin(UserAccounts users, SecurityProperties properties, ObjectProvider<StarterAccounts> starters) {
         this.users = users;
         this.properties = properties;
-        this.demo = demo;
+        this.starters = starters;
     }
 
     /**
@@ -79,11 +69,14 @@ class InitialAdmin implements ApplicationRunner {
         if (users.count() > 0) {
             return;
         }
-        var passwords = Passwords.choose(properties.initialAdminPassword(), demo.enabled(), demo.usersPassword());
-        users.create(USERNAME, passwords.admin(), "Administrator", List.of("ADMIN"));
+        var starter = starters.getIfAvailable();
+        var demoUsers = starter == null ? List.<StarterAccounts.Account>of() : starter.accounts();
+        var passwords = Passwords.choose(properties.initialAdminPassword(), !demoUsers.isEmpty(),
+                starter == null ? null : starter.configuredPassword());
+        users.create(USERNAME, passwords.admin(), "Administrator", List.of(Role.ADMIN.name()));
         if (passwords.demoUsers() != null) {
-            for (List<String> user : DEMO_USERS) {
-                users.create(user.get(0), passwords.demoUsers(), user.get(1), List.of(user.get(2)));
+            for (StarterAccounts.Account user : demoUsers) {
+                users.create(user.username(), passwords.demoUsers(), user.displayName(), List.of(user.role().name()));
             }
         }
         var shown = new StringBuilder();

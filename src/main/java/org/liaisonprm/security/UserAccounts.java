@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.base.Role;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -54,6 +55,10 @@ public class UserAccounts implements UserDetailsService {
 
         public boolean isLocked() {
             return lockedUntil != null && lockedUntil.isAfter(ZonedDateTime.now());
+        }
+
+        public boolean has(Role role) {
+            return roles.contains(role.name());
         }
     }
 

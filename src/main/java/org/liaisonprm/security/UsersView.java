@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,9 +27,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.liaisonprm.outreach.OutreachUser;
-import org.liaisonprm.outreach.Territories;
-import org.liaisonprm.outreach.Territory;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 
 /**
  * User management for administrators: create users, assign roles, disable, unlock and reset passwords.
@@ -42,12 +42,12 @@ class UsersView extends VerticalLayout {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final UserAccounts users;
-    private final Territories territories;
+    private final List<UserAssignments> assignments;
     private final Grid<UserAccounts.UserAccount> grid = new Grid<>();
 
-    UsersView(UserAccounts users, Territories territories) {
+    UsersView(UserAccounts users, List<UserAssignments> assignments) {
         this.users = users;
-        this.territories = territories;
+        this.assignments = List.copyOf(assignments);
         addClassName("users-view");
         setSizeFull();
 
@@ -107,12 +107,20 @@ class UsersView extends VerticalLayout {
         var password = new PasswordField(creating ? "Password" : "New password (leave empty to keep)");
         password.setId("user-password");
         password.setHelperText("at least " + PasswordPolicy.MIN_LENGTH + " characters, not the user name, not a common password");
-        var covers = new MultiSelectComboBox<Territory>("Territories covered");
-        covers.setId("user-territories");
-        var all = territories.visibleTo(OutreachUser.current());
-        covers.setItems(all);
-        covers.setItemLabelGenerator(Territory::name);
-        covers.setHelperText(all.isEmpty() ? "No territories yet: create them on Territories" : "Liaisons see the targets and plans of these");
+        var assigned = new java.util.LinkedHashMap<UserAssignments, MultiSelectComboBox<UserAssignments.Choice>>();
+        for (UserAssignments assignment : assignments) {
+            var field = new MultiSelectComboBox<UserAssignments.Choice>(assignment.label());
+            field.setId(assignment.fieldId());
+            var choices = assignment.choices(CurrentUser.current());
+            field.setItems(choices);
+            field.setItemLabelGenerator(UserAssignments.Choice::name);
+            field.setHelperText(assignment.helperText(!choices.isEmpty()));
+            if (!creating) {
+                var mine = assignment.assignedTo(user.username());
+                field.setValue(choices.stream().filter(c -> mine.contains(c.id())).collect(Collectors.toSet()));
+            }
+            assigned.put(assignment, field);
+        }
         var enabled = new Checkbox("May log in");
         enabled.setValue(true);
         if (!creating) {
@@ -123,15 +131,17 @@ class UsersView extends VerticalLayout {
             user.roles().forEach(r -> current.add(Role.valueOf(r)));
             roles.setValue(current);
             enabled.setValue(user.enabled());
-            var mine = territories.coveredBy(user.username()).stream().map(Territory::id).toList();
-            covers.setValue(all.stream().filter(t -> mine.contains(t.id())).collect(java.util.stream.Collectors.toSet()));
         }
         var error = new Div();
         error.addClassName("query-message");
         error.setVisible(false);
-        var form = new FormLayout(username, displayName, roles, covers, password, enabled);
+        var form = new FormLayout(username, displayName, roles);
         form.setColspan(roles, 2);
-        form.setColspan(covers, 2);
+        assigned.values().forEach(field -> {
+            form.add(field);
+            form.setColspan(field, 2);
+        });
+        form.add(password, enabled);
         dialog.add(form, error);
         if (!creating && user.isLocked()) {
             var unlock = new Button("Unlock now", VaadinIcon.UNLOCK.create(), click -> {
@@ -155,7 +165,8 @@ class UsersView extends VerticalLayout {
                     }
                     users.change(user.username(), displayName.getValue(), roles.getValue(), enabled.getValue());
                 }
-                territories.assign(saved, covers.getValue().stream().map(Territory::id).toList(), OutreachUser.current());
+                assigned.forEach((assignment, field) -> assignment.assign(saved,
+                        field.getValue().stream().map(UserAssignments.Choice::id).toList(), CurrentUser.current()));
                 dialog.close();
                 Notification.show(creating ? "Created " + username.getValue().strip().toLowerCase() : "Saved")
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.DemoGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.liaisonprm.report.QueryRefusedException;
 import org.liaisonprm.report.ReportLibrary;
-import org.liaisonprm.report.ReportUser;
 import org.liaisonprm.report.SavedReports;
 import org.liaisonprm.security.ApiTokens;
-import org.liaisonprm.security.Role;
 import org.liaisonprm.security.UserAccounts;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,11 +70,11 @@ class AuditTrailTests {
         security.clearContext();
     }
 
-    private ReportUser actAs(String username, String role) {
+    private CurrentUser actAs(String username, String role) {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
         security.getContext().setAuthentication(authentication);
-        return ReportUser.of(authentication);
+        return CurrentUser.of(authentication);
     }
 
     /** The events of one kind by one user since the test began. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisonprm.EmptyGraphTest;
-import org.liaisonprm.LiaisonApplication;
+import org.liaisonprm.cli.Liaison;
 import org.liaisonprm.graph.EmbeddedGraphServer;
 import org.liaisonprm.graph.GraphProperties;
 import org.neo4j.driver.GraphDatabase;
@@ -185,7 +185,7 @@ class ImportCommandTests {
         PrintStream original = System.out;
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            LiaisonApplication.main(new String[] {"--help"});
+            Liaison.main(new String[] {"--help"});
         } finally {
             System.setOut(original);
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.graph.NetworkMembership;
+import org.liaisonprm.physician.ProviderMatch;
+import org.liaisonprm.physician.ProviderSearch;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +34,9 @@ class NetworkServiceTests {
 
     @Autowired
     NetworkService network;
+
+    @Autowired
+    ProviderSearch providers;
 
     @Autowired
     NetworkMembership membership;
@@ -236,15 +241,15 @@ class NetworkServiceTests {
 
     @Test
     void searchFindsByNamePrefixNpiSpecialtyAndCity() {
-        assertThat(network.search("smi", 0, 10)).extracting(ProviderMatch::id).containsExactly("1234567893");
-        assertThat(network.search("jane smith", 0, 10)).extracting(ProviderMatch::id).containsExactly("1234567893");
-        assertThat(network.search("1234567", 0, 10)).extracting(ProviderMatch::id).contains("1234567893");
-        assertThat(network.search("orthopaedic", 0, 10)).extracting(ProviderMatch::id).containsExactlyInAnyOrder("B", "C");
-        assertThat(network.search("waltham", 0, 10)).extracting(ProviderMatch::id).containsExactly("C");
-        assertThat(network.search("rival", 0, 10)).singleElement()
+        assertThat(providers.search("smi", 0, 10)).extracting(ProviderMatch::id).containsExactly("1234567893");
+        assertThat(providers.search("jane smith", 0, 10)).extracting(ProviderMatch::id).containsExactly("1234567893");
+        assertThat(providers.search("1234567", 0, 10)).extracting(ProviderMatch::id).contains("1234567893");
+        assertThat(providers.search("orthopaedic", 0, 10)).extracting(ProviderMatch::id).containsExactlyInAnyOrder("B", "C");
+        assertThat(providers.search("waltham", 0, 10)).extracting(ProviderMatch::id).containsExactly("C");
+        assertThat(providers.search("rival", 0, 10)).singleElement()
                 .satisfies(m -> assertThat(m.kind()).isEqualTo(NetworkPicture.Kind.FACILITY));
-        assertThat(network.search("   ", 0, 10)).isEmpty();
-        assertThat(network.search("smith (\"[*", 0, 10)).as("query syntax is taken literally").isEmpty();
+        assertThat(providers.search("   ", 0, 10)).isEmpty();
+        assertThat(providers.search("smith (\"[*", 0, 10)).as("query syntax is taken literally").isEmpty();
     }
 
     @Test
@@ -254,7 +259,7 @@ class NetworkServiceTests {
 
     @Test
     void escapesLuceneSyntax() {
-        assertThat(NetworkService.luceneQuery(" o'brien  a+b ")).isEqualTo("o'brien* AND a\\+b*");
-        assertThat(NetworkService.luceneQuery(null)).isEmpty();
+        assertThat(ProviderSearch.luceneQuery(" o'brien  a+b ")).isEqualTo("o'brien* AND a\\+b*");
+        assertThat(ProviderSearch.luceneQuery(null)).isEmpty();
     }
 }

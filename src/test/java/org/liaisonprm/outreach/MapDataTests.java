@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,7 +32,7 @@ class MapDataTests {
     private static final String FACILITY = "Hospital & <i>Co</i>";
     private static final String CITY = "<svg onload=alert(3)>";
     private static final String STOP = "<script>alert(4)</script>";
-    private static final OutreachUser MANAGER = new OutreachUser("map-manager", Set.of("MANAGER"));
+    private static final CurrentUser MANAGER = CurrentUser.of("map-manager", Role.MANAGER);
 
     @Autowired
     Driver driver;

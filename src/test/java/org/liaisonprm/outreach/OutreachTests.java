@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,8 @@ import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.liaisonprm.graph.ReferralRollup;
@@ -59,9 +60,9 @@ import org.springframework.security.access.AccessDeniedException;
 class OutreachTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 15);
-    private static final OutreachUser LEE = new OutreachUser("fx-lee", Set.of("LIAISON"));
-    private static final OutreachUser SAM = new OutreachUser("fx-sam", Set.of("LIAISON"));
-    private static final OutreachUser MANAGER = new OutreachUser("fx-manager", Set.of("MANAGER"));
+    private static final CurrentUser LEE = CurrentUser.of("fx-lee", Role.LIAISON);
+    private static final CurrentUser SAM = CurrentUser.of("fx-sam", Role.LIAISON);
+    private static final CurrentUser MANAGER = CurrentUser.of("fx-manager", Role.MANAGER);
 
     @Autowired
     Driver driver;

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.DemoGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,10 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DemoGraphTest
 class OutreachReportScopeTests {
 
-    private static final ReportUser ANALYST = new ReportUser("analyst", Set.of("ANALYST"));
-    private static final ReportUser VIEWER = new ReportUser("viewer", Set.of("VIEWER"));
-    private static final ReportUser MANAGER = new ReportUser("manager", Set.of("MANAGER"));
-    private static final ReportUser LIAISON = new ReportUser("liaison1", Set.of("LIAISON"));
+    private static final CurrentUser ANALYST = CurrentUser.of("analyst", Role.ANALYST);
+    private static final CurrentUser VIEWER = CurrentUser.of("viewer", Role.VIEWER);
+    private static final CurrentUser MANAGER = CurrentUser.of("manager", Role.MANAGER);
+    private static final CurrentUser LIAISON = CurrentUser.of("liaison1", Role.LIAISON);
 
     @Autowired
     ReportLibrary library;
@@ -39,7 +41,7 @@ class OutreachReportScopeTests {
 
     @Test
     void analystsAndViewersDoNotSeeOutreachReports() {
-        for (ReportUser user : List.of(ANALYST, VIEWER)) {
+        for (CurrentUser user : List.of(ANALYST, VIEWER)) {
             assertThat(library.all(user)).extracting(ReportDefinition::id)
                     .doesNotContain("outreach-roi", "untouched-targets").contains("leakage-by-service-line");
             for (String id : List.of("outreach-roi", "untouched-targets")) {

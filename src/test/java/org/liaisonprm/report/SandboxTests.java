@@ -26,8 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.liaisonprm.security.ApiTokens;
-import org.liaisonprm.security.Role;
 import org.liaisonprm.security.UserAccounts;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -222,7 +223,7 @@ class SandboxTests {
                         notes: $note})-[:WITH]->(p)
                 """, Map.of("note", NOTE));
         savedReports.create("// @title Private numbers\nRETURN '" + PRIVATE_REPORT + "' AS secret", false,
-                new ReportUser("admin", java.util.Set.of("ADMIN")));
+                CurrentUser.of("admin", Role.ADMIN));
 
         secrets = new ArrayList<>();
         secrets.add(token);

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,10 +23,10 @@ import org.springframework.security.access.AccessDeniedException;
 @EmptyGraphTest
 class SavedReportTests {
 
-    private static final ReportUser ANA = new ReportUser("ana", Set.of("ANALYST"));
-    private static final ReportUser BEN = new ReportUser("ben", Set.of("ANALYST"));
-    private static final ReportUser LEE = new ReportUser("lee", Set.of("LIAISON"));
-    private static final ReportUser ADMIN = new ReportUser("admin", Set.of("ADMIN"));
+    private static final CurrentUser ANA = CurrentUser.of("ana", Role.ANALYST);
+    private static final CurrentUser BEN = CurrentUser.of("ben", Role.ANALYST);
+    private static final CurrentUser LEE = CurrentUser.of("lee", Role.LIAISON);
+    private static final CurrentUser ADMIN = CurrentUser.of("admin", Role.ADMIN);
 
     private static final String CARDIOLOGISTS_BY_CITY = """
             // @title Cardiologists by city

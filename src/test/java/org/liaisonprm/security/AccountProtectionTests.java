@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.DemoGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.base.Role;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,4 +1,4 @@
-package org.liaisonprm.network;
+package org.liaisonprm.base;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

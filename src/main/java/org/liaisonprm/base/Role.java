@@ -1,4 +1,4 @@
-package org.liaisonprm.security;
+package org.liaisonprm.base;
 
 /**
  * What a user may do (docs/security.md holds the access matrix). A user may hold several roles.
@@ -24,5 +24,16 @@ public enum Role {
 
     public String description() {
         return description;
+    }
+
+    /** The role an authority name stands for ({@code ROLE_ADMIN} or {@code ADMIN}), if it is one of ours. */
+    public static java.util.Optional<Role> ofAuthority(String authority) {
+        String name = authority.startsWith("ROLE_") ? authority.substring(5) : authority;
+        for (Role role : values()) {
+            if (role.name().equals(name)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -1,4 +1,4 @@
-package org.liaisonprm.network;
+package org.liaisonprm.base;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +22,17 @@ public record NetworkPicture(String focusId, LocalDate from, LocalDate to, List<
     }
 
     /** The kind of a node: decides its shape. */
-    public enum Kind { PHYSICIAN, PRACTICE, FACILITY }
+    public enum Kind {
+        PHYSICIAN, PRACTICE, FACILITY;
+
+        /** The kind of a provider node from its labels: a physician, a practice, or else a facility. */
+        public static Kind of(List<String> labels) {
+            if (labels.contains("Physician")) {
+                return PHYSICIAN;
+            }
+            return labels.contains("Practice") ? PRACTICE : FACILITY;
+        }
+    }
 
     /**
      * @param network  IN, AFFILIATED or OUT

@@ -1,4 +1,6 @@
-package org.liaisonprm.network;
+package org.liaisonprm.physician;
+
+import org.liaisonprm.base.NetworkPicture;
 
 /**
  * One hit of the provider search.

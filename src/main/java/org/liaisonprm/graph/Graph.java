@@ -1,0 +1,96 @@
+package org.liaisonprm.graph;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.summary.ResultSummary;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way the application runs Cypher: a {@link Cypher} statement with parameters, in a read or write
+ * transaction of its own (retried by the driver on transient errors), its rows mapped into records. Work that
+ * needs several statements in one transaction passes a {@link Work} and runs them on the {@link Tx}.
+ */
+@Component
+public class Graph {
+
+    private final Driver driver;
+
+    public Graph(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** The rows of a read-only statement, each mapped by {@code row}. */
+    public <T> List<T> read(Cypher statement, Map<String, ?> parameters, Function<Record, T> row) {
+        return read(tx -> tx.list(statement, parameters, row));
+    }
+
+    /** The first row of a read-only statement, if there is one. */
+    public <T> Optional<T> readOne(Cypher statement, Map<String, ?> parameters, Function<Record, T> row) {
+        return read(tx -> tx.first(statement, parameters, row));
+    }
+
+    /** Runs a statement that writes and returns its rows, each mapped by {@code row}. */
+    public <T> List<T> write(Cypher statement, Map<String, ?> parameters, Function<Record, T> row) {
+        return write(tx -> tx.list(statement, parameters, row));
+    }
+
+    /** Runs a statement that writes; its summary holds the counters. */
+    public ResultSummary write(Cypher statement, Map<String, ?> parameters) {
+        return write(tx -> tx.run(statement, parameters));
+    }
+
+    /** Runs {@code work} in one read transaction. */
+    public <T> T read(Work<T> work) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> work.in(new Tx(tx)));
+        }
+    }
+
+    /** Runs {@code work} in one write transaction: all of its statements commit together or not at all. */
+    public <T> T write(Work<T> work) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> work.in(new Tx(tx)));
+        }
+    }
+
+    /** Statements run together in one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T in(Tx tx);
+    }
+
+    /** A transaction in progress: runs {@link Cypher} statements only. */
+    public static final class Tx {
+
+        private final TransactionContext tx;
+
+        Tx(TransactionContext tx) {
+            this.tx = tx;
+        }
+
+        public <T> List<T> list(Cypher statement, Map<String, ?> parameters, Function<Record, T> row) {
+            return tx.run(statement.text(), values(parameters)).list(row::apply);
+        }
+
+        public <T> Optional<T> first(Cypher statement, Map<String, ?> parameters, Function<Record, T> row) {
+            var result = tx.run(statement.text(), values(parameters));
+            return result.hasNext() ? Optional.ofNullable(row.apply(result.next())) : Optional.empty();
+        }
+
+        public ResultSummary run(Cypher statement, Map<String, ?> parameters) {
+            return tx.run(statement.text(), values(parameters)).consume();
+        }
+
+        /** The parameters as the driver takes them; null values stay null in Cypher. */
+        private static Map<String, Object> values(Map<String, ?> parameters) {
+            return Collections.unmodifiableMap(parameters);
+        }
+    }
+}
