@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * transaction of its own (retried by the driver on transient errors), its rows mapped into records. Work that
  * needs several statements in one transaction passes a {@link Work} and runs them on the {@link Tx}.
  */
-@Component
+@Component("cypherGraph") // "graph" names the health indicator
 public class Graph {
 
     private final Driver driver;
