@@ -93,4 +93,15 @@ public class Graph {
             return Collections.unmodifiableMap(parameters);
         }
     }
+
+    /**
+     * Runs a statement in an auto-commit transaction of its own, as {@code CALL { ... } IN TRANSACTIONS}
+     * needs (it commits its batches itself, so it cannot run inside a read or write transaction). Not
+     * retried; its summary holds the counters.
+     */
+    public ResultSummary autoCommit(Cypher statement, Map<String, ?> parameters) {
+        try (var session = driver.session()) {
+            return session.run(statement.text(), Tx.values(parameters)).consume();
+        }
+    }
 }
