@@ -13,5 +13,5 @@ CALL (g) {
 }
 OPTIONAL MATCH (p:Physician)-[r:REFERRED]->(x)
 WHERE p.zip IN zips AND r.periodStart >= g.periodStart AND r.periodStart < g.periodEnd
-  AND (g.serviceLine IS NULL OR r.serviceLine = g.serviceLine) AND x.network IN ['IN', 'AFFILIATED']
+  AND (g.serviceLine IS NULL OR r.serviceLine = g.serviceLine) AND x.inNetwork
 RETURN toFloat(coalesce(sum(r.referrals), 0)) AS value

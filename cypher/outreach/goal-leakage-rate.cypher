@@ -15,5 +15,5 @@ OPTIONAL MATCH (p:Physician)-[r:REFERRED]->(x)
 WHERE p.zip IN zips AND r.periodStart >= g.periodStart AND r.periodStart < g.periodEnd
   AND (g.serviceLine IS NULL OR r.serviceLine = g.serviceLine)
 WITH sum(r.referrals) AS referrals,
-     sum(CASE WHEN x.network IN ['IN', 'AFFILIATED'] THEN 0 ELSE r.referrals END) AS leaked
+     sum(CASE WHEN x.inNetwork THEN 0 ELSE r.referrals END) AS leaked
 RETURN CASE WHEN referrals = 0 THEN 0.0 ELSE toFloat(leaked) / referrals END AS value

@@ -7,7 +7,7 @@ WITH collect(DISTINCT zip) AS zips
 MATCH (p:Physician)-[r:REFERRED]->(x)
 WHERE p.zip IN zips AND r.periodStart >= $from AND r.periodStart < $to
 WITH r.periodStart AS month, r.serviceLine AS line, sum(r.referrals) AS referrals,
-     sum(CASE WHEN x.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept
+     sum(CASE WHEN x.inNetwork THEN r.referrals ELSE 0 END) AS kept
 WITH month, line, toInteger(round(100.0 * kept / referrals)) AS percent
 ORDER BY month, line
 RETURN substring(toString(month), 0, 7) AS month, line, percent

@@ -8,7 +8,7 @@ CALL (x) {
   OPTIONAL MATCH (x)<-[:PRACTICES_AT]-(p:Physician)-[r:REFERRED]->(y)
   WHERE r.periodStart >= $from AND r.periodStart < $to
   RETURN sum(r.referrals) AS referrals,
-         sum(CASE WHEN y.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept,
+         sum(CASE WHEN y.inNetwork THEN r.referrals ELSE 0 END) AS kept,
          count(DISTINCT p) AS physicians
 }
 RETURN x.id AS id, x.name AS name, x.lat AS lat, x.lon AS lon, x.zip AS zip, x.city AS city,

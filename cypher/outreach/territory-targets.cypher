@@ -8,7 +8,7 @@ CALL (p) {
   WHERE r.periodStart >= $from AND r.periodStart < $to
     AND ($serviceLine IS NULL OR r.serviceLine = $serviceLine)
   WITH r.serviceLine AS line, sum(r.referrals) AS referrals,
-       sum(CASE WHEN x.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept
+       sum(CASE WHEN x.inNetwork THEN r.referrals ELSE 0 END) AS kept
   WHERE line IS NOT NULL
   RETURN collect({line: line, referrals: referrals, kept: kept}) AS lines
 }
