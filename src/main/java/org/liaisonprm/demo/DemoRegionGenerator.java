@@ -21,6 +21,7 @@ import org.liaisonprm.demo.DemoRegion.PhysicianRow;
 import org.liaisonprm.demo.DemoRegion.PracticeRow;
 import org.liaisonprm.demo.DemoRegion.ReferralRow;
 import org.liaisonprm.demo.Metro.Town;
+import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.physician.Npi;
 import org.liaisonprm.physician.ServiceLine;
 import org.liaisonprm.physician.Specialty;
@@ -137,7 +138,7 @@ public final class DemoRegionGenerator {
         }
 
         boolean kept() {
-            return !"OUT".equals(network);
+            return NetworkMembership.inNetwork(network);
         }
     }
 

@@ -11,12 +11,13 @@ import java.util.UUID;
 
 import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.base.Role;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.graph.StartupOrder;
 import org.liaisonprm.outreach.Goals;
 import org.liaisonprm.outreach.VisitPlans;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo region on a first start, when {@code liaison.demo.enabled} and the graph holds no
- * providers. Writes go through the Bolt driver in batched write transactions, like any import.
+ * providers. Writes go through {@link Graph} in batched write transactions, like any import.
  */
 @Component
 @Order(StartupOrder.DEMO)
@@ -35,16 +36,35 @@ public class DemoRegionLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRegionLoader.class);
     private static final int BATCH = 10_000;
 
-    private final Driver driver;
+    private static final Cypher LOAD_INTERRUPTED = Cypher.load("demo/load-interrupted");
+    private static final Cypher REMOVE_DEMO_NODES = Cypher.load("demo/remove-demo-nodes");
+    private static final Cypher REMOVE_LOAD_MARKER = Cypher.load("demo/remove-load-marker");
+    private static final Cypher GRAPH_HOLDS_PROVIDERS = Cypher.load("demo/graph-holds-providers");
+    private static final Cypher START_LOAD = Cypher.load("demo/start-load");
+    private static final Cypher HEALTH_SYSTEMS = Cypher.load("demo/health-systems");
+    private static final Cypher PAYERS = Cypher.load("demo/payers");
+    private static final Cypher FACILITIES = Cypher.load("demo/facilities");
+    private static final Cypher PRACTICES = Cypher.load("demo/practices");
+    private static final Cypher PHYSICIANS = Cypher.load("demo/physicians");
+    private static final Cypher REFERRALS_TO_PHYSICIANS = Cypher.load("demo/referrals-to-physicians");
+    private static final Cypher REFERRALS_TO_FACILITIES = Cypher.load("demo/referrals-to-facilities");
+    private static final Cypher COMPLETE_LOAD = Cypher.load("demo/complete-load");
+    private static final Cypher TERRITORIES = Cypher.load("demo/territories");
+    private static final Cypher INTERACTIONS = Cypher.load("demo/interactions");
+    private static final Cypher GOALS = Cypher.load("demo/goals");
+    private static final Cypher SET_GOAL_TARGET = Cypher.load("demo/set-goal-target");
+    private static final Cypher PLANNED_STOPS = Cypher.load("demo/planned-stops");
+
+    private final Graph graph;
     private final NetworkMembership networkMembership;
     private final ReferralRollup referralRollup;
     private final DemoProperties properties;
     private final Goals goals;
     private final VisitPlans visitPlans;
 
-    DemoRegionLoader(Driver driver, NetworkMembership networkMembership, ReferralRollup referralRollup,
+    DemoRegionLoader(Graph graph, NetworkMembership networkMembership, ReferralRollup referralRollup,
                      DemoProperties properties, Goals goals, VisitPlans visitPlans) {
-        this.driver = driver;
+        this.graph = graph;
         this.networkMembership = networkMembership;
         this.referralRollup = referralRollup;
         this.properties = properties;
@@ -77,113 +97,34 @@ public class DemoRegionLoader implements ApplicationRunner {
     }
 
     private boolean demoLoadWasInterrupted() {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(
-                    "MATCH (d:DemoRegion) WHERE NOT coalesce(d.complete, false) RETURN count(d) > 0 AS any")
-                    .single().get("any").asBoolean());
-        }
+        return graph.readOne(LOAD_INTERRUPTED, Map.of(), r -> r.get("any").asBoolean()).orElseThrow();
     }
 
     /** Deletes everything the demo loader writes, in small transactions (it may be a third of a million rows). */
     private void removeDemoRegion() {
-        try (var session = driver.session()) {
-            session.run("""
-                    MATCH (n) WHERE n.source = 'demo'
-                    CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 100 ROWS
-                    """).consume();
-            session.executeWrite(tx -> tx.run("MATCH (d:DemoRegion) DELETE d").consume());
-        }
+        graph.autoCommit(REMOVE_DEMO_NODES, Map.of());
+        graph.write(REMOVE_LOAD_MARKER, Map.of());
     }
 
     private boolean graphHoldsProviders() {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (n) WHERE n:Physician OR n:Practice OR n:Facility OR n:HealthSystem
-                    RETURN count(n) > 0 AS any
-                    """).single().get("any").asBoolean());
-        }
+        return graph.readOne(GRAPH_HOLDS_PROVIDERS, Map.of(), r -> r.get("any").asBoolean()).orElseThrow();
     }
 
     /** Writes a region into a graph that holds no providers yet. */
     public void load(DemoRegion region) {
         // Marks the load as under way, so that a load cut short (a stop, a crash) is redone at the next start
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    MERGE (d:DemoRegion {seed: $seed}) SET d.complete = false, d.startedAt = datetime()
-                    """, Map.of("seed", properties.seed())).consume());
-        }
-        write("""
-                UNWIND $rows AS r
-                CREATE (:HealthSystem {id: r.id, name: r.name, home: r.home, source: 'demo'})
-                """, region.healthSystems());
-        write("""
-                UNWIND $rows AS r
-                CREATE (:Payer {id: r.id, name: r.name, type: r.type, source: 'demo'})
-                """, region.payers());
-        write("""
-                UNWIND $rows AS r
-                CREATE (f:Facility {id: r.id, name: r.name, type: r.type, address: r.address, city: r.city,
-                                    state: r.state, zip: r.zip, lat: r.lat, lon: r.lon, beds: r.beds,
-                                    network: 'OUT', source: 'demo'})
-                WITH f, r WHERE r.healthSystemId IS NOT NULL
-                MATCH (h:HealthSystem {id: r.healthSystemId})
-                CREATE (f)-[:PART_OF]->(h)
-                """, region.facilities());
-        write("""
-                UNWIND $rows AS r
-                CREATE (p:Practice {id: r.id, name: r.name, npi: r.npi, address: r.address, city: r.city,
-                                    state: r.state, zip: r.zip, lat: r.lat, lon: r.lon, network: 'OUT',
-                                    source: 'demo'})
-                WITH p, r WHERE r.healthSystemId IS NOT NULL
-                MATCH (h:HealthSystem {id: r.healthSystemId})
-                CREATE (p)-[:PART_OF]->(h)
-                """, region.practices());
-        write("""
-                UNWIND $rows AS r
-                CREATE (d:Physician {id: r.id, npi: r.npi, name: r.firstName + ' ' + r.lastName + ', ' + r.credential,
-                                     firstName: r.firstName, lastName: r.lastName, credential: r.credential,
-                                     specialty: r.specialty, taxonomyCode: r.taxonomyCode,
-                                     serviceLine: r.serviceLine, sex: r.sex, active: true, address: r.address,
-                                     city: r.city, state: r.state, zip: r.zip, lat: r.lat, lon: r.lon,
-                                     network: 'OUT', source: 'demo'})
-                WITH d, r
-                MATCH (p:Practice {id: r.practiceId})
-                CREATE (d)-[:PRACTICES_AT]->(p)
-                WITH d, r
-                CALL {
-                  WITH d, r
-                  MATCH (h:HealthSystem {id: r.employerId})
-                  CREATE (d)-[:EMPLOYED_BY]->(h)
-                }
-                CALL {
-                  WITH d, r
-                  UNWIND r.affiliatedFacilityIds AS facilityId
-                  MATCH (f:Facility {id: facilityId})
-                  CREATE (d)-[:AFFILIATED_WITH]->(f)
-                }
-                """, region.physicians());
-        String referral = """
-                UNWIND $rows AS r
-                MATCH (a:Physician {id: r.sourceId})
-                MATCH (b:%s {id: r.targetId})
-                CREATE (a)-[:REFERRED {periodStart: r.periodStart, periodEnd: r.periodStart + duration({months: 1}),
-                                       serviceLine: r.serviceLine, referrals: r.referrals, patients: r.patients,
-                                       commercial: r.commercial, medicare: r.medicare, medicaid: r.medicaid,
-                                       selfPay: r.selfPay, source: 'demo'}]->(b)
-                """;
-        write(referral.formatted("Physician"),
-                region.referrals().stream().filter(r -> !r.targetIsFacility()).toList());
-        write(referral.formatted("Facility"),
-                region.referrals().stream().filter(DemoRegion.ReferralRow::targetIsFacility).toList());
+        graph.write(START_LOAD, Map.of("seed", properties.seed()));
+        write(HEALTH_SYSTEMS, region.healthSystems());
+        write(PAYERS, region.payers());
+        write(FACILITIES, region.facilities());
+        write(PRACTICES, region.practices());
+        write(PHYSICIANS, region.physicians());
+        write(REFERRALS_TO_PHYSICIANS, region.referrals().stream().filter(r -> !r.targetIsFacility()).toList());
+        write(REFERRALS_TO_FACILITIES, region.referrals().stream().filter(DemoRegion.ReferralRow::targetIsFacility).toList());
         networkMembership.recompute();
         referralRollup.rebuild();
         loadOutreach(region);
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    MERGE (d:DemoRegion {seed: $seed})
-                    SET d.physicians = $physicians, d.loadedAt = datetime(), d.complete = true
-                    """, Map.of("seed", properties.seed(), "physicians", region.physicians().size())).consume());
-        }
+        graph.write(COMPLETE_LOAD, Map.of("seed", properties.seed(), "physicians", region.physicians().size()));
     }
 
     /**
@@ -192,22 +133,8 @@ public class DemoRegionLoader implements ApplicationRunner {
      */
     private void loadOutreach(DemoRegion region) {
         LocalDate today = LocalDate.now();
-        write("""
-                UNWIND $rows AS r
-                CREATE (t:Territory {id: r.id, name: r.name, zips: r.zips, source: 'demo', createdAt: datetime()})
-                WITH t, r
-                MATCH (u:User {username: r.liaison})
-                MERGE (u)-[:COVERS]->(t)
-                """, DemoOutreach.territories());
-        write("""
-                UNWIND $rows AS r
-                MATCH (u:User {username: r.username})
-                MATCH (p:Physician {id: r.targetId})
-                CREATE (u)-[:LOGGED]->(i:Interaction {id: r.id, type: r.type, date: r.date, reached: r.reached,
-                        durationMinutes: r.durationMinutes, notes: r.notes, outcome: r.outcome,
-                        followUpDate: r.followUpDate, source: 'demo',
-                        loggedAt: datetime({date: r.date, hour: 17})})-[:WITH]->(p)
-                """, DemoOutreach.interactions(region, properties.seed(), today));
+        write(TERRITORIES, DemoOutreach.territories());
+        write(INTERACTIONS, DemoOutreach.interactions(region, properties.seed(), today));
         LocalDate quarter = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
         LocalDate dataEnd = properties.lastMonthOrDefault().plusMonths(1).atDay(1);
         var goals = List.of(
@@ -220,43 +147,26 @@ public class DemoRegionLoader implements ApplicationRunner {
                 goal("Interactions this quarter", "INTERACTIONS_LOGGED", null, 60, quarter, quarter.plusMonths(3), "USER", "liaison3"),
                 goal("Interactions this quarter", "INTERACTIONS_LOGGED", null, 60, quarter, quarter.plusMonths(3), "USER", "liaison4"),
                 goal("Physicians reached this quarter", "PHYSICIANS_REACHED", null, 120, quarter, quarter.plusMonths(3), "TEAM", null));
-        try (var session = driver.session()) {
-            // Referral goals are set relative to what the period holds (a factor of it), so progress bars
-            // show something plausible whatever the seed: the Cypher below measures and sets them.
-            session.executeWrite(tx -> tx.run("""
-                    UNWIND $goals AS r
-                    CREATE (g:Goal {id: r.id, name: r.name, metric: r.metric, serviceLine: r.serviceLine,
-                                    target: r.target, periodStart: r.periodStart, periodEnd: r.periodEnd,
-                                    scope: r.scope, source: 'demo', createdAt: datetime(), createdBy: 'admin'})
-                    WITH g, r
-                    OPTIONAL MATCH (s) WHERE (s:Territory AND s.id = r.scopeId) OR (s:User AND s.username = r.scopeId)
-                    FOREACH (x IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (g)-[:FOR]->(x))
-                    """, Map.of("goals", goals)).consume());
-            for (var g : goals) {
-                if (g.get("metric").equals("KEPT_REFERRALS") || g.get("metric").equals("LEAKAGE_RATE")) {
-                    var goal = this.goals.all().stream().filter(x -> x.id().equals(g.get("id"))).findFirst().orElseThrow();
-                    double value = this.goals.progress(goal).value();
-                    double factor = (double) g.get("target");
-                    double target = g.get("metric").equals("LEAKAGE_RATE") ? Math.round(value * factor * 100) / 100.0
-                            : Math.round(value * factor);
-                    session.executeWrite(tx -> tx.run("MATCH (g:Goal {id: $id}) SET g.target = $target",
-                            Map.of("id", goal.id(), "target", target)).consume());
-                }
+        // Referral goals are set relative to what the period holds (a factor of it), so progress bars
+        // show something plausible whatever the seed: the Cypher below measures and sets them.
+        graph.write(GOALS, Map.of("goals", goals));
+        for (var g : goals) {
+            if (g.get("metric").equals("KEPT_REFERRALS") || g.get("metric").equals("LEAKAGE_RATE")) {
+                var goal = this.goals.all().stream().filter(x -> x.id().equals(g.get("id"))).findFirst().orElseThrow();
+                double value = this.goals.progress(goal).value();
+                double factor = (double) g.get("target");
+                double target = g.get("metric").equals("LEAKAGE_RATE") ? Math.round(value * factor * 100) / 100.0
+                        : Math.round(value * factor);
+                graph.write(SET_GOAL_TARGET, Map.of("id", goal.id(), "target", target));
             }
         }
         // liaison2 has planned this week; liaison1 starts with an empty plan
-        try (var session = driver.session()) {
-            var stops = session.executeRead(tx -> tx.run("""
-                    MATCH (:User {username: 'liaison2'})-[:COVERS]->(t:Territory)
-                    MATCH (p:Physician) WHERE p.zip IN t.zips AND p.network <> 'IN'
-                    RETURN p.id AS id ORDER BY COUNT { (p)-[:REFERRED]->() } DESC, p.id LIMIT 5
-                    """).list(r -> r.get("id").asString()));
-            if (!stops.isEmpty()) {
-                var liaison = CurrentUser.of("liaison2", Role.LIAISON);
-                var plan = visitPlans.planFor(liaison, today);
-                int room = visitPlans.maxStops(plan.weekStart());
-                visitPlans.addStops(plan.id(), stops.subList(0, Math.min(stops.size(), room)), liaison);
-            }
+        var stops = graph.read(PLANNED_STOPS, Map.of(), r -> r.get("id").asString());
+        if (!stops.isEmpty()) {
+            var liaison = CurrentUser.of("liaison2", Role.LIAISON);
+            var plan = visitPlans.planFor(liaison, today);
+            int room = visitPlans.maxStops(plan.weekStart());
+            visitPlans.addStops(plan.id(), stops.subList(0, Math.min(stops.size(), room)), liaison);
         }
     }
 
@@ -276,15 +186,13 @@ public class DemoRegionLoader implements ApplicationRunner {
     }
 
     /** Writes records in batches, each record as a map of its components. */
-    private void write(String cypher, List<? extends Record> items) {
-        try (var session = driver.session()) {
-            for (int from = 0; from < items.size(); from += BATCH) {
-                var rows = new ArrayList<Map<String, Object>>();
-                for (Record item : items.subList(from, Math.min(items.size(), from + BATCH))) {
-                    rows.add(asRow(item));
-                }
-                session.executeWrite(tx -> tx.run(cypher, Map.of("rows", rows)).consume());
+    private void write(Cypher statement, List<? extends Record> items) {
+        for (int from = 0; from < items.size(); from += BATCH) {
+            var rows = new ArrayList<Map<String, Object>>();
+            for (Record item : items.subList(from, Math.min(items.size(), from + BATCH))) {
+                rows.add(asRow(item));
             }
+            graph.write(statement, Map.of("rows", rows));
         }
     }
 

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.liaisonprm.report.ReportResult;
-import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,11 +20,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class Activity {
 
-    private final Driver driver;
+    private static final Cypher COUNTS = Cypher.load("outreach/interaction-counts");
+    private static final Cypher BY_WEEK_AND_TYPE = Cypher.load("outreach/interactions-by-week-and-type");
+    private static final Cypher BY_LIAISON_AND_REACH = Cypher.load("outreach/interactions-by-liaison-and-reach");
+    private static final Cypher KEPT_SHARE_TREND = Cypher.load("outreach/kept-share-trend");
+
+    private final Graph graph;
     private final ReferralCalendar calendar;
 
-    Activity(Driver driver, ReferralCalendar calendar) {
-        this.driver = driver;
+    Activity(Graph graph, ReferralCalendar calendar) {
+        this.graph = graph;
         this.calendar = calendar;
     }
 
@@ -35,36 +41,18 @@ public class Activity {
         var p = new HashMap<String, Object>();
         p.put("username", username);
         p.put("since", since);
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> {
-                var r = tx.run("""
-                        MATCH (u:User)-[:LOGGED]->(i:Interaction)-[:WITH]->(x)
-                        WHERE ($username IS NULL OR u.username = $username) AND i.date >= $since
-                        RETURN count(i) AS interactions,
-                               count(CASE WHEN i.reached = 'PHYSICIAN' THEN 1 END) AS reached,
-                               count(DISTINCT x) AS physicians
-                        """, p).single();
-                return new Counts(r.get("interactions").asLong(), r.get("reached").asLong(), r.get("physicians").asLong());
-            });
-        }
+        return graph.readOne(COUNTS, p, r -> new Counts(r.get("interactions").asLong(), r.get("reached").asLong(),
+                r.get("physicians").asLong())).orElseThrow();
     }
 
     /** Interactions per week (Mondays) and type since a day: columns week, type, interactions. */
     public ReportResult byWeekAndType(LocalDate since) {
-        return result(List.of("week", "type", "interactions"), """
-                MATCH (:User)-[:LOGGED]->(i:Interaction) WHERE i.date >= $since
-                WITH date.truncate('week', i.date) AS week, i.type AS type, count(*) AS n
-                RETURN toString(week) AS week, type, n ORDER BY week, type
-                """, Map.of("since", since));
+        return result(List.of("week", "type", "interactions"), BY_WEEK_AND_TYPE, Map.of("since", since));
     }
 
     /** Per liaison since a day: interactions by whom they reached. Columns name, reached, interactions. */
     public ReportResult byUserAndReach(LocalDate since) {
-        return result(List.of("liaison", "reached", "interactions"), """
-                MATCH (u:User)-[:LOGGED]->(i:Interaction) WHERE i.date >= $since
-                WITH u.username AS liaison, i.reached AS reached, count(*) AS n
-                RETURN liaison, reached, n ORDER BY liaison, reached
-                """, Map.of("since", since));
+        return result(List.of("liaison", "reached", "interactions"), BY_LIAISON_AND_REACH, Map.of("since", since));
     }
 
     /**
@@ -78,31 +66,18 @@ public class Activity {
         p.put("ids", territoryIds);
         p.put("from", to.minusMonths(months));
         p.put("to", to);
-        return result(List.of("month", "serviceLine", "keptPercent"), """
-                MATCH (t:Territory) WHERE $ids IS NULL OR t.id IN $ids
-                UNWIND t.zips AS zip
-                WITH collect(DISTINCT zip) AS zips
-                MATCH (p:Physician)-[r:REFERRED]->(x)
-                WHERE p.zip IN zips AND r.periodStart >= $from AND r.periodStart < $to
-                WITH r.periodStart AS month, r.serviceLine AS line, sum(r.referrals) AS referrals,
-                     sum(CASE WHEN x.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept
-                WITH month, line, toInteger(round(100.0 * kept / referrals)) AS percent
-                ORDER BY month, line
-                RETURN substring(toString(month), 0, 7) AS month, line, percent
-                """, p);
+        return result(List.of("month", "serviceLine", "keptPercent"), KEPT_SHARE_TREND, p);
     }
 
-    private ReportResult result(List<String> columns, String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            var rows = session.executeRead(tx -> tx.run(cypher, parameters).list(r -> {
-                var row = new ArrayList<Object>();
-                for (int i = 0; i < columns.size(); i++) {
-                    var v = r.get(i);
-                    row.add(v.isNull() ? null : v.asObject());
-                }
-                return (List<Object>) row;
-            }));
-            return new ReportResult(columns, rows, false, 0);
-        }
+    private ReportResult result(List<String> columns, Cypher statement, Map<String, Object> parameters) {
+        var rows = graph.read(statement, parameters, r -> {
+            var row = new ArrayList<Object>();
+            for (int i = 0; i < columns.size(); i++) {
+                var v = r.get(i);
+                row.add(v.isNull() ? null : v.asObject());
+            }
+            return (List<Object>) row;
+        });
+        return new ReportResult(columns, rows, false, 0);
     }
 }

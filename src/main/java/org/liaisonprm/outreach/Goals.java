@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.liaisonprm.base.CurrentUser;
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,55 +23,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class Goals {
 
-    private static final String PHYSICIANS_IN_SCOPE = """
-            CALL (g) {
-              OPTIONAL MATCH (g)-[:FOR]->(scope)
-              WITH g, scope
-              MATCH (t:Territory)
-              WHERE g.scope = 'TEAM' OR (g.scope = 'TERRITORY' AND t = scope)
-                 OR (g.scope = 'USER' AND (scope)-[:COVERS]->(t))
-              UNWIND t.zips AS zip
-              RETURN collect(DISTINCT zip) AS zips
-            }
-            """;
+    private static final Map<GoalMetric, Cypher> MEASURES = Map.of(
+            GoalMetric.KEPT_REFERRALS, Cypher.load("outreach/goal-kept-referrals"),
+            GoalMetric.LEAKAGE_RATE, Cypher.load("outreach/goal-leakage-rate"),
+            GoalMetric.INTERACTIONS_LOGGED, Cypher.load("outreach/goal-interactions-logged"),
+            GoalMetric.PHYSICIANS_REACHED, Cypher.load("outreach/goal-physicians-reached"));
+    private static final Cypher TERRITORY_EXISTS = Cypher.load("outreach/territory-exists");
+    private static final Cypher USER_EXISTS = Cypher.load("outreach/user-exists");
+    private static final Cypher CREATE = Cypher.load("outreach/create-goal");
+    private static final Cypher DELETE = Cypher.load("outreach/delete-goal");
+    private static final Cypher ALL = Cypher.load("outreach/goals");
 
-    private static final String INTERACTIONS = """
-            OPTIONAL MATCH (g)-[:FOR]->(scope)
-            MATCH (u:User)-[:LOGGED]->(i:Interaction)-[:WITH]->(x)
-            WHERE i.date >= g.periodStart AND i.date < g.periodEnd
-              AND (g.serviceLine IS NULL OR x.serviceLine = g.serviceLine)
-              AND (g.scope = 'TEAM' OR (g.scope = 'USER' AND u = scope)
-                   OR (g.scope = 'TERRITORY' AND x.zip IN scope.zips))
-            WITH i, x
-            """;
+    private final Graph graph;
 
-    private static final Map<GoalMetric, String> MEASURES = Map.of(
-            GoalMetric.KEPT_REFERRALS, PHYSICIANS_IN_SCOPE + """
-                    OPTIONAL MATCH (p:Physician)-[r:REFERRED]->(x)
-                    WHERE p.zip IN zips AND r.periodStart >= g.periodStart AND r.periodStart < g.periodEnd
-                      AND (g.serviceLine IS NULL OR r.serviceLine = g.serviceLine) AND x.network IN ['IN', 'AFFILIATED']
-                    RETURN toFloat(coalesce(sum(r.referrals), 0)) AS value
-                    """,
-            GoalMetric.LEAKAGE_RATE, PHYSICIANS_IN_SCOPE + """
-                    OPTIONAL MATCH (p:Physician)-[r:REFERRED]->(x)
-                    WHERE p.zip IN zips AND r.periodStart >= g.periodStart AND r.periodStart < g.periodEnd
-                      AND (g.serviceLine IS NULL OR r.serviceLine = g.serviceLine)
-                    WITH sum(r.referrals) AS referrals,
-                         sum(CASE WHEN x.network IN ['IN', 'AFFILIATED'] THEN 0 ELSE r.referrals END) AS leaked
-                    RETURN CASE WHEN referrals = 0 THEN 0.0 ELSE toFloat(leaked) / referrals END AS value
-                    """,
-            GoalMetric.INTERACTIONS_LOGGED, INTERACTIONS + """
-                    RETURN toFloat(count(i)) AS value
-                    """,
-            GoalMetric.PHYSICIANS_REACHED, INTERACTIONS + """
-                    WHERE i.reached = 'PHYSICIAN' AND x:Physician
-                    RETURN toFloat(count(DISTINCT x)) AS value
-                    """);
-
-    private final Driver driver;
-
-    Goals(Driver driver) {
-        this.driver = driver;
+    Goals(Graph graph) {
+        this.graph = graph;
     }
 
     /**
@@ -111,25 +78,18 @@ public class Goals {
         values.put("periodStart", periodStart);
         values.put("periodEnd", periodEnd);
         values.put("scope", scope);
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> {
-                if (!scope.equals("TEAM")) {
-                    String match = scope.equals("TERRITORY") ? "MATCH (s:Territory {id: $scopeId}) RETURN s"
-                            : "MATCH (s:User {username: $scopeId}) RETURN s";
-                    if (scopeId == null || !tx.run(match, Map.of("scopeId", scopeId)).hasNext()) {
-                        throw new OutreachException("scopeId", "There is no " + scope.toLowerCase() + " '" + scopeId + "'");
-                    }
+        graph.write(tx -> {
+            if (!scope.equals("TEAM")) {
+                boolean exists = scopeId != null && (scope.equals("TERRITORY")
+                        ? tx.first(TERRITORY_EXISTS, Map.of("id", scopeId), r -> true)
+                        : tx.first(USER_EXISTS, Map.of("username", scopeId), r -> true)).isPresent();
+                if (!exists) {
+                    throw new OutreachException("scopeId", "There is no " + scope.toLowerCase() + " '" + scopeId + "'");
                 }
-                tx.run("""
-                        CREATE (g:Goal {id: $values.id}) SET g += $values, g.createdAt = datetime(), g.createdBy = $by
-                        WITH g
-                        OPTIONAL MATCH (s) WHERE (s:Territory AND s.id = $scopeId AND g.scope = 'TERRITORY')
-                                              OR (s:User AND s.username = $scopeId AND g.scope = 'USER')
-                        FOREACH (x IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (g)-[:FOR]->(x))
-                        """, Map.of("values", values, "scopeId", scopeId == null ? "" : scopeId, "by", user.username())).consume();
-                return null;
-            });
-        }
+            }
+            tx.run(CREATE, Map.of("values", values, "scopeId", scopeId == null ? "" : scopeId, "by", user.username()));
+            return null;
+        });
         return all().stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -137,21 +97,12 @@ public class Goals {
         if (!user.managesTerritories()) {
             throw new AccessDeniedException("Only administrators and managers remove goals");
         }
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("MATCH (g:Goal {id: $id}) DETACH DELETE g", Map.of("id", id)).consume());
-        }
+        graph.write(DELETE, Map.of("id", id));
     }
 
     /** Every goal, by period and name. */
     public List<Goal> all() {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (g:Goal)
-                    OPTIONAL MATCH (g)-[:FOR]->(s)
-                    RETURN g, coalesce(s.id, s.username) AS scopeId, coalesce(s.name, s.displayName, s.username) AS scopeName
-                    ORDER BY g.periodStart DESC, g.name, g.id
-                    """).list(Goals::goal));
-        }
+        return graph.read(ALL, Map.of(), Goals::goal);
     }
 
     /**
@@ -169,11 +120,9 @@ public class Goals {
 
     /** Measures a goal on the graph. */
     public Goal.Progress progress(Goal goal) {
-        try (var session = driver.session()) {
-            double value = session.executeRead(tx -> tx.run("MATCH (g:Goal {id: $id}) WITH g " + MEASURES.get(goal.metric()),
-                    Map.of("id", goal.id())).single().get("value").asDouble());
-            return new Goal.Progress(goal, value);
-        }
+        double value = graph.readOne(MEASURES.get(goal.metric()), Map.of("id", goal.id()),
+                r -> r.get("value").asDouble()).orElseThrow();
+        return new Goal.Progress(goal, value);
     }
 
     private static Goal goal(Record r) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.ReferralRollup;
-import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,15 +21,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class InfluenceScores {
 
-    private final Driver driver;
+    private static final Cypher PAGERANK = Cypher.load("outreach/influence-pagerank");
+    private static final Cypher DROP_PROJECTION = Cypher.load("outreach/influence-drop-projection");
+
+    private final Graph graph;
     private final ReferralRollup rollup;
     private volatile Cached cached;
 
     private record Cached(long generation, LocalDate from, LocalDate to, Map<String, Double> percentiles) {
     }
 
-    InfluenceScores(Driver driver, ReferralRollup rollup) {
-        this.driver = driver;
+    InfluenceScores(Graph graph, ReferralRollup rollup) {
+        this.graph = graph;
         this.rollup = rollup;
     }
 
@@ -48,30 +52,15 @@ public class InfluenceScores {
         String graphName = "influence-" + UUID.randomUUID();
         var ranked = new ArrayList<String>();
         var scores = new ArrayList<Double>();
-        try (var session = driver.session()) {
-            try {
-                session.executeRead(tx -> {
-                    tx.run("""
-                            MATCH (sender:Physician)-[r:REFERRED]->(receiver:Physician)
-                            WHERE r.periodStart >= $from AND r.periodStart < $to
-                            WITH sender, receiver, sum(r.referrals) AS referrals
-                            WITH gds.graph.project($graphName, receiver, sender,
-                                                   {relationshipProperties: {referrals: referrals}}) AS projection
-                            CALL gds.pageRank.stream($graphName, {relationshipWeightProperty: 'referrals'})
-                            YIELD nodeId, score
-                            RETURN gds.util.asNode(nodeId).id AS id, score
-                            ORDER BY score, id
-                            """, Map.of("from", from, "to", to, "graphName", graphName))
-                            .forEachRemaining(r -> {
-                                ranked.add(r.get("id").asString());
-                                scores.add(r.get("score").asDouble());
-                            });
-                    return null;
-                });
-            } finally {
-                session.executeRead(tx -> tx.run("CALL gds.graph.drop($graphName, false) YIELD graphName RETURN graphName",
-                        Map.of("graphName", graphName)).consume());
-            }
+        try {
+            graph.read(PAGERANK, Map.of("from", from, "to", to, "graphName", graphName),
+                            r -> Map.entry(r.get("id").asString(), r.get("score").asDouble()))
+                    .forEach(e -> {
+                        ranked.add(e.getKey());
+                        scores.add(e.getValue());
+                    });
+        } finally {
+            graph.read(tx -> tx.run(DROP_PROJECTION, Map.of("graphName", graphName)));
         }
         return percentiles(ranked, scores);
     }

@@ -11,7 +11,8 @@ import java.util.UUID;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
 import org.liaisonprm.base.CurrentUser;
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,23 +29,25 @@ public class Interactions {
     static final int MAX_NOTES = 4_000;
     static final int MAX_OUTCOME = 500;
 
-    private static final String RETURN_INTERACTION = """
-            MATCH (u:User)-[:LOGGED]->(i)-[:WITH]->(x)
-            RETURN i, u.username AS username, x.id AS targetId, x.name AS targetName,
-                   CASE WHEN x:Practice THEN 'Practice' ELSE 'Physician' END AS targetKind
-            """;
+    private static final Cypher TARGET = Cypher.load("outreach/interaction-target");
+    private static final Cypher LOG = Cypher.load("outreach/log-interaction");
+    private static final Cypher UPDATE = Cypher.load("outreach/update-interaction");
+    private static final Cypher ONE = Cypher.load("outreach/interaction");
+    private static final Cypher FIND = Cypher.load("outreach/find-interactions");
+    private static final Cypher FOLLOW_UPS_DUE = Cypher.load("outreach/follow-ups-due");
+    private static final Cypher LAST_CONTACT = Cypher.load("outreach/last-contact");
 
-    private final Driver driver;
+    private final Graph graph;
     private final AuditTrail audit;
     private final Clock clock;
 
     @Autowired
-    Interactions(Driver driver, AuditTrail audit) {
-        this(driver, audit, Clock.systemDefaultZone());
+    Interactions(Graph graph, AuditTrail audit) {
+        this(graph, audit, Clock.systemDefaultZone());
     }
 
-    Interactions(Driver driver, AuditTrail audit, Clock clock) {
-        this.driver = driver;
+    Interactions(Graph graph, AuditTrail audit, Clock clock) {
+        this.graph = graph;
         this.audit = audit;
         this.clock = clock;
     }
@@ -68,23 +71,13 @@ public class Interactions {
         String id = UUID.randomUUID().toString();
         var values = values(draft);
         values.put("id", id);
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> {
-                var target = tx.run("MATCH (x {id: $id}) WHERE x:Physician OR x:Practice RETURN x LIMIT 1",
-                        Map.of("id", draft.targetId()));
-                if (!target.hasNext()) {
-                    throw new OutreachException("physicianId", "There is no physician or practice with id '" + draft.targetId() + "'");
-                }
-                tx.run("""
-                        MATCH (u:User {username: $username})
-                        MATCH (x {id: $targetId}) WHERE x:Physician OR x:Practice
-                        WITH u, x LIMIT 1
-                        CREATE (u)-[:LOGGED]->(i:Interaction {id: $values.id, loggedAt: datetime()})-[:WITH]->(x)
-                        SET i += $values
-                        """, Map.of("username", user.username(), "targetId", draft.targetId(), "values", values)).consume();
-                return null;
-            });
-        }
+        graph.write(tx -> {
+            if (tx.first(TARGET, Map.of("id", draft.targetId()), r -> true).isEmpty()) {
+                throw new OutreachException("physicianId", "There is no physician or practice with id '" + draft.targetId() + "'");
+            }
+            tx.run(LOG, Map.of("username", user.username(), "targetId", draft.targetId(), "values", values));
+            return null;
+        });
         audit.record(AuditType.INTERACTION_CHANGED, user.username(), id,
                 "created: " + draft.type() + " with " + draft.targetId() + " on " + draft.date() + ", reached " + draft.reached(),
                 null, null);
@@ -110,12 +103,7 @@ public class Interactions {
         check(checked);
         var values = values(checked);
         values.put("updatedBy", user.username());
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    MATCH (i:Interaction {id: $id})
-                    SET i += $values, i.updatedAt = datetime()
-                    """, Map.of("id", id, "values", values)).consume());
-        }
+        graph.write(UPDATE, Map.of("id", id, "values", values));
         audit.record(AuditType.INTERACTION_CHANGED, user.username(), id,
                 "changed: " + checked.type() + " with " + existing.targetId() + " on " + checked.date() + ", reached " + checked.reached(),
                 null, null);
@@ -129,10 +117,7 @@ public class Interactions {
     }
 
     public Optional<Interaction> find(String id) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (i:Interaction {id: $id}) WITH i " + RETURN_INTERACTION,
-                    Map.of("id", id)).list(Interactions::interaction)).stream().findFirst();
-        }
+        return graph.read(ONE, Map.of("id", id), Interactions::interaction).stream().findFirst();
     }
 
     /** The interactions the user may see, newest first: a liaison's own; the team's for managers. */
@@ -146,19 +131,7 @@ public class Interactions {
         p.put("territoryId", blankToNull(filter.territoryId()));
         p.put("targetId", blankToNull(filter.targetId()));
         p.put("limit", limit);
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    OPTIONAL MATCH (t:Territory {id: $territoryId})
-                    MATCH (u:User)-[:LOGGED]->(i:Interaction)-[:WITH]->(x)
-                    WHERE ($username IS NULL OR u.username = $username)
-                      AND ($type IS NULL OR i.type = $type) AND ($reached IS NULL OR i.reached = $reached)
-                      AND ($from IS NULL OR i.date >= $from) AND ($to IS NULL OR i.date < $to)
-                      AND ($targetId IS NULL OR x.id = $targetId)
-                      AND ($territoryId IS NULL OR x.zip IN t.zips)
-                    WITH i ORDER BY i.date DESC, i.loggedAt DESC LIMIT $limit
-                    """ + RETURN_INTERACTION + " ORDER BY i.date DESC, i.loggedAt DESC", p)
-                    .list(Interactions::interaction));
-        }
+        return graph.read(FIND, p, Interactions::interaction);
     }
 
     /**
@@ -166,19 +139,8 @@ public class Interactions {
      * to then, unless a later interaction with the same physician or practice has happened since.
      */
     public List<Interaction> followUpsDue(CurrentUser user, LocalDate horizon) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (:User {username: $username})-[:LOGGED]->(i:Interaction)-[:WITH]->(x)
-                    WHERE i.followUpDate IS NOT NULL AND i.followUpDate <= $horizon
-                      AND NOT EXISTS {
-                        MATCH (x)<-[:WITH]-(later:Interaction)
-                        WHERE later.date > i.date OR (later.date = i.date AND later.loggedAt > i.loggedAt)
-                      }
-                    WITH i ORDER BY i.followUpDate, i.id
-                    """ + RETURN_INTERACTION + " ORDER BY i.followUpDate, i.id",
-                    Map.of("username", user.username() == null ? "" : user.username(), "horizon", horizon))
-                    .list(Interactions::interaction));
-        }
+        return graph.read(FOLLOW_UPS_DUE, Map.of("username", user.username() == null ? "" : user.username(), "horizon", horizon),
+                Interactions::interaction);
     }
 
     /** The latest contact with a physician or practice by anyone: when, by whom and how (no notes). */
@@ -190,15 +152,9 @@ public class Interactions {
     }
 
     public Optional<LastContact> lastContact(String targetId) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH ({id: $id})<-[:WITH]-(i:Interaction)<-[:LOGGED]-(u:User)
-                    RETURN i.date AS date, u.username AS username, i.type AS type, i.reached AS reached
-                    ORDER BY i.date DESC, i.loggedAt DESC LIMIT 1
-                    """, Map.of("id", targetId)).list(r -> new LastContact(r.get("date").asLocalDate(),
-                    r.get("username").asString(), InteractionType.valueOf(r.get("type").asString()),
-                    Reached.valueOf(r.get("reached").asString())))).stream().findFirst();
-        }
+        return graph.read(LAST_CONTACT, Map.of("id", targetId), r -> new LastContact(r.get("date").asLocalDate(),
+                r.get("username").asString(), InteractionType.valueOf(r.get("type").asString()),
+                Reached.valueOf(r.get("reached").asString()))).stream().findFirst();
     }
 
     private void check(InteractionDraft draft) {

@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
@@ -27,12 +28,16 @@ public class MapData {
 
     public enum ColourBy { SEGMENT, NETWORK }
 
-    private final Driver driver;
+    private static final Cypher TERRITORY_POINTS = Cypher.load("outreach/map-territory-points");
+    private static final Cypher PRACTICES = Cypher.load("outreach/map-practices");
+    private static final Cypher FACILITIES = Cypher.load("outreach/map-facilities");
+
+    private final Graph graph;
     private final Targets targets;
     private final OutreachProperties properties;
 
-    MapData(Driver driver, Targets targets, OutreachProperties properties) {
-        this.driver = driver;
+    MapData(Graph graph, Targets targets, OutreachProperties properties) {
+        this.graph = graph;
         this.targets = targets;
         this.properties = properties;
     }
@@ -44,77 +49,43 @@ public class MapData {
         var score = properties.score();
         var shapes = new ArrayList<OutreachMap.TerritoryShape>();
         var places = new ArrayList<OutreachMap.Place>();
-        try (var session = driver.session()) {
-            var points = session.executeRead(tx -> tx.run("""
-                    MATCH (t:Territory) WHERE t.id IN $ids
-                    CALL (t) {
-                      MATCH (x:Practice) WHERE x.zip IN t.zips AND x.lat IS NOT NULL
-                      RETURN collect([x.lat, x.lon]) AS points
-                    }
-                    RETURN t.id AS id, points
-                    """, Map.of("ids", ids)).list(r -> Map.entry(r.get("id").asString(),
-                    r.get("points").asList(v -> new double[]{v.get(0).asDouble(), v.get(1).asDouble()}))));
-            var byId = new HashMap<String, List<double[]>>();
-            points.forEach(e -> byId.put(e.getKey(), e.getValue()));
-            for (int i = 0; i < territories.size(); i++) {
-                Territory t = territories.get(i);
-                shapes.add(new OutreachMap.TerritoryShape(t.id(), t.name(), TERRITORY_COLOURS[i % TERRITORY_COLOURS.length],
-                        t.zips(), byId.getOrDefault(t.id(), List.of()), html(t.name())));
-            }
-            var parameters = new HashMap<String, Object>();
-            parameters.put("ids", ids);
-            parameters.put("from", window.from());
-            parameters.put("to", window.to());
-            places.addAll(session.executeRead(tx -> tx.run("""
-                    MATCH (t:Territory) WHERE t.id IN $ids
-                    UNWIND t.zips AS zip
-                    WITH collect(DISTINCT zip) AS zips
-                    MATCH (x:Practice) WHERE x.zip IN zips
-                    CALL (x) {
-                      OPTIONAL MATCH (x)<-[:PRACTICES_AT]-(p:Physician)-[r:REFERRED]->(y)
-                      WHERE r.periodStart >= $from AND r.periodStart < $to
-                      RETURN sum(r.referrals) AS referrals,
-                             sum(CASE WHEN y.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept,
-                             count(DISTINCT p) AS physicians
-                    }
-                    RETURN x.id AS id, x.name AS name, x.lat AS lat, x.lon AS lon, x.zip AS zip, x.city AS city,
-                           x.network AS network, referrals, kept, physicians
-                    ORDER BY x.id
-                    """, parameters).list(r -> {
-                long referrals = r.get("referrals").asLong();
-                long kept = r.get("kept").asLong();
-                Segment segment = Segment.of(referrals, kept, score);
-                String network = r.get("network").asString("OUT");
-                String colour = colourBy == ColourBy.SEGMENT ? SEGMENT_COLOURS.get(segment.name())
-                        : NETWORK_COLOURS.getOrDefault(network, "#8a8f98");
-                String detail = r.get("city").asString("") + " · " + network + " · " + r.get("physicians").asLong()
-                        + " physicians" + (referrals > 0 ? " · kept " + Math.round(100.0 * kept / referrals) + " % of "
-                        + referrals + " referrals (" + segment.name().toLowerCase() + ")" : "");
-                String name = r.get("name").asString("");
-                return new OutreachMap.Place(r.get("id").asString(), name, "Practice", number(r.get("lat")),
-                        number(r.get("lon")), r.get("zip").asString(null), colour, detail, "practices/" + r.get("id").asString(),
-                        tooltip(name, detail));
-            })));
-            places.addAll(session.executeRead(tx -> tx.run("""
-                    MATCH (t:Territory) WHERE t.id IN $ids
-                    UNWIND t.zips AS zip
-                    WITH collect(DISTINCT zip) AS zips
-                    MATCH (f:Facility) WHERE f.zip IN zips OR EXISTS {
-                      MATCH (f)<-[r:REFERRED]-(p:Physician) WHERE p.zip IN zips AND r.periodStart >= $from
-                    }
-                    RETURN f.id AS id, f.name AS name, f.lat AS lat, f.lon AS lon, f.zip AS zip, f.city AS city,
-                           f.type AS type, f.network AS network
-                    ORDER BY f.id
-                    """, parameters).list(r -> {
-                String network = r.get("network").asString("OUT");
-                String name = r.get("name").asString("");
-                String detail = r.get("city").asString("") + " · " + r.get("type").asString("") + " · " + network;
-                return new OutreachMap.Place(r.get("id").asString(), name, "Facility",
-                        number(r.get("lat")), number(r.get("lon")), r.get("zip").asString(null),
-                        NETWORK_COLOURS.getOrDefault(network, "#8a8f98"), detail,
-                        "facilities/" + r.get("id").asString(), tooltip(name, detail));
-            })));
+        var points = graph.read(TERRITORY_POINTS, Map.of("ids", ids), r -> Map.entry(r.get("id").asString(),
+                r.get("points").asList(v -> new double[]{v.get(0).asDouble(), v.get(1).asDouble()})));
+        var byId = new HashMap<String, List<double[]>>();
+        points.forEach(e -> byId.put(e.getKey(), e.getValue()));
+        for (int i = 0; i < territories.size(); i++) {
+            Territory t = territories.get(i);
+            shapes.add(new OutreachMap.TerritoryShape(t.id(), t.name(), TERRITORY_COLOURS[i % TERRITORY_COLOURS.length],
+                    t.zips(), byId.getOrDefault(t.id(), List.of()), html(t.name())));
         }
+        var parameters = new HashMap<String, Object>();
+        parameters.put("ids", ids);
+        parameters.put("from", window.from());
+        parameters.put("to", window.to());
+        places.addAll(graph.read(PRACTICES, parameters, r -> {
+            long referrals = r.get("referrals").asLong();
+            long kept = r.get("kept").asLong();
+            Segment segment = Segment.of(referrals, kept, score);
+            String network = r.get("network").asString("OUT");
+            String colour = colourBy == ColourBy.SEGMENT ? SEGMENT_COLOURS.get(segment.name())
+                    : NETWORK_COLOURS.getOrDefault(network, "#8a8f98");
+            String detail = r.get("city").asString("") + " · " + network + " · " + r.get("physicians").asLong()
+                    + " physicians" + (referrals > 0 ? " · kept " + Math.round(100.0 * kept / referrals) + " % of "
+                    + referrals + " referrals (" + segment.name().toLowerCase() + ")" : "");
+            String name = r.get("name").asString("");
+            return new OutreachMap.Place(r.get("id").asString(), name, "Practice", number(r.get("lat")),
+                    number(r.get("lon")), r.get("zip").asString(null), colour, detail, "practices/" + r.get("id").asString(),
+                    tooltip(name, detail));
+        }));
+        places.addAll(graph.read(FACILITIES, parameters, r -> {
+            String network = r.get("network").asString("OUT");
+            String name = r.get("name").asString("");
+            String detail = r.get("city").asString("") + " · " + r.get("type").asString("") + " · " + network;
+            return new OutreachMap.Place(r.get("id").asString(), name, "Facility",
+                    number(r.get("lat")), number(r.get("lon")), r.get("zip").asString(null),
+                    NETWORK_COLOURS.getOrDefault(network, "#8a8f98"), detail,
+                    "facilities/" + r.get("id").asString(), tooltip(name, detail));
+        }));
         var legend = new ArrayList<OutreachMap.LegendItem>();
         if (colourBy == ColourBy.SEGMENT) {
             legend.add(new OutreachMap.LegendItem("Opportunity", SEGMENT_COLOURS.get("OPPORTUNITY")));

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.liaisonprm.report.ReportProperties;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Targets {
 
-    private final Driver driver;
+    private static final Cypher TERRITORY_TARGETS = Cypher.load("outreach/territory-targets");
+
+    private final Graph graph;
     private final Territories territories;
     private final InfluenceScores influence;
     private final ReferralCalendar calendar;
@@ -33,14 +36,14 @@ public class Targets {
     private final Clock clock;
 
     @Autowired
-    Targets(Driver driver, Territories territories, InfluenceScores influence, ReferralCalendar calendar,
+    Targets(Graph graph, Territories territories, InfluenceScores influence, ReferralCalendar calendar,
             OutreachProperties properties, ReportProperties revenue) {
-        this(driver, territories, influence, calendar, properties, revenue, Clock.systemDefaultZone());
+        this(graph, territories, influence, calendar, properties, revenue, Clock.systemDefaultZone());
     }
 
-    Targets(Driver driver, Territories territories, InfluenceScores influence, ReferralCalendar calendar,
+    Targets(Graph graph, Territories territories, InfluenceScores influence, ReferralCalendar calendar,
             OutreachProperties properties, ReportProperties revenue, Clock clock) {
-        this.driver = driver;
+        this.graph = graph;
         this.territories = territories;
         this.influence = influence;
         this.calendar = calendar;
@@ -81,35 +84,11 @@ public class Targets {
         parameters.put("from", window.from());
         parameters.put("to", window.to());
         parameters.put("serviceLine", filter.serviceLine());
-        List<Row> rows;
-        try (var session = driver.session()) {
-            rows = session.executeRead(tx -> tx.run("""
-                    MATCH (t:Territory {id: $id})
-                    MATCH (p:Physician) WHERE p.zip IN t.zips
-                    CALL (p) {
-                      OPTIONAL MATCH (p)-[r:REFERRED]->(x)
-                      WHERE r.periodStart >= $from AND r.periodStart < $to
-                        AND ($serviceLine IS NULL OR r.serviceLine = $serviceLine)
-                      WITH r.serviceLine AS line, sum(r.referrals) AS referrals,
-                           sum(CASE WHEN x.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept
-                      WHERE line IS NOT NULL
-                      RETURN collect({line: line, referrals: referrals, kept: kept}) AS lines
-                    }
-                    CALL (p) {
-                      OPTIONAL MATCH (p)<-[:WITH]-(i:Interaction)
-                      RETURN max(i.date) AS lastContact
-                    }
-                    CALL (p) {
-                      OPTIONAL MATCH (p)-[:PRACTICES_AT]->(practice:Practice)
-                      RETURN min(practice.name) AS practice
-                    }
-                    RETURN p.id AS id, p.name AS name, p.specialty AS specialty, p.city AS city, p.zip AS zip,
-                           p.network AS network, practice, lines, lastContact
-                    """, parameters).list(r -> new Row(r.get("id").asString(), r.get("name").asString(null),
-                    r.get("specialty").asString(null), r.get("practice").asString(null), r.get("city").asString(null),
-                    r.get("zip").asString(null), r.get("network").asString(null),
-                    r.get("lines").asList(Value::asMap), r.get("lastContact").isNull() ? null : r.get("lastContact").asLocalDate())));
-        }
+        List<Row> rows = graph.read(TERRITORY_TARGETS, parameters, r -> new Row(r.get("id").asString(),
+                r.get("name").asString(null), r.get("specialty").asString(null), r.get("practice").asString(null),
+                r.get("city").asString(null), r.get("zip").asString(null), r.get("network").asString(null),
+                r.get("lines").asList(Value::asMap),
+                r.get("lastContact").isNull() ? null : r.get("lastContact").asLocalDate()));
         return rank(rows, percentiles, filter);
     }
 

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
 import org.liaisonprm.base.CurrentUser;
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,40 +30,35 @@ public class Territories {
     private static final Pattern ZIP = Pattern.compile("\\d{5}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
-    private static final String RETURN_TERRITORY = """
-            CALL (t) {
-              OPTIONAL MATCH (u:User)-[:COVERS]->(t)
-              WITH u ORDER BY u.username
-              RETURN collect(u.username) AS liaisons
-            }
-            CALL (t) {
-              MATCH (p:Physician) WHERE p.zip IN t.zips
-              RETURN count(p) AS physicians
-            }
-            RETURN t.id AS id, t.name AS name, t.zips AS zips, liaisons, physicians
-            ORDER BY toLower(t.name), t.id
-            """;
+    private static final Cypher ALL = Cypher.load("outreach/territories");
+    private static final Cypher COVERED_BY = Cypher.load("outreach/territories-covered-by");
+    private static final Cypher ONE = Cypher.load("outreach/territory");
+    private static final Cypher EXISTS = Cypher.load("outreach/territory-exists");
+    private static final Cypher KNOWN_USERS = Cypher.load("outreach/known-users");
+    private static final Cypher SAVE = Cypher.load("outreach/save-territory");
+    private static final Cypher DELETE = Cypher.load("outreach/delete-territory");
+    private static final Cypher ASSIGN = Cypher.load("outreach/assign-territories");
+    private static final Cypher IDS_STARTING_WITH = Cypher.load("outreach/territory-ids-starting-with");
 
-    private final Driver driver;
+    private final Graph graph;
     private final AuditTrail audit;
 
-    Territories(Driver driver, AuditTrail audit) {
-        this.driver = driver;
+    Territories(Graph graph, AuditTrail audit) {
+        this.graph = graph;
         this.audit = audit;
     }
 
     /** The territories the user may see: all for administrators and managers, their own for a liaison. */
     public List<Territory> visibleTo(CurrentUser user) {
         if (user.seesTeam()) {
-            return read("MATCH (t:Territory) " + RETURN_TERRITORY, Map.of());
+            return graph.read(ALL, Map.of(), Territories::territory);
         }
         return coveredBy(user.username());
     }
 
     /** The territories a user covers. */
     public List<Territory> coveredBy(String username) {
-        return read("MATCH (:User {username: $username})-[:COVERS]->(t:Territory) " + RETURN_TERRITORY,
-                Map.of("username", username == null ? "" : username));
+        return graph.read(COVERED_BY, Map.of("username", username == null ? "" : username), Territories::territory);
     }
 
     /** One territory, when the user may see it. */
@@ -90,35 +86,21 @@ public class Territories {
         List<String> zips = zips(zipText);
         List<String> covering = liaisons == null ? List.of() : liaisons.stream().distinct().toList();
         String territoryId = id != null ? id : uniqueId(name);
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> {
-                var known = tx.run("MATCH (u:User) WHERE u.username IN $names RETURN collect(u.username) AS known",
-                        Map.of("names", covering)).single().get("known").asList(Value::asString);
-                for (String liaison : covering) {
-                    if (!known.contains(liaison)) {
-                        throw new OutreachException("liaisons", "There is no user '" + liaison + "'");
-                    }
+        graph.write(tx -> {
+            var known = tx.first(KNOWN_USERS, Map.of("names", covering), r -> r.get("known").asList(Value::asString))
+                    .orElseThrow();
+            for (String liaison : covering) {
+                if (!known.contains(liaison)) {
+                    throw new OutreachException("liaisons", "There is no user '" + liaison + "'");
                 }
-                if (id != null && !tx.run("MATCH (t:Territory {id: $id}) RETURN t", Map.of("id", id)).hasNext()) {
-                    throw new OutreachException("id", "There is no territory '" + id + "'");
-                }
-                tx.run("""
-                        MERGE (t:Territory {id: $id})
-                          ON CREATE SET t.createdAt = datetime()
-                        SET t.name = $name, t.zips = $zips, t.updatedAt = datetime()
-                        WITH t
-                        OPTIONAL MATCH (:User)-[c:COVERS]->(t)
-                        DELETE c
-                        WITH DISTINCT t
-                        UNWIND $liaisons AS liaison
-                        MATCH (u:User {username: liaison})
-                        MERGE (u)-[:COVERS]->(t)
-                        """, Map.of("id", territoryId, "name", name.strip(), "zips", zips, "liaisons", covering))
-                        .consume();
-                return null;
-            });
-        }
-        return read("MATCH (t:Territory {id: $id}) " + RETURN_TERRITORY, Map.of("id", territoryId)).get(0);
+            }
+            if (id != null && tx.first(EXISTS, Map.of("id", id), r -> true).isEmpty()) {
+                throw new OutreachException("id", "There is no territory '" + id + "'");
+            }
+            tx.run(SAVE, Map.of("id", territoryId, "name", name.strip(), "zips", zips, "liaisons", covering));
+            return null;
+        });
+        return graph.read(ONE, Map.of("id", territoryId), Territories::territory).get(0);
     }
 
     /** Removes a territory (its goals stay, scoped to nothing, until removed). */
@@ -126,9 +108,7 @@ public class Territories {
         if (!user.managesTerritories()) {
             throw new AccessDeniedException("Only administrators and managers change territories");
         }
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("MATCH (t:Territory {id: $id}) DETACH DELETE t", Map.of("id", id)).consume());
-        }
+        graph.write(DELETE, Map.of("id", id));
     }
 
     /**
@@ -144,17 +124,7 @@ public class Territories {
         if (before.equals(after)) {
             return;
         }
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    MATCH (u:User {username: $username})
-                    OPTIONAL MATCH (u)-[c:COVERS]->(:Territory)
-                    DELETE c
-                    WITH DISTINCT u
-                    UNWIND $ids AS id
-                    MATCH (t:Territory {id: id})
-                    MERGE (u)-[:COVERS]->(t)
-                    """, Map.of("username", username, "ids", territoryIds)).consume());
-        }
+        graph.write(ASSIGN, Map.of("username", username, "ids", territoryIds));
         audit.record(AuditType.USER_CHANGED, by.username(), username, "territories " + before + " -> " + after, null, null);
     }
 
@@ -187,22 +157,13 @@ public class Territories {
         String base = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         String prefix = base.isEmpty() ? "territory" : base;
-        try (var session = driver.session()) {
-            var taken = session.executeRead(tx -> tx.run(
-                    "MATCH (t:Territory) WHERE t.id STARTS WITH $base RETURN collect(t.id) AS ids",
-                    Map.of("base", prefix)).single().get("ids").asList(Value::asString));
-            String id = prefix;
-            for (int n = 2; taken.contains(id); n++) {
-                id = prefix + "-" + n;
-            }
-            return id;
+        var taken = graph.readOne(IDS_STARTING_WITH, Map.of("base", prefix), r -> r.get("ids").asList(Value::asString))
+                .orElseThrow();
+        String id = prefix;
+        for (int n = 2; taken.contains(id); n++) {
+            id = prefix + "-" + n;
         }
-    }
-
-    private List<Territory> read(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list(Territories::territory));
-        }
+        return id;
     }
 
     private static Territory territory(Record r) {

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.liaisonprm.base.CurrentUser;
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -27,18 +27,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class VisitPlans {
 
-    private final Driver driver;
+    private static final Cypher CREATE = Cypher.load("outreach/create-visit-plan");
+    private static final Cypher PLAN_IDS = Cypher.load("outreach/visit-plan-ids");
+    private static final Cypher MARK_DONE = Cypher.load("outreach/mark-stop-done");
+    private static final Cypher WRITE_STOPS = Cypher.load("outreach/write-visit-plan-stops");
+    private static final Cypher PLACE = Cypher.load("outreach/stop-place");
+    private static final Cypher ZIP_CENTRE = Cypher.load("outreach/zip-centre");
+    private static final Cypher PLAN = Cypher.load("outreach/visit-plan");
+    private static final Cypher STOPS = Cypher.load("outreach/visit-plan-stops");
+
+    private final Graph graph;
     private final Territories territories;
     private final OutreachProperties properties;
     private final java.time.Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    VisitPlans(Driver driver, Territories territories, OutreachProperties properties) {
-        this(driver, territories, properties, java.time.Clock.systemDefaultZone());
+    VisitPlans(Graph graph, Territories territories, OutreachProperties properties) {
+        this(graph, territories, properties, java.time.Clock.systemDefaultZone());
     }
 
-    VisitPlans(Driver driver, Territories territories, OutreachProperties properties, java.time.Clock clock) {
-        this.driver = driver;
+    VisitPlans(Graph graph, Territories territories, OutreachProperties properties, java.time.Clock clock) {
+        this.graph = graph;
         this.territories = territories;
         this.properties = properties;
         this.clock = clock;
@@ -75,26 +84,15 @@ public class VisitPlans {
         LocalDate week = weekOf(day);
         String startZip = territories.coveredBy(user.username()).stream()
                 .flatMap(t -> t.zips().stream()).findFirst().orElse(null);
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    MATCH (u:User {username: $username})
-                    MERGE (u)-[:PLANS]->(v:VisitPlan {owner: $username, weekStart: $week})
-                      ON CREATE SET v.id = $id, v.startZip = $startZip, v.createdAt = datetime()
-                    """, Map.of("username", user.username(), "week", week, "id", UUID.randomUUID().toString(),
-                    "startZip", startZip == null ? "" : startZip)).consume());
-        }
+        graph.write(CREATE, Map.of("username", user.username(), "week", week, "id", UUID.randomUUID().toString(),
+                "startZip", startZip == null ? "" : startZip));
         return plans(user.username()).stream().filter(p -> p.weekStart().equals(week)).findFirst().orElseThrow();
     }
 
     /** A user's plans, newest week first. */
     public List<VisitPlan> plans(String username) {
-        try (var session = driver.session()) {
-            var ids = session.executeRead(tx -> tx.run("""
-                    MATCH (:User {username: $username})-[:PLANS]->(v:VisitPlan)
-                    RETURN v.id AS id ORDER BY v.weekStart DESC
-                    """, Map.of("username", username)).list(r -> r.get("id").asString()));
-            return ids.stream().map(this::load).flatMap(Optional::stream).toList();
-        }
+        var ids = graph.read(PLAN_IDS, Map.of("username", username), r -> r.get("id").asString());
+        return ids.stream().map(this::load).flatMap(Optional::stream).toList();
     }
 
     /** A plan, when the user may see it: its owner, administrators and managers. */
@@ -152,12 +150,7 @@ public class VisitPlans {
     /** Marks a stop visited, linking the interaction logged for it. */
     public VisitPlan markDone(String planId, String targetId, String interactionId, CurrentUser user) {
         editable(planId, user);
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    MATCH (:VisitPlan {id: $id})-[s:STOP]->({id: $targetId})
-                    SET s.done = true, s.interactionId = $interactionId
-                    """, Map.of("id", planId, "targetId", targetId, "interactionId", interactionId)).consume());
-        }
+        graph.write(MARK_DONE, Map.of("id", planId, "targetId", targetId, "interactionId", interactionId));
         return load(planId).orElseThrow();
     }
 
@@ -170,48 +163,35 @@ public class VisitPlans {
     }
 
     private VisitPlan write(VisitPlan plan, List<String> ids, String startZip, Map<String, VisitPlan.Stop> done) {
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> {
-                var places = new ArrayList<Place>();
-                for (String id : ids) {
-                    places.add(place(tx, id));
-                }
-                Route.Point start = startZip == null || startZip.isBlank() ? null : zipCentre(tx, startZip);
-                if (start == null && startZip != null && !startZip.isBlank()) {
-                    throw new OutreachException("startZip", "No place in the graph lies in ZIP " + startZip
-                            + ", so its centre is unknown; choose another start ZIP");
-                }
-                var points = places.stream().map(Place::point).toList();
-                if (start == null) {
-                    start = points.isEmpty() ? new Route.Point(0, 0) : points.get(0);
-                }
-                List<Integer> order = Route.order(start, points);
-                var stops = new ArrayList<Map<String, Object>>();
-                for (int k = 0; k < order.size(); k++) {
-                    Place place = places.get(order.get(k));
-                    var stop = new HashMap<String, Object>();
-                    stop.put("targetId", place.id());
-                    stop.put("order", k + 1);
-                    stop.put("plannedAt", plannedAt(plan.weekStart(), k));
-                    stop.put("done", done.containsKey(place.id()));
-                    stop.put("interactionId", done.containsKey(place.id()) ? done.get(place.id()).interactionId() : null);
-                    stops.add(stop);
-                }
-                tx.run("""
-                        MATCH (v:VisitPlan {id: $id})
-                        SET v.startZip = $startZip, v.updatedAt = datetime()
-                        WITH v
-                        OPTIONAL MATCH (v)-[s:STOP]->()
-                        DELETE s
-                        WITH DISTINCT v
-                        UNWIND $stops AS stop
-                        MATCH (x {id: stop.targetId}) WHERE x:Physician OR x:Practice
-                        CREATE (v)-[:STOP {order: stop.order, plannedAt: stop.plannedAt, done: stop.done,
-                                           interactionId: stop.interactionId}]->(x)
-                        """, Map.of("id", plan.id(), "startZip", startZip == null ? "" : startZip, "stops", stops)).consume();
-                return null;
-            });
-        }
+        graph.write(tx -> {
+            var places = new ArrayList<Place>();
+            for (String id : ids) {
+                places.add(place(tx, id));
+            }
+            Route.Point start = startZip == null || startZip.isBlank() ? null : zipCentre(tx, startZip);
+            if (start == null && startZip != null && !startZip.isBlank()) {
+                throw new OutreachException("startZip", "No place in the graph lies in ZIP " + startZip
+                        + ", so its centre is unknown; choose another start ZIP");
+            }
+            var points = places.stream().map(Place::point).toList();
+            if (start == null) {
+                start = points.isEmpty() ? new Route.Point(0, 0) : points.get(0);
+            }
+            List<Integer> order = Route.order(start, points);
+            var stops = new ArrayList<Map<String, Object>>();
+            for (int k = 0; k < order.size(); k++) {
+                Place place = places.get(order.get(k));
+                var stop = new HashMap<String, Object>();
+                stop.put("targetId", place.id());
+                stop.put("order", k + 1);
+                stop.put("plannedAt", plannedAt(plan.weekStart(), k));
+                stop.put("done", done.containsKey(place.id()));
+                stop.put("interactionId", done.containsKey(place.id()) ? done.get(place.id()).interactionId() : null);
+                stops.add(stop);
+            }
+            tx.run(WRITE_STOPS, Map.of("id", plan.id(), "startZip", startZip == null ? "" : startZip, "stops", stops));
+            return null;
+        });
         return load(plan.id()).orElseThrow();
     }
 
@@ -225,11 +205,8 @@ public class VisitPlans {
     private record Place(String id, String name, Route.Point point) {
     }
 
-    private Place place(TransactionContext tx, String id) {
-        var found = tx.run("""
-                MATCH (x {id: $id}) WHERE x:Physician OR x:Practice
-                RETURN x.name AS name, x.lat AS lat, x.lon AS lon, x.zip AS zip LIMIT 1
-                """, Map.of("id", id)).list();
+    private Place place(Graph.Tx tx, String id) {
+        var found = tx.list(PLACE, Map.of("id", id), r -> r);
         if (found.isEmpty()) {
             throw new OutreachException("stops", "There is no physician or practice with id '" + id + "'");
         }
@@ -248,62 +225,45 @@ public class VisitPlans {
     }
 
     /** The mean position of the providers and facilities in a ZIP code, or null when none has coordinates. */
-    private static Route.Point zipCentre(TransactionContext tx, String zip) {
-        var r = tx.run("""
-                CALL () {
-                  MATCH (x:Practice {zip: $zip}) WHERE x.lat IS NOT NULL RETURN x
-                  UNION
-                  MATCH (x:Physician {zip: $zip}) WHERE x.lat IS NOT NULL RETURN x
-                }
-                RETURN avg(x.lat) AS lat, avg(x.lon) AS lon, count(x) AS n
-                """, Map.of("zip", zip)).single();
+    private static Route.Point zipCentre(Graph.Tx tx, String zip) {
+        var r = tx.first(ZIP_CENTRE, Map.of("zip", zip), row -> row).orElseThrow();
         return r.get("n").asLong() == 0 ? null : new Route.Point(r.get("lat").asDouble(), r.get("lon").asDouble());
     }
 
     private Optional<VisitPlan> load(String id) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> {
-                var head = tx.run("MATCH (v:VisitPlan {id: $id}) RETURN v", Map.of("id", id)).list();
-                if (head.isEmpty()) {
-                    return Optional.<VisitPlan>empty();
-                }
-                Value v = head.get(0).get("v");
-                String startZip = v.get("startZip").asString("");
-                Route.Point start = startZip.isBlank() ? null : zipCentre(tx, startZip);
-                var records = tx.run("""
-                        MATCH (:VisitPlan {id: $id})-[s:STOP]->(x)
-                        OPTIONAL MATCH (x)-[:PRACTICES_AT]->(practice:Practice)
-                        WITH s, x, head(collect(practice)) AS practice
-                        RETURN s, x.id AS id, x.name AS name, CASE WHEN x:Practice THEN 'Practice' ELSE 'Physician' END AS kind,
-                               x.specialty AS specialty, coalesce(x.address, practice.address) AS address,
-                               coalesce(x.city, practice.city) AS city, x.zip AS zip, x.lat AS lat, x.lon AS lon
-                        ORDER BY s.order
-                        """, Map.of("id", id)).list();
-                var stops = new ArrayList<VisitPlan.Stop>();
-                for (Record r : records) {
-                    Value s = r.get("s");
-                    boolean own = !r.get("lat").isNull() && !r.get("lon").isNull();
-                    Route.Point at = own ? new Route.Point(r.get("lat").asDouble(), r.get("lon").asDouble())
-                            : zipCentre(tx, r.get("zip").asString(""));
-                    stops.add(new VisitPlan.Stop(s.get("order").asInt(), r.get("id").asString(), r.get("name").asString(null),
-                            r.get("kind").asString(), r.get("specialty").asString(null), r.get("address").asString(null),
-                            r.get("city").asString(null), r.get("zip").asString(null), at == null ? 0 : at.lat(),
-                            at == null ? 0 : at.lon(), own ? "address" : "ZIP centre",
-                            s.get("plannedAt").asLocalDateTime(), s.get("done").asBoolean(false),
-                            s.get("interactionId").asString(null)));
-                }
-                double km = 0;
-                Route.Point here = start != null ? start
-                        : stops.isEmpty() ? null : new Route.Point(stops.get(0).lat(), stops.get(0).lon());
-                for (var stop : stops) {
-                    var point = new Route.Point(stop.lat(), stop.lon());
-                    km += Route.km(here, point);
-                    here = point;
-                }
-                return Optional.of(new VisitPlan(id, v.get("owner").asString(), v.get("weekStart").asLocalDate(),
-                        startZip.isBlank() ? null : startZip, start == null ? null : start.lat(),
-                        start == null ? null : start.lon(), List.copyOf(stops), km));
-            });
-        }
+        return graph.read(tx -> {
+            var head = tx.list(PLAN, Map.of("id", id), r -> r);
+            if (head.isEmpty()) {
+                return Optional.<VisitPlan>empty();
+            }
+            Value v = head.get(0).get("v");
+            String startZip = v.get("startZip").asString("");
+            Route.Point start = startZip.isBlank() ? null : zipCentre(tx, startZip);
+            var records = tx.list(STOPS, Map.of("id", id), r -> r);
+            var stops = new ArrayList<VisitPlan.Stop>();
+            for (Record r : records) {
+                Value s = r.get("s");
+                boolean own = !r.get("lat").isNull() && !r.get("lon").isNull();
+                Route.Point at = own ? new Route.Point(r.get("lat").asDouble(), r.get("lon").asDouble())
+                        : zipCentre(tx, r.get("zip").asString(""));
+                stops.add(new VisitPlan.Stop(s.get("order").asInt(), r.get("id").asString(), r.get("name").asString(null),
+                        r.get("kind").asString(), r.get("specialty").asString(null), r.get("address").asString(null),
+                        r.get("city").asString(null), r.get("zip").asString(null), at == null ? 0 : at.lat(),
+                        at == null ? 0 : at.lon(), own ? "address" : "ZIP centre",
+                        s.get("plannedAt").asLocalDateTime(), s.get("done").asBoolean(false),
+                        s.get("interactionId").asString(null)));
+            }
+            double km = 0;
+            Route.Point here = start != null ? start
+                    : stops.isEmpty() ? null : new Route.Point(stops.get(0).lat(), stops.get(0).lon());
+            for (var stop : stops) {
+                var point = new Route.Point(stop.lat(), stop.lon());
+                km += Route.km(here, point);
+                here = point;
+            }
+            return Optional.of(new VisitPlan(id, v.get("owner").asString(), v.get("weekStart").asLocalDate(),
+                    startZip.isBlank() ? null : startZip, start == null ? null : start.lat(),
+                    start == null ? null : start.lon(), List.copyOf(stops), km));
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.outreach.Goals;
@@ -24,6 +25,9 @@ class InterruptedDemoLoadTests {
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    Graph graph;
 
     @Autowired
     NetworkMembership membership;
@@ -49,7 +53,7 @@ class InterruptedDemoLoadTests {
                 """);
         var properties = new DemoProperties(true, 7, 300, YearMonth.of(2026, 10), null);
 
-        new DemoRegionLoader(driver, membership, rollup, properties, goals, plans).run(null);
+        new DemoRegionLoader(graph, membership, rollup, properties, goals, plans).run(null);
 
         assertThat(count(driver, "MATCH (p:Physician {source: 'demo'}) RETURN count(p)")).isEqualTo(300);
         assertThat(count(driver, "MATCH (p:Physician {id: 'half-written'}) RETURN count(p)")).isZero();
@@ -61,7 +65,7 @@ class InterruptedDemoLoadTests {
         assertThat(count(driver, "MATCH (g:Goal {source: 'demo'}) RETURN count(g)")).isEqualTo(9);
 
         // and a complete region is left alone at the next start
-        new DemoRegionLoader(driver, membership, rollup, properties, goals, plans).run(null);
+        new DemoRegionLoader(graph, membership, rollup, properties, goals, plans).run(null);
         assertThat(count(driver, "MATCH (p:Physician) RETURN count(p)")).isEqualTo(301);
         GraphFixtures.clear(driver);
         GraphFixtures.run(driver, "MATCH (d:DemoRegion) DELETE d");

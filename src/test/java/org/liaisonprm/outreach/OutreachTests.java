@@ -20,6 +20,7 @@ import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
 import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.base.Role;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.liaisonprm.graph.ReferralRollup;
@@ -66,6 +67,9 @@ class OutreachTests {
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    Graph graph;
 
     @Autowired
     NetworkMembership membership;
@@ -144,12 +148,12 @@ class OutreachTests {
     }
 
     private Targets targets() {
-        return new Targets(driver, territories, influence, calendar, properties, revenue,
+        return new Targets(graph, territories, influence, calendar, properties, revenue,
                 Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
     }
 
     private Interactions interactions() {
-        return new Interactions(driver, audit, Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        return new Interactions(graph, audit, Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
     }
 
     @Test
@@ -350,7 +354,7 @@ class OutreachTests {
     @Test
     void theCurrentWeekIsPlannedFromToday() {
         var wednesday = Clock.fixed(LocalDate.of(2026, 3, 18).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        var midweek = new VisitPlans(driver, territories, properties, wednesday);
+        var midweek = new VisitPlans(graph, territories, properties, wednesday);
         VisitPlan plan = midweek.planFor(LEE, LocalDate.of(2026, 3, 18));
         assertThat(midweek.maxStops(plan.weekStart())).isEqualTo(12);
         plan = midweek.addStops(plan.id(), List.of("a", "b"), LEE);

@@ -1,0 +1,3 @@
+// Deletes the demo region's load marker.
+// No parameters.
+MATCH (d:DemoRegion) DELETE d

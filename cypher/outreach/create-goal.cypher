@@ -1,0 +1,8 @@
+// Creates a goal and links it to its territory or user (none for a TEAM goal).
+// $values: the goal's properties (id, name, metric, serviceLine, target, periodStart, periodEnd, scope);
+// $scopeId: territory id or user name ('' for TEAM); $by: user name of who sets it
+CREATE (g:Goal {id: $values.id}) SET g += $values, g.createdAt = datetime(), g.createdBy = $by
+WITH g
+OPTIONAL MATCH (s) WHERE (s:Territory AND s.id = $scopeId AND g.scope = 'TERRITORY')
+                      OR (s:User AND s.username = $scopeId AND g.scope = 'USER')
+FOREACH (x IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (g)-[:FOR]->(x))

@@ -1,0 +1,3 @@
+// Removes a territory.
+// $id: territory id
+MATCH (t:Territory {id: $id}) DETACH DELETE t

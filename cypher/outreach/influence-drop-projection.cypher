@@ -1,0 +1,3 @@
+// Drops the GDS projection influence-pagerank made, if it exists.
+// $graphName: the projection's name
+CALL gds.graph.drop($graphName, false) YIELD graphName RETURN graphName

@@ -1,0 +1,14 @@
+// One territory with the user names of its liaisons and how many physicians it holds.
+// $id: territory id
+MATCH (t:Territory {id: $id})
+CALL (t) {
+  OPTIONAL MATCH (u:User)-[:COVERS]->(t)
+  WITH u ORDER BY u.username
+  RETURN collect(u.username) AS liaisons
+}
+CALL (t) {
+  MATCH (p:Physician) WHERE p.zip IN t.zips
+  RETURN count(p) AS physicians
+}
+RETURN t.id AS id, t.name AS name, t.zips AS zips, liaisons, physicians
+ORDER BY toLower(t.name), t.id

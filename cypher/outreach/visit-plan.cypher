@@ -1,0 +1,3 @@
+// A plan.
+// $id: plan id
+MATCH (v:VisitPlan {id: $id}) RETURN v
