@@ -40,7 +40,7 @@ final class AffiliationLoader implements FormatLoader {
             int ccnAt = header.index(CCN);
             int typeCcnAt = header.index(TYPE_CCN);
             var parameters = Map.<String, Object>of("source", "facility-affiliation");
-            var repeats = job.repeats(ImportJob.RepeatKey.of(r -> affiliationKey((String) r.get("npi"), (String) r.get("ccn"))));
+            var repeats = job.repeats(Repeats.Key.of(r -> affiliationKey((String) r.get("npi"), (String) r.get("ccn"))));
             List<Map<String, Object>> pending = new ArrayList<>();
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
@@ -73,9 +73,9 @@ final class AffiliationLoader implements FormatLoader {
     }
 
     private static void write(ImportJob job, List<Map<String, Object>> pending, Map<String, Object> parameters,
-                              ImportJob.Repeats repeats) {
+                              Repeats repeats) {
         var rows = FormatLoader.withoutUnknownNpis(job, pending, Map.of("npi", NPI));
-        job.write(WRITE, rows, ImportJob.Kind.RELATIONSHIPS, parameters, NPI, repeats);
+        job.write(WRITE, rows, BatchWriter.Kind.RELATIONSHIPS, parameters, NPI, repeats);
     }
 
     /**

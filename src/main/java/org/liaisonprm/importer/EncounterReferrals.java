@@ -177,10 +177,10 @@ final class EncounterReferrals {
             row.put("values", r.values());
             batch.add(row);
             if (batch.size() >= job.batch()) {
-                job.write(cypher, batch, ImportJob.Kind.RELATIONSHIPS, Map.of("source", source), "");
+                job.write(cypher, batch, BatchWriter.Kind.RELATIONSHIPS, Map.of("source", source), "");
                 batch = new ArrayList<>();
             }
         }
-        job.write(cypher, batch, ImportJob.Kind.RELATIONSHIPS, Map.of("source", source), "");
+        job.write(cypher, batch, BatchWriter.Kind.RELATIONSHIPS, Map.of("source", source), "");
     }
 }

@@ -97,8 +97,8 @@ final class EncountersLoader implements FormatLoader {
     static Map<String, String> providerLines(ImportJob job, Set<String> providers) {
         var lines = new HashMap<String, String>();
         var ids = List.copyOf(providers);
-        for (int from = 0; from < ids.size(); from += ImportJob.BATCH) {
-            var batch = ids.subList(from, Math.min(ids.size(), from + ImportJob.BATCH));
+        for (int from = 0; from < ids.size(); from += BatchWriter.BATCH) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + BatchWriter.BATCH));
             for (String pair : job.strings("""
                     UNWIND $ids AS id
                     MATCH (p:Physician {id: id}) WHERE p.serviceLine IS NOT NULL

@@ -36,9 +36,9 @@ final class FacilityLoader implements FormatLoader {
                     ? ImportJob.requireColumns(rows, path, "PRVDR_NUM", "PRVDR_CTGRY_CD", "FAC_NAME", "STATE_CD")
                     : ImportJob.requireColumns(rows, path, "Facility ID", "Facility Name", "State");
             String idColumn = providerOfServices ? "PRVDR_NUM" : "Facility ID";
-            var buffer = job.buffer(WRITE, ImportJob.Kind.NODES,
+            var buffer = job.buffer(WRITE, BatchWriter.Kind.NODES,
                     Map.of("source", providerOfServices ? "pos" : "hospitals"), idColumn,
-                    job.repeats(ImportJob.RepeatKey.of(r -> r.get("id"))));
+                    job.repeats(Repeats.Key.of(r -> r.get("id"))));
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();

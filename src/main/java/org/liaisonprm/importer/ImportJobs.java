@@ -103,11 +103,8 @@ public class ImportJobs {
 
     /**
      * Queues an import of a kept file and returns its id.
-     *
-     * @throws ImportRefusedException when the options do not parse
      */
-    public String start(ImportFormat format, Path file, String fileName, Map<String, String> options, String username) {
-        ImportOptions parsed = ImportOptions.parse(options);
+    public String start(ImportFormat format, Path file, String fileName, ImportOptions parsed, String username) {
         String id = UUID.randomUUID().toString();
         Path errors = file.resolveSibling("errors.csv");
         reports.put(id, errors);

@@ -44,7 +44,7 @@ public class Importer {
 
     @Autowired
     Importer(Driver driver, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit) {
-        this(driver, networkMembership, rollup, audit, ImportJob.BATCH);
+        this(driver, networkMembership, rollup, audit, BatchWriter.BATCH);
     }
 
     private Importer(Driver driver, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit,

@@ -56,7 +56,7 @@ final class NppesLoader implements FormatLoader {
             """;
 
     /** Physicians and practices are merged on their NPI. */
-    private static final ImportJob.RepeatKey BY_NPI = ImportJob.RepeatKey.of(r -> Long.parseLong((String) r.get("npi")));
+    private static final Repeats.Key BY_NPI = Repeats.Key.of(r -> Long.parseLong((String) r.get("npi")));
 
     @Override
     public void load(Path path, ImportJob job) {
@@ -66,9 +66,9 @@ final class NppesLoader implements FormatLoader {
             var columns = new Columns(header);
             var parameters = Map.<String, Object>of("source", "nppes");
             // written beside the reading thread, in file order: a repeated NPI meets its first row
-            var physicians = job.lanes(1, PHYSICIANS, ImportJob.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
-            var practices = job.lanes(1, PRACTICES, ImportJob.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
-            var deactivated = job.buffer(DEACTIVATE, ImportJob.Kind.OTHER, parameters, NPI);
+            var physicians = job.lanes(1, PHYSICIANS, BatchWriter.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
+            var practices = job.lanes(1, PRACTICES, BatchWriter.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
+            var deactivated = job.buffer(DEACTIVATE, BatchWriter.Kind.OTHER, parameters, NPI);
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();

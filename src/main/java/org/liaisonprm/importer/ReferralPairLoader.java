@@ -133,10 +133,10 @@ final class ReferralPairLoader implements FormatLoader {
             var npiColumns = Map.of("from", fromColumn, "to", toColumn);
             // rows of one sender go to one writer, in file order: a repeated pair meets its first row (the
             // receiver decides the service line, so the pair is the key)
-            var writes = job.lanes(ImportJob.REFERRAL_WRITERS, firstLoad ? CREATE : cypher,
-                    firstLoad ? ImportJob.Kind.NEW_RELATIONSHIPS : ImportJob.Kind.RELATIONSHIPS, parameters, fromColumn,
+            var writes = job.lanes(BatchWriter.REFERRAL_WRITERS, firstLoad ? CREATE : cypher,
+                    firstLoad ? BatchWriter.Kind.NEW_RELATIONSHIPS : BatchWriter.Kind.RELATIONSHIPS, parameters, fromColumn,
                     batch -> withStubs(job, batch, parameters, npiColumns),
-                    job.repeats(ImportJob.RepeatKey.of(r -> pairKey((String) r.get("from"), (String) r.get("to")))));
+                    job.repeats(Repeats.Key.of(r -> pairKey((String) r.get("from"), (String) r.get("to")))));
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();
@@ -177,7 +177,7 @@ final class ReferralPairLoader implements FormatLoader {
                         }
                         if (pairs.size() > FIRST_LOAD_PAIRS) {
                             pairs = null;
-                            writes.switchTo(cypher, ImportJob.Kind.RELATIONSHIPS);
+                            writes.switchTo(cypher, BatchWriter.Kind.RELATIONSHIPS);
                         }
                     }
                     var write = new HashMap<String, Object>(8);

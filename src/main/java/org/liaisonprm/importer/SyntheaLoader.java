@@ -84,7 +84,7 @@ final class SyntheaLoader implements FormatLoader {
     private void loadOrganizations(Path file, ImportJob job, Map<String, Object> parameters) {
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "NAME");
-            var buffer = job.buffer(ORGANIZATIONS, ImportJob.Kind.NODES, parameters, "Id");
+            var buffer = job.buffer(ORGANIZATIONS, BatchWriter.Kind.NODES, parameters, "Id");
             job.eachRow(rows, row -> {
                 String id = PREFIX + Fields.required("Id", row.get(h.index("Id")));
                 String name = Fields.required("NAME", row.get(h.index("NAME")));
@@ -109,7 +109,7 @@ final class SyntheaLoader implements FormatLoader {
         var lineOf = new HashMap<String, String>();
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "ORGANIZATION", "NAME");
-            var buffer = job.buffer(PROVIDERS, ImportJob.Kind.NODES, parameters, "Id");
+            var buffer = job.buffer(PROVIDERS, BatchWriter.Kind.NODES, parameters, "Id");
             job.eachRow(rows, row -> {
                 String id = PREFIX + Fields.required("Id", row.get(h.index("Id")));
                 String organization = Fields.text("ORGANIZATION", row.get(h.index("ORGANIZATION")));
@@ -141,7 +141,7 @@ final class SyntheaLoader implements FormatLoader {
         var types = new HashMap<String, EncounterReferrals.Payer>();
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "NAME");
-            var buffer = job.buffer(PAYERS, ImportJob.Kind.NODES, parameters, "Id");
+            var buffer = job.buffer(PAYERS, BatchWriter.Kind.NODES, parameters, "Id");
             job.eachRow(rows, row -> {
                 String id = Fields.required("Id", row.get(h.index("Id")));
                 String name = Fields.required("NAME", row.get(h.index("NAME")));

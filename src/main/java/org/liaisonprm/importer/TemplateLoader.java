@@ -126,8 +126,8 @@ final class TemplateLoader implements FormatLoader {
 
     private void physicians(Path path, CsvRows rows, ImportJob job) {
         var h = ImportJob.requireColumns(rows, path, "npi", "first_name", "last_name");
-        var buffer = job.buffer(PHYSICIANS, ImportJob.Kind.NODES, Map.of("source", "physicians"), "npi",
-                job.repeats(ImportJob.RepeatKey.of(r -> r.get("npi"))));
+        var buffer = job.buffer(PHYSICIANS, BatchWriter.Kind.NODES, Map.of("source", "physicians"), "npi",
+                job.repeats(Repeats.Key.of(r -> r.get("npi"))));
         job.eachRow(rows, row -> {
             String npi = Fields.npi("npi", get(h, row, "npi"));
             var props = location(h, row);
@@ -159,9 +159,9 @@ final class TemplateLoader implements FormatLoader {
     private void organisations(Path path, CsvRows rows, ImportJob job, String label, String idColumn) {
         var h = ImportJob.requireColumns(rows, path, idColumn, "name");
         boolean facility = label.equals("Facility");
-        var buffer = job.buffer(ORGANISATIONS.formatted(label), ImportJob.Kind.NODES,
+        var buffer = job.buffer(ORGANISATIONS.formatted(label), BatchWriter.Kind.NODES,
                 Map.of("source", facility ? "facilities" : "practices"), idColumn,
-                job.repeats(ImportJob.RepeatKey.of(r -> r.get("id"))));
+                job.repeats(Repeats.Key.of(r -> r.get("id"))));
         job.eachRow(rows, row -> {
             String id = Fields.required(idColumn, get(h, row, idColumn));
             var props = location(h, row);
@@ -191,7 +191,7 @@ final class TemplateLoader implements FormatLoader {
 
     private void membership(Path path, CsvRows rows, ImportJob job) {
         var h = ImportJob.requireColumns(rows, path, "health_system_id", "member_type", "member_id");
-        var buffer = job.buffer(MEMBERSHIP, ImportJob.Kind.OTHER, Map.of("source", "health-system-membership"), "member_id");
+        var buffer = job.buffer(MEMBERSHIP, BatchWriter.Kind.OTHER, Map.of("source", "health-system-membership"), "member_id");
         String[] home = {null};
         job.eachRow(rows, row -> {
             String system = Fields.required("health_system_id", get(h, row, "health_system_id"));
@@ -237,10 +237,10 @@ final class TemplateLoader implements FormatLoader {
         String upsert = FormatLoader.upsertReferral("r.periodStart", "r.periodEnd");
         String physicians = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_PHYSICIAN, upsert);
         String facilities = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_FACILITY, upsert);
-        var toPhysicians = job.buffer(physicians, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi",
+        var toPhysicians = job.buffer(physicians, BatchWriter.Kind.RELATIONSHIPS, parameters, "from_npi",
                 batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi", "to", "to_npi")),
                 job.repeats(referralKey(job, PHYSICIAN_LINES)));
-        var toFacilities = job.buffer(facilities, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi",
+        var toFacilities = job.buffer(facilities, BatchWriter.Kind.RELATIONSHIPS, parameters, "from_npi",
                 batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi")),
                 job.repeats(referralKey(job, FACILITY_LINES)));
         job.eachRow(rows, row -> {
@@ -299,7 +299,7 @@ final class TemplateLoader implements FormatLoader {
      * A referral is kept once per sender, receiver, period and service line: the row's line, else the
      * receiver's as the statement reads it before writing (a stub has none: {@code Other}).
      */
-    private static ImportJob.RepeatKey referralKey(ImportJob job, String receiverLines) {
+    private static Repeats.Key referralKey(ImportJob job, String receiverLines) {
         return batch -> {
             var ids = batch.stream().filter(r -> r.get("serviceLine") == null).map(r -> r.get("to")).distinct().toList();
             var lines = new HashMap<Object, String>();

@@ -182,12 +182,12 @@ class ReferralImportTests {
         var job = new ImportJob(driver, "test-import", ImportOptions.parse(Map.of()), new ErrorReport(dir.resolve("e.csv")));
         String create = "UNWIND $rows AS r MATCH (a:Physician) WHERE id(a) = r.a MATCH (b:Physician) WHERE id(b) = r.b "
                 + "CREATE (a)-[:REFERRED]->(b)";
-        job.write(create, List.of(Map.of("a", a, "b", b, "line", 2L)), ImportJob.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi");
+        job.write(create, List.of(Map.of("a", a, "b", b, "line", 2L)), BatchWriter.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi");
         assertThat(job.summary().relationshipsCreated()).isEqualTo(1);
 
         GraphFixtures.run(driver, "MATCH (p:Physician {npi: '1000000012'}) DETACH DELETE p");
         assertThatThrownBy(() -> job.write(create, List.of(Map.of("a", a, "b", b, "line", 3L), Map.of("a", b, "b", a, "line", 4L)),
-                ImportJob.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi"))
+                BatchWriter.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("A batch of 2 rows created 0 relationships");
     }
