@@ -1,19 +1,31 @@
 package org.liaisonprm.importer;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
+import org.liaisonprm.graph.Cypher;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Transaction;
+import org.neo4j.driver.summary.SummaryCounters;
 
 /**
- * The transactions an import's batches run in. A real import commits each statement in a transaction of its
- * own. A dry run opens one explicit transaction per batch, binds it to the thread writing the batch so that
- * the batch's look-ups, stubs and write all run in it (the write meets the stubs), and rolls it back at the
+ * The transactions an import's batch statements run in. A real import commits each statement in a transaction
+ * of its own. A dry run opens one explicit transaction per batch, binds it to the thread writing the batch so
+ * that the batch's look-ups, stubs and write all run in it (the write meets the stubs), and rolls it back at the
  * batch's end: nothing reaches the graph.
+ * <p>
+ * The one place in the importer that holds the driver: {@link org.liaisonprm.graph.Graph} has no transaction
+ * that is rolled back, nor a statement's rows together with its counters, which every batch write needs.
  */
 final class BatchTransactions {
+
+    /** A write statement's rows and what it created. */
+    record Written(List<Record> rows, SummaryCounters counters) {
+    }
 
     private final Driver driver;
     private final boolean dryRun;
@@ -49,8 +61,28 @@ final class BatchTransactions {
         }
     }
 
-    /** Runs writing work: in a transaction of its own, or in a dry run in the batch's. */
-    <T> T writing(Function<SimpleQueryRunner, T> work) {
+    /** Runs a statement that writes: in a transaction of its own, or in a dry run in the batch's. */
+    Written write(Cypher statement, Map<String, Object> parameters) {
+        return writing(tx -> {
+            var result = tx.run(statement.text(), parameters);
+            var rows = result.list();
+            return new Written(rows, result.consume().counters());
+        });
+    }
+
+    /** Runs a read-only statement: in the batch's transaction when a dry run's batch is under way, else in its own. */
+    List<Record> read(Cypher statement, Map<String, Object> parameters) {
+        Function<SimpleQueryRunner, List<Record>> work = tx -> tx.run(statement.text(), parameters).list();
+        Transaction bound = batchTransaction.get();
+        if (bound != null) {
+            return work.apply(bound);
+        }
+        try (var session = driver.session()) {
+            return session.executeRead(work::apply);
+        }
+    }
+
+    private <T> T writing(Function<SimpleQueryRunner, T> work) {
         if (!dryRun) {
             try (var session = driver.session()) {
                 return session.executeWrite(work::apply);
@@ -59,16 +91,5 @@ final class BatchTransactions {
         var result = new ArrayList<T>(1);
         inBatch(() -> result.add(work.apply(batchTransaction.get())));
         return result.get(0);
-    }
-
-    /** Runs reading work: in the batch's transaction when a dry run's batch is under way, else in its own. */
-    <T> T reading(Function<SimpleQueryRunner, T> work) {
-        Transaction bound = batchTransaction.get();
-        if (bound != null) {
-            return work.apply(bound);
-        }
-        try (var session = driver.session()) {
-            return session.executeRead(work::apply);
-        }
     }
 }

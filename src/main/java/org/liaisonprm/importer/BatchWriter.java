@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.liaisonprm.graph.Cypher;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.summary.SummaryCounters;
 
@@ -44,6 +45,12 @@ final class BatchWriter implements AutoCloseable {
         void refuseAccepted(long line, String column, String value, String reason);
     }
 
+    private record Refusal(long line, String reason) {
+    }
+
+    private record Outcome(List<Refusal> duplicates, SummaryCounters counters) {
+    }
+
     private final BatchTransactions transactions;
     private final String importId;
     private final int batch;
@@ -75,14 +82,10 @@ final class BatchWriter implements AutoCloseable {
      * {@code repeats} (null when the statement recognises no repeats) names the key by which the statement
      * recognises a row repeating an earlier one, which a dry run must remember itself.
      */
-    void write(String cypher, List<Map<String, Object>> batchRows, Kind kind, Map<String, Object> parameters,
+    void write(Cypher cypher, List<Map<String, Object>> batchRows, Kind kind, Map<String, Object> parameters,
                String duplicateColumn, Repeats repeats) {
         if (batchRows.isEmpty()) {
             return;
-        }
-        record Refusal(long line, String reason) {
-        }
-        record Outcome(List<Refusal> duplicates, SummaryCounters counters) {
         }
         var remembered = new ArrayList<Refusal>();
         List<Map<String, Object>> rows = batchRows;
@@ -102,18 +105,7 @@ final class BatchWriter implements AutoCloseable {
             }
         }
         var all = batchParameters(rows, parameters);
-        Outcome outcome = rows.isEmpty() ? new Outcome(List.of(), null) : transactions.writing(tx -> {
-            var result = tx.run(cypher, all);
-            var lines = new ArrayList<Refusal>();
-            while (result.hasNext()) {
-                var record = result.next();
-                if (record.containsKey("line") && !record.get("line").isNull()) {
-                    lines.add(new Refusal(record.get("line").asLong(), record.containsKey("reason")
-                            ? record.get("reason").asString() : REPEAT));
-                }
-            }
-            return new Outcome(lines, result.consume().counters());
-        });
+        Outcome outcome = rows.isEmpty() ? new Outcome(List.of(), null) : outcome(transactions.write(cypher, all));
         if (keys != null) {
             repeats.remember(keys);
         }
@@ -144,21 +136,29 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
+    /** The rows a statement returned with a {@code line}: not written, to be refused ({@code reason} or a repeat). */
+    private static Outcome outcome(BatchTransactions.Written written) {
+        var lines = new ArrayList<Refusal>();
+        for (var record : written.rows()) {
+            if (record.containsKey("line") && !record.get("line").isNull()) {
+                lines.add(new Refusal(record.get("line").asLong(), record.containsKey("reason")
+                        ? record.get("reason").asString() : REPEAT));
+            }
+        }
+        return new Outcome(lines, written.counters());
+    }
+
     /**
      * Runs a write statement over {@code $rows} in one transaction and returns its records, counting the
      * nodes it created (stubs).
      */
-    List<Record> merge(String cypher, List<Map<String, Object>> rows, Map<String, Object> parameters) {
+    List<Record> merge(Cypher cypher, List<Map<String, Object>> rows, Map<String, Object> parameters) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var all = batchParameters(rows, parameters);
-        return transactions.writing(tx -> {
-            var result = tx.run(cypher, all);
-            var records = result.list();
-            counters.nodesCreated(result.consume().counters().nodesCreated());
-            return records;
-        });
+        var written = transactions.write(cypher, batchParameters(rows, parameters));
+        counters.nodesCreated(written.counters().nodesCreated());
+        return written.rows();
     }
 
     /** A batch's parameters: the statement's own, the rows as {@code $rows} and this import's {@code $importId}. */
@@ -170,17 +170,17 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** Runs a statement and returns one column of its rows as text. */
-    List<String> strings(String cypher, Map<String, Object> parameters, String column) {
-        return transactions.reading(tx -> tx.run(cypher, parameters).list(r -> r.get(column).asString()));
+    List<String> strings(Cypher cypher, Map<String, Object> parameters, String column) {
+        return transactions.read(cypher, parameters).stream().map(r -> r.get(column).asString()).toList();
     }
 
     /** Runs a write statement once, outside the batches. */
-    void run(String cypher, Map<String, Object> parameters) {
-        transactions.writing(tx -> tx.run(cypher, parameters).consume());
+    void run(Cypher cypher, Map<String, Object> parameters) {
+        transactions.write(cypher, parameters);
     }
 
-    boolean exists(String cypher, Map<String, Object> parameters) {
-        return transactions.reading(tx -> tx.run(cypher, parameters).hasNext());
+    boolean exists(Cypher cypher, Map<String, Object> parameters) {
+        return !transactions.read(cypher, parameters).isEmpty();
     }
 
     /** See {@link BatchTransactions#inBatch}. */
@@ -189,14 +189,14 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** A buffer that passes each batch through {@code beforeWrite} (which may refuse rows) before writing it. */
-    RowBuffer buffer(String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
+    RowBuffer buffer(Cypher cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
                      UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
         return new RowBuffer(rows -> inBatch(() -> write(cypher, beforeWrite == null ? rows : beforeWrite.apply(rows),
                 kind, parameters, duplicateColumn, repeats)), batch);
     }
 
     /** Rows written by {@code writers} threads at once while the reading thread goes on ({@link WriterLanes}). */
-    WriterLanes lanes(int writers, String cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
+    WriterLanes lanes(int writers, Cypher cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
                       UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
         // a dry run writes on one thread: its batch transactions hold their locks until they are rolled back, and
         // two of them merging the same stubs could wait for each other

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 
+import org.liaisonprm.graph.Cypher;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
@@ -140,33 +141,33 @@ final class ImportJob implements AutoCloseable {
     }
 
     /** See {@link BatchWriter#write}; for a statement that recognises no repeats. */
-    void write(String cypher, List<Map<String, Object>> rows, BatchWriter.Kind kind, Map<String, Object> parameters,
+    void write(Cypher cypher, List<Map<String, Object>> rows, BatchWriter.Kind kind, Map<String, Object> parameters,
                String duplicateColumn) {
         writer.write(cypher, rows, kind, parameters, duplicateColumn, null);
     }
 
     /** See {@link BatchWriter#write}. */
-    void write(String cypher, List<Map<String, Object>> rows, BatchWriter.Kind kind, Map<String, Object> parameters,
+    void write(Cypher cypher, List<Map<String, Object>> rows, BatchWriter.Kind kind, Map<String, Object> parameters,
                String duplicateColumn, Repeats repeats) {
         writer.write(cypher, rows, kind, parameters, duplicateColumn, repeats);
     }
 
     /** See {@link BatchWriter#merge}. */
-    List<Record> merge(String cypher, List<Map<String, Object>> rows, Map<String, Object> parameters) {
+    List<Record> merge(Cypher cypher, List<Map<String, Object>> rows, Map<String, Object> parameters) {
         return writer.merge(cypher, rows, parameters);
     }
 
     /** Runs a statement and returns one column of its rows as text. */
-    List<String> strings(String cypher, Map<String, Object> parameters, String column) {
+    List<String> strings(Cypher cypher, Map<String, Object> parameters, String column) {
         return writer.strings(cypher, parameters, column);
     }
 
     /** Runs a write statement once, outside the batches. */
-    void run(String cypher, Map<String, Object> parameters) {
+    void run(Cypher cypher, Map<String, Object> parameters) {
         writer.run(cypher, parameters);
     }
 
-    boolean exists(String cypher, Map<String, Object> parameters) {
+    boolean exists(Cypher cypher, Map<String, Object> parameters) {
         return writer.exists(cypher, parameters);
     }
 
@@ -180,23 +181,23 @@ final class ImportJob implements AutoCloseable {
         return new Repeats(key);
     }
 
-    RowBuffer buffer(String cypher, BatchWriter.Kind kind, Map<String, Object> parameters, String duplicateColumn) {
+    RowBuffer buffer(Cypher cypher, BatchWriter.Kind kind, Map<String, Object> parameters, String duplicateColumn) {
         return writer.buffer(cypher, kind, parameters, duplicateColumn, null, null);
     }
 
-    RowBuffer buffer(String cypher, BatchWriter.Kind kind, Map<String, Object> parameters, String duplicateColumn,
+    RowBuffer buffer(Cypher cypher, BatchWriter.Kind kind, Map<String, Object> parameters, String duplicateColumn,
                      Repeats repeats) {
         return writer.buffer(cypher, kind, parameters, duplicateColumn, null, repeats);
     }
 
     /** A buffer that passes each batch through {@code beforeWrite} (which may refuse rows) before writing it. */
-    RowBuffer buffer(String cypher, BatchWriter.Kind kind, Map<String, Object> parameters, String duplicateColumn,
+    RowBuffer buffer(Cypher cypher, BatchWriter.Kind kind, Map<String, Object> parameters, String duplicateColumn,
                      UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
         return writer.buffer(cypher, kind, parameters, duplicateColumn, beforeWrite, repeats);
     }
 
     /** See {@link BatchWriter#lanes}. */
-    WriterLanes lanes(int writers, String cypher, BatchWriter.Kind kind, Map<String, Object> parameters,
+    WriterLanes lanes(int writers, Cypher cypher, BatchWriter.Kind kind, Map<String, Object> parameters,
                       String duplicateColumn, UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
         return writer.lanes(writers, cypher, kind, parameters, duplicateColumn, beforeWrite, repeats);
     }

@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import org.liaisonprm.graph.Cypher;
+
 /**
  * Rows written by several writer threads at once while the reading thread goes on. Rows are spread over
  * the writers by a key: rows with the same key always go to the same writer, which writes its batches one
@@ -25,7 +27,7 @@ final class WriterLanes {
     private static final int QUEUED_PER_WRITER = 2;
 
     private final BatchWriter writer;
-    private volatile String cypher;
+    private volatile Cypher cypher;
     private volatile BatchWriter.Kind kind;
     private final Map<String, Object> parameters;
     private final String duplicateColumn;
@@ -36,7 +38,7 @@ final class WriterLanes {
     private final List<Deque<Future<?>>> queued = new ArrayList<>();
     private final int count;
 
-    WriterLanes(BatchWriter writer, int count, int batch, String cypher, BatchWriter.Kind kind,
+    WriterLanes(BatchWriter writer, int count, int batch, Cypher cypher, BatchWriter.Kind kind,
                 Map<String, Object> parameters, String duplicateColumn,
                 UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
         this.writer = writer;
@@ -61,7 +63,7 @@ final class WriterLanes {
     }
 
     /** Writes the batches handed over from now on with another statement. */
-    void switchTo(String statement, BatchWriter.Kind writes) {
+    void switchTo(Cypher statement, BatchWriter.Kind writes) {
         cypher = statement;
         kind = writes;
     }
@@ -73,7 +75,7 @@ final class WriterLanes {
 
     private void submit(int lane, List<Map<String, Object>> rows) {
         UnaryOperator<List<Map<String, Object>>> prepare = beforeWrite == null ? UnaryOperator.identity() : beforeWrite;
-        String statement = cypher;
+        Cypher statement = cypher;
         BatchWriter.Kind writes = kind;
         var waiting = queued.get(lane);
         if (writer.dryRun()) {
