@@ -1,14 +1,18 @@
 package org.liaisonprm.graph;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.summary.ResultSummary;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +64,30 @@ public class Graph {
         }
     }
 
+    /** How an {@linkplain #inTransaction explicit transaction} ends when its work returns. */
+    public enum Outcome {
+        COMMIT, ROLL_BACK
+    }
+
+    /**
+     * Runs {@code work} in one explicit transaction with {@code config} (e.g. a timeout): unlike
+     * {@link #read(Work)} and {@link #write(Work)} it is never retried, which is what a statement stopped for
+     * running too long needs. When the work returns the transaction commits or, for a dry run, rolls back;
+     * when it throws, the transaction rolls back and the exception propagates.
+     */
+    public <T> T inTransaction(AccessMode mode, TransactionConfig config, Outcome outcome, Work<T> work) {
+        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(mode).build());
+             var tx = session.beginTransaction(config)) {
+            T value = work.in(new Tx(tx));
+            if (outcome == Outcome.COMMIT) {
+                tx.commit();
+            } else {
+                tx.rollback();
+            }
+            return value;
+        }
+    }
+
     /** Statements run together in one transaction. */
     @FunctionalInterface
     public interface Work<T> {
@@ -69,9 +97,9 @@ public class Graph {
     /** A transaction in progress: runs {@link Cypher} statements only. */
     public static final class Tx {
 
-        private final TransactionContext tx;
+        private final SimpleQueryRunner tx;
 
-        Tx(TransactionContext tx) {
+        Tx(SimpleQueryRunner tx) {
             this.tx = tx;
         }
 
@@ -88,9 +116,38 @@ public class Graph {
             return tx.run(statement.text(), values(parameters)).consume();
         }
 
+        /**
+         * At most {@code max} rows of a statement, each mapped by {@code row}, with its column names and whether
+         * there were more rows than {@code max}; the rest are not read.
+         */
+        public <T> Rows<T> atMost(int max, Cypher statement, Map<String, ?> parameters, Function<Record, T> row) {
+            var result = tx.run(statement.text(), values(parameters));
+            List<String> columns = result.keys();
+            var rows = new ArrayList<T>();
+            boolean truncated = false;
+            while (result.hasNext()) {
+                if (rows.size() == max) {
+                    truncated = true;
+                    break;
+                }
+                rows.add(row.apply(result.next()));
+            }
+            result.consume();
+            return new Rows<>(columns, rows, truncated);
+        }
+
+        /** The plan Neo4j would run the statement with, without running it ({@code EXPLAIN}). */
+        public ResultSummary explain(Cypher statement, Map<String, ?> parameters) {
+            return tx.run("EXPLAIN " + statement.text(), values(parameters)).consume();
+        }
+
         /** The parameters as the driver takes them; null values stay null in Cypher. */
         private static Map<String, Object> values(Map<String, ?> parameters) {
             return Collections.unmodifiableMap(parameters);
         }
+    }
+
+    /** Rows read from a statement: its columns, the rows, and whether more were left unread. */
+    public record Rows<T>(List<String> columns, List<T> rows, boolean truncated) {
     }
 }

@@ -1,10 +1,10 @@
 package org.liaisonprm.graph;
 
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the {@code network} property of every physician, practice and facility true to ownership,
@@ -17,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  *       {@code AFFILIATED};</li>
  *   <li>everything else is {@code OUT}.</li>
  * </ul>
+ * The same statements set {@code inNetwork}, the one place the kept-or-leaked rule is written: a referral is
+ * kept when its target's {@code inNetwork} is true, and a sender with {@code inNetwork} true counts towards
+ * leakage. Java code asks {@link #inNetwork(String)}.
+ * <p>
  * Whatever changes ownership, employment or affiliation calls {@link #recompute()} in the same unit of work.
  */
 @Service
@@ -24,41 +28,33 @@ public class NetworkMembership {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkMembership.class);
 
-    private static final String OWNED = """
-            MATCH (n) WHERE n:Practice OR n:Facility
-            WITH n, EXISTS { (n)-[:PART_OF]->(:HealthSystem {home: true}) } AS owned
-            SET n.network = CASE WHEN owned THEN 'IN' ELSE 'OUT' END
-            """;
+    private static final Cypher OWNED = Cypher.load("graph/network-owned");
+    private static final Cypher PHYSICIANS = Cypher.load("graph/network-physicians");
+    private static final Cypher AFFILIATED_PRACTICES = Cypher.load("graph/network-affiliated-practices");
 
-    private static final String PHYSICIANS = """
-            MATCH (p:Physician)
-            WITH p,
-                 EXISTS { (p)-[:EMPLOYED_BY]->(:HealthSystem {home: true}) }
-                   OR EXISTS { (p)-[:PRACTICES_AT]->(:Practice {network: 'IN'}) } AS inNetwork,
-                 EXISTS { (p)-[:AFFILIATED_WITH]->(:Facility {network: 'IN'}) } AS affiliated
-            SET p.network = CASE WHEN inNetwork THEN 'IN' WHEN affiliated THEN 'AFFILIATED' ELSE 'OUT' END
-            """;
+    private final Graph graph;
 
-    private static final String AFFILIATED_PRACTICES = """
-            MATCH (pr:Practice {network: 'OUT'})
-            WHERE NOT (pr)-[:PART_OF]->(:HealthSystem)
-              AND EXISTS { (:Physician {network: 'AFFILIATED'})-[:PRACTICES_AT]->(pr) }
-            SET pr.network = 'AFFILIATED'
-            """;
-
-    private final Neo4jClient neo4j;
-
-    NetworkMembership(Neo4jClient neo4j) {
-        this.neo4j = neo4j;
+    NetworkMembership(Graph graph) {
+        this.graph = graph;
     }
 
-    /** Recomputes {@code network} for the whole graph. */
-    @Transactional
+    /**
+     * Whether a provider with this {@code network} is in network: {@code IN} or {@code AFFILIATED}. Its
+     * referrals in are kept, and the ones it sends out of network are leakage.
+     */
+    public static boolean inNetwork(String network) {
+        return "IN".equals(network) || "AFFILIATED".equals(network);
+    }
+
+    /** Recomputes {@code network} and {@code inNetwork} for the whole graph, in one transaction. */
     public void recompute() {
         long started = System.nanoTime();
-        neo4j.query(OWNED).run();
-        neo4j.query(PHYSICIANS).run();
-        neo4j.query(AFFILIATED_PRACTICES).run();
+        graph.write(tx -> {
+            tx.run(OWNED, Map.of());
+            tx.run(PHYSICIANS, Map.of());
+            tx.run(AFFILIATED_PRACTICES, Map.of());
+            return null;
+        });
         log.info("Network membership recomputed in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }
