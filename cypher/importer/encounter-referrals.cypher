@@ -9,10 +9,10 @@
 UNWIND $rows AS r
 MERGE (a:Physician {id: r.from})
   ON CREATE SET a.npi = r.fromNpi, a.name = coalesce('NPI ' + r.fromNpi, r.from), a.stub = true,
-                a.active = true, a.network = 'OUT', a.source = $source
+                a.active = true, a.network = 'OUT', a.inNetwork = false, a.source = $source
 MERGE (b:Physician {id: r.to})
   ON CREATE SET b.npi = r.toNpi, b.name = coalesce('NPI ' + r.toNpi, r.to), b.stub = true,
-                b.active = true, b.network = 'OUT', b.source = $source
+                b.active = true, b.network = 'OUT', b.inNetwork = false, b.source = $source
 WITH a, b, r, r.serviceLine AS line
 CALL (a, b, r, line) {
   OPTIONAL MATCH (a)-[found:REFERRED]->(b) WHERE [found.periodStart, found.serviceLine] = [r.periodStart, line]

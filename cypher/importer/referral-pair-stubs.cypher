@@ -4,5 +4,5 @@
 UNWIND $rows AS s
 MERGE (p:Physician {npi: s.npi})
   ON CREATE SET p.id = s.npi, p.name = 'NPI ' + s.npi, p.stub = true, p.active = true,
-                p.network = 'OUT', p.source = $source
+                p.network = 'OUT', p.inNetwork = false, p.source = $source
 RETURN s.npi AS npi, id(p) AS id

@@ -3,7 +3,7 @@
 // $rows: [{id, props, system, line}], $source, $importId
 UNWIND $rows AS r
 MERGE (o:Facility {id: r.id})
-  ON CREATE SET o.network = 'OUT'
+  ON CREATE SET o.network = 'OUT', o.inNetwork = false
 WITH o, r, coalesce(o.importId = $importId, false) AS duplicate
 FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
   SET o += r.props, o.stub = false, o.source = $source, o.importId = $importId)

@@ -10,10 +10,10 @@
 UNWIND $rows AS r
 MERGE (a:Physician {npi: r.from})
   ON CREATE SET a.id = r.from, a.name = 'NPI ' + r.from, a.stub = true, a.active = true,
-                a.network = 'OUT', a.source = $source
+                a.network = 'OUT', a.inNetwork = false, a.source = $source
 MERGE (b:Facility {id: r.to})
-  ON CREATE SET b.name = 'CCN ' + r.to, b.type = 'OTHER', b.beds = 0, b.network = 'OUT', b.stub = true,
-                b.source = $source
+  ON CREATE SET b.name = 'CCN ' + r.to, b.type = 'OTHER', b.beds = 0, b.network = 'OUT', b.inNetwork = false,
+                b.stub = true, b.source = $source
 WITH a, b, r, coalesce(r.serviceLine, b.serviceLine, $unassigned) AS line
 CALL (a, b, r, line) {
   OPTIONAL MATCH (a)-[found:REFERRED]->(b) WHERE [found.periodStart, found.serviceLine] = [r.periodStart, line]

@@ -9,10 +9,10 @@
 UNWIND $rows AS r
 MERGE (a:Physician {npi: r.from})
   ON CREATE SET a.id = r.from, a.name = 'NPI ' + r.from, a.stub = true, a.active = true,
-                a.network = 'OUT', a.source = $source
+                a.network = 'OUT', a.inNetwork = false, a.source = $source
 MERGE (b:Physician {npi: r.to})
   ON CREATE SET b.id = r.to, b.name = 'NPI ' + r.to, b.stub = true, b.active = true,
-                b.network = 'OUT', b.source = $source
+                b.network = 'OUT', b.inNetwork = false, b.source = $source
 WITH a, b, r, coalesce(r.serviceLine, b.serviceLine, $unassigned) AS line
 CALL (a, b, r, line) {
   OPTIONAL MATCH (a)-[found:REFERRED]->(b) WHERE [found.periodStart, found.serviceLine] = [r.periodStart, line]

@@ -17,7 +17,7 @@ interface FormatLoader {
 
     /**
      * The NPIs among {@code $npis} that no physician in the graph has. Creating a physician known only by its NPI
-     * (a stub: {@code network: 'OUT'}), and writing {@code REFERRED} once per source, target, period and service
+     * (a stub: {@code network: 'OUT', inNetwork: false}), and writing {@code REFERRED} once per source, target, period and service
      * line, are written out in each statement that does them (see {@code cypher/importer/}).
      */
     Cypher UNKNOWN_NPIS = Cypher.load("importer/unknown-npis");
