@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.liaisonprm.LiaisonApplication;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.importer.ImportFormat;
 import org.liaisonprm.importer.ImportOptions;
 import org.liaisonprm.importer.Importer;
@@ -47,6 +49,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ImportBenchmark {
 
     private static final LocalDate PERIOD = LocalDate.of(2024, 1, 1);
+    private static final Cypher DROP_REFERRED_PERIOD_INDEX = Cypher.load("bench/drop-referred-period-index");
+    private static final Cypher DROP_REFERRED_SERVICE_LINE_INDEX = Cypher.load("bench/drop-referred-service-line-index");
+    private static final Cypher LOAD_CSV_NPPES = Cypher.load("bench/load-csv-nppes");
+    private static final Cypher LOAD_CSV_HOP_TEAMING = Cypher.load("bench/load-csv-hop-teaming");
+    private static final Cypher CREATE_PHYSICIANS = Cypher.load("bench/create-physicians");
+    private static final Cypher CREATE_REFERRALS = Cypher.load("bench/create-referrals");
+    private static final Cypher PHYSICIAN_COUNT = Cypher.load("bench/physician-count");
+    private static final Cypher REFERRAL_TOTALS = Cypher.load("bench/referral-totals");
     private static final String[] TAXONOMIES = {"207Q00000X", "207R00000X", "207X00000X", "207RC0000X",
             "207RX0202X", "2084N0400X", "208600000X", "207V00000X", "2085R0202X", "207RG0100X", "208800000X",
             "2084P0800X"};
@@ -136,7 +146,7 @@ public final class ImportBenchmark {
                             dataDir.resolveSibling(file.getValue() + ".errors.csv"), "benchmark"), Importer.Progress.NONE);
                     System.out.printf("  %s: %s in %,d ms%n", file.getValue(), result.summary().describe(), result.durationMs());
                 }
-            }, context.getBean(Driver.class));
+            }, context.getBean(Graph.class));
         }
     }
 
@@ -148,42 +158,24 @@ public final class ImportBenchmark {
     private static Run loadCsv(Path dataDir, Path input, long rows, Duration limit) {
         try (ConfigurableApplicationContext context = start(dataDir, input)) {
             Driver driver = context.getBean(Driver.class);
-            try (var session = driver.session()) {
-                // the user's store holds the same constraints; Liaison's REFERRED property indexes would turn
-                // the relationship MERGE into a scan of every referral of the period per row
-                session.run("DROP INDEX referred_period IF EXISTS").consume();
-                session.run("DROP INDEX referred_service_line IF EXISTS").consume();
-            }
+            Graph graph = context.getBean(Graph.class);
+            // the user's store holds the same constraints; Liaison's REFERRED property indexes would turn
+            // the relationship MERGE into a scan of every referral of the period per row
+            graph.write(DROP_REFERRED_PERIOD_INDEX, Map.of());
+            graph.write(DROP_REFERRED_SERVICE_LINE_INDEX, Map.of());
             long deadline = System.nanoTime() + limit.toNanos();
             Run run = measure("LOAD CSV ... IN TRANSACTIONS", rows, () -> {
                 try (var session = driver.session()) {
-                    session.run("""
-                            LOAD CSV WITH HEADERS FROM 'file:///nppes.csv' AS row
-                            CALL (row) {
-                              MERGE (p:Physician {npi: row.NPI})
-                              SET p.id = row.NPI, p.lastName = row.`Provider Last Name (Legal Name)`,
-                                  p.firstName = row.`Provider First Name`,
-                                  p.taxonomyCode = row.`Healthcare Provider Taxonomy Code_1`,
-                                  p.state = row.`Provider Business Practice Location Address State Name`
-                            } IN TRANSACTIONS OF 10000 ROWS
-                            """, Map.of(), left(deadline)).consume();
-                    session.run("""
-                            LOAD CSV WITH HEADERS FROM 'file:///hop-teaming.csv' AS row
-                            CALL (row) {
-                              MERGE (a:Physician {npi: row.from_npi})
-                              MERGE (b:Physician {npi: row.to_npi})
-                              MERGE (a)-[r:REFERRED {periodStart: date($period), serviceLine: 'Other'}]->(b)
-                              SET r.referrals = toInteger(row.transaction_count), r.patients = toInteger(row.patient_count),
-                                  r.averageDayWait = toFloat(row.average_day_wait), r.periodEnd = date($period) + duration('P1Y')
-                            } IN TRANSACTIONS OF 10000 ROWS
-                            """, Map.of("period", PERIOD.toString()), left(deadline)).consume();
+                    // CALL { … } IN TRANSACTIONS runs only outside a transaction, with a timeout: not through Graph
+                    session.run(LOAD_CSV_NPPES.text(), Map.of(), left(deadline)).consume();
+                    session.run(LOAD_CSV_HOP_TEAMING.text(), Map.of("period", PERIOD.toString()), left(deadline)).consume();
                 } catch (Neo4jException e) {
                     if (System.nanoTime() < deadline) {
                         throw e;
                     }
                     System.out.printf("  stopped at the %d s limit%n", limit.toSeconds());
                 }
-            }, driver);
+            }, graph);
             if (System.nanoTime() < deadline) {
                 return run;
             }
@@ -207,7 +199,7 @@ public final class ImportBenchmark {
         Path files = Files.createDirectories(dataDir.resolveSibling("create-input"));
         writeAdminFiles(input, files);
         try (ConfigurableApplicationContext context = start(dataDir, input)) {
-            Driver driver = context.getBean(Driver.class);
+            Graph graph = context.getBean(Graph.class);
             return measure("bare CREATE (no checks), 1 thread", rows, () -> {
                 var ids = new HashMap<String, Long>();
                 var batch = new ArrayList<Map<String, Object>>();
@@ -217,11 +209,11 @@ public final class ImportBenchmark {
                         batch.add(Map.of("npi", cells[0], "lastName", cells[1], "firstName", cells[2],
                                 "taxonomyCode", cells[3], "state", cells[4]));
                         if (batch.size() == 10_000) {
-                            createPhysicians(driver, batch, ids);
+                            createPhysicians(graph, batch, ids);
                         }
                     }
                 }
-                createPhysicians(driver, batch, ids);
+                createPhysicians(graph, batch, ids);
                 var parameters = Map.<String, Object>of("period", PERIOD, "end", PERIOD.plusYears(1));
                 try (var lines = Files.lines(files.resolve("referred.csv"))) {
                     for (var line : (Iterable<String>) lines::iterator) {
@@ -230,40 +222,25 @@ public final class ImportBenchmark {
                                 "patients", Long.parseLong(cells[2]), "referrals", Long.parseLong(cells[3]),
                                 "wait", Double.parseDouble(cells[4]), "std", Double.parseDouble(cells[5])));
                         if (batch.size() == 10_000) {
-                            createReferrals(driver, batch, parameters);
+                            createReferrals(graph, batch, parameters);
                         }
                     }
                 }
-                createReferrals(driver, batch, parameters);
-            }, driver);
+                createReferrals(graph, batch, parameters);
+            }, graph);
         }
     }
 
-    private static void createPhysicians(Driver driver, List<Map<String, Object>> batch, Map<String, Long> ids) {
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    UNWIND $rows AS r
-                    CREATE (p:Physician {npi: r.npi, id: r.npi, lastName: r.lastName, firstName: r.firstName,
-                                         taxonomyCode: r.taxonomyCode, state: r.state})
-                    RETURN r.npi AS npi, id(p) AS id
-                    """, Map.of("rows", batch)).list()).forEach(r -> ids.put(r.get("npi").asString(), r.get("id").asLong()));
-        }
+    private static void createPhysicians(Graph graph, List<Map<String, Object>> batch, Map<String, Long> ids) {
+        graph.write(CREATE_PHYSICIANS, Map.of("rows", batch), r -> r)
+                .forEach(r -> ids.put(r.get("npi").asString(), r.get("id").asLong()));
         batch.clear();
     }
 
-    private static void createReferrals(Driver driver, List<Map<String, Object>> batch, Map<String, Object> parameters) {
+    private static void createReferrals(Graph graph, List<Map<String, Object>> batch, Map<String, Object> parameters) {
         var all = new HashMap<>(parameters);
         all.put("rows", batch);
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    UNWIND $rows AS r
-                    MATCH (a) WHERE id(a) = r.a
-                    MATCH (b) WHERE id(b) = r.b
-                    CREATE (a)-[:REFERRED {periodStart: $period, periodEnd: $end, serviceLine: 'Other',
-                                           referrals: r.referrals, patients: r.patients,
-                                           averageDayWait: r.wait, stdDayWait: r.std}]->(b)
-                    """, all).consume());
-        }
+        graph.write(CREATE_REFERRALS, all);
         batch.clear();
     }
 
@@ -284,11 +261,11 @@ public final class ImportBenchmark {
             }
         }, null);
         try (ConfigurableApplicationContext context = start(home, input)) {
-            return new Run(run.name(), run.millis(), run.rows(), true, run.peakHeapBytes(), run.liveHeapBytes(), graph(context.getBean(Driver.class)));
+            return new Run(run.name(), run.millis(), run.rows(), true, run.peakHeapBytes(), run.liveHeapBytes(), graph(context.getBean(Graph.class)));
         }
     }
 
-    private static Run measure(String name, long rows, ThrowingRunnable work, Driver driver) {
+    private static Run measure(String name, long rows, ThrowingRunnable work, Graph graph) {
         System.gc();
         var peak = new AtomicLong();
         var running = new AtomicBoolean(true);
@@ -321,7 +298,7 @@ public final class ImportBenchmark {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("  done in %,d ms%n", millis);
-        return new Run(name, millis, rows, true, peak.get(), live.get(), driver == null ? Map.of() : graph(driver));
+        return new Run(name, millis, rows, true, peak.get(), live.get(), graph == null ? Map.of() : graph(graph));
     }
 
     private interface ThrowingRunnable {
@@ -329,20 +306,15 @@ public final class ImportBenchmark {
     }
 
     /** The numbers the three loads must agree on. */
-    static Map<String, Long> graph(Driver driver) {
-        try (var session = driver.session()) {
-            var physicians = session.run("MATCH (p:Physician) RETURN count(p) AS n").single().get("n").asLong();
-            var r = session.run("""
-                    MATCH ()-[r:REFERRED]->()
-                    RETURN count(r) AS referred, sum(r.referrals) AS referrals, sum(r.patients) AS patients
-                    """).single();
-            var graph = new LinkedHashMap<String, Long>();
-            graph.put("physicians", physicians);
-            graph.put("referred", r.get("referred").asLong());
-            graph.put("referrals", r.get("referrals").asLong());
-            graph.put("patients", r.get("patients").asLong());
-            return graph;
-        }
+    static Map<String, Long> graph(Graph graph) {
+        long physicians = graph.readOne(PHYSICIAN_COUNT, Map.of(), r -> r.get("n").asLong()).orElseThrow();
+        var totals = graph.readOne(REFERRAL_TOTALS, Map.of(), r -> r).orElseThrow();
+        var counts = new LinkedHashMap<String, Long>();
+        counts.put("physicians", physicians);
+        counts.put("referred", totals.get("referred").asLong());
+        counts.put("referrals", totals.get("referrals").asLong());
+        counts.put("patients", totals.get("patients").asLong());
+        return counts;
     }
 
     private static ConfigurableApplicationContext start(Path dataDir, Path importDirectory) {

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 import org.liaisonprm.LiaisonApplication;
 import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.report.ReportRunner;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionConfig;
 import org.springframework.boot.WebApplicationType;
@@ -61,9 +64,10 @@ public final class ReportBenchmark {
         printMachine();
         try (ConfigurableApplicationContext context = start(dataDir)) {
             Driver driver = context.getBean(Driver.class);
+            Graph graph = context.getBean(Graph.class);
             var network = context.getBean(org.liaisonprm.network.NetworkService.class);
             long started = System.nanoTime();
-            BenchmarkGraph.build(driver, physicians, 500, relationships, end);
+            BenchmarkGraph.build(graph, driver, physicians, 500, relationships, end);
             System.out.printf("Graph built in %,d ms%n", (System.nanoTime() - started) / 1_000_000);
             var from = end.minusMonths(12);
             var sizes = new ArrayList<Integer>();
@@ -133,12 +137,13 @@ public final class ReportBenchmark {
 
         try (ConfigurableApplicationContext context = start(dataDir)) {
             Driver driver = context.getBean(Driver.class);
+            Graph graph = context.getBean(Graph.class);
             ReportRunner reports = context.getBean(ReportRunner.class);
 
             long started = System.nanoTime();
-            BenchmarkGraph.build(driver, physicians, 500, relationships, end);
+            BenchmarkGraph.build(graph, driver, physicians, 500, relationships, end);
             long built = (System.nanoTime() - started) / 1_000_000;
-            long actual = count(driver, "MATCH ()-[r:REFERRED]->() RETURN count(r)");
+            long actual = graph.readOne(REFERRED_COUNT, Map.of(), r -> r.get(0).asLong()).orElseThrow();
             System.out.printf("Graph built in %,d ms: %,d REFERRED relationships%n", built, actual);
             started = System.nanoTime();
             var rollup = context.getBean(ReferralRollup.class).rebuild();
@@ -150,15 +155,15 @@ public final class ReportBenchmark {
             timings.add(time("leakage-by-service-line (report)", runs,
                     () -> reports.run("leakage-by-service-line", Map.of()).rows().size()));
             timings.add(time("leakage by service line (plain Cypher)", runs,
-                    () -> rows(driver, PLAIN_LEAKAGE, period)));
+                    () -> rows(graph, PLAIN_LEAKAGE, period)));
             timings.add(time("top-leaking-physicians (report)", runs,
                     () -> reports.run("top-leaking-physicians", Map.of()).rows().size()));
             timings.add(time("top leaking physicians (plain Cypher)", runs,
-                    () -> rows(driver, PLAIN_TOP_LEAKERS, period)));
+                    () -> rows(graph, PLAIN_TOP_LEAKERS, period)));
             timings.add(time("influential-referrers (report, projection included)", runs,
                     () -> reports.run("influential-referrers", Map.of()).rows().size()));
             timings.add(time("influence as two-hop reach (plain Cypher)", 1,
-                    () -> rows(driver, PLAIN_INFLUENCE, period)));
+                    () -> rows(graph, PLAIN_INFLUENCE, period)));
 
             System.out.printf("%-52s %10s %10s  %s%n", "what", "median ms", "worst ms", "runs");
             for (Timing t : timings) {
@@ -188,55 +193,22 @@ public final class ReportBenchmark {
         return new Timing(name, millis, note);
     }
 
-    private static int rows(Driver driver, String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list().size(),
-                    TransactionConfig.builder().withTimeout(Duration.ofMinutes(2)).build());
-        }
-    }
-
-    private static long count(Driver driver, String cypher) {
-        try (var session = driver.session()) {
-            return session.run(cypher).single().get(0).asLong();
-        }
+    /** A plain statement's rows, given two minutes. */
+    private static int rows(Graph graph, Cypher cypher, Map<String, Object> parameters) {
+        return graph.inTransaction(AccessMode.READ, TransactionConfig.builder().withTimeout(Duration.ofMinutes(2)).build(),
+                Graph.Outcome.COMMIT, tx -> tx.list(cypher, parameters, r -> r).size());
     }
 
     /** What a user writes first: no label on the start node, rows collected then reduced. */
-    static final String PLAIN_LEAKAGE = """
-            MATCH (p)-[r:REFERRED]->(t)
-            WHERE p.network IN ['IN', 'AFFILIATED'] AND r.periodStart >= $from AND r.periodStart < $to
-            WITH r.serviceLine AS serviceLine, collect({n: r.referrals, out: t.network = 'OUT'}) AS referrals
-            RETURN serviceLine,
-                   reduce(s = 0, x IN referrals | s + x.n) AS referrals,
-                   reduce(s = 0, x IN referrals | s + CASE WHEN x.out THEN x.n ELSE 0 END) AS leaked
-            """;
+    private static final Cypher REFERRED_COUNT = Cypher.load("bench/referred-count");
+
+    static final Cypher PLAIN_LEAKAGE = Cypher.load("bench/plain-leakage");
 
     /** What a user writes first: a second pass over each physician's referrals to find the top destination. */
-    static final String PLAIN_TOP_LEAKERS = """
-            MATCH (p:Physician)-[r:REFERRED]->(t)
-            WHERE p.network IN ['IN', 'AFFILIATED'] AND r.periodStart >= $from AND r.periodStart < $to
-            WITH p, sum(r.referrals) AS referrals, sum(CASE WHEN t.network = 'OUT' THEN r.referrals ELSE 0 END) AS leaked
-            WHERE leaked > 0
-            CALL {
-              WITH p
-              MATCH (p)-[r2:REFERRED]->(d {network: 'OUT'})
-              WHERE r2.periodStart >= $from AND r2.periodStart < $to
-              RETURN d.name AS topDestination, sum(r2.referrals) AS n ORDER BY n DESC LIMIT 1
-            }
-            RETURN p.id, p.name, referrals, leaked, topDestination
-            ORDER BY leaked DESC LIMIT 100
-            """;
+    static final Cypher PLAIN_TOP_LEAKERS = Cypher.load("bench/plain-top-leakers");
 
     /** Influence without GDS: how many referrals a physician's receivers pass on (two-hop reach). */
-    static final String PLAIN_INFLUENCE = """
-            MATCH (p:Physician)-[r:REFERRED]->(q:Physician)
-            WHERE r.periodStart >= $from AND r.periodStart < $to
-            WITH p, q, sum(r.referrals) AS direct
-            MATCH (q)-[r2:REFERRED]->(:Physician)
-            WHERE r2.periodStart >= $from AND r2.periodStart < $to
-            WITH p, sum(direct) AS direct, sum(r2.referrals) AS passedOn
-            RETURN p.id, p.name, direct, passedOn ORDER BY passedOn DESC LIMIT 100
-            """;
+    static final Cypher PLAIN_INFLUENCE = Cypher.load("bench/plain-influence");
 
     static Map<String, String> options(String[] args) {
         var options = new HashMap<String, String>();

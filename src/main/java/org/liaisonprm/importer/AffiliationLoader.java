@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.liaisonprm.graph.Cypher;
+
 /**
  * CMS Doctors &amp; Clinicians Facility Affiliation: {@code (:Physician)-[:AFFILIATED_WITH]->(:Facility)} by
  * NPI and CMS Certification Number. A facility not loaded yet is created as a stub that a hospitals or
@@ -18,18 +20,7 @@ final class AffiliationLoader implements FormatLoader {
     static final String CCN = "Facility Affiliations Certification Number";
     static final String TYPE_CCN = "Facility Type Certification Number";
 
-    private static final String WRITE = """
-            UNWIND $rows AS r
-            %s
-            MERGE (f:Facility {id: r.ccn})
-              ON CREATE SET f.name = 'CCN ' + r.ccn, f.type = r.type, f.beds = 0, f.network = 'OUT', f.stub = true,
-                            f.source = $source
-            MERGE (p)-[x:AFFILIATED_WITH]->(f)
-            WITH r, x, coalesce(x.importId = $importId, false) AS duplicate
-            SET x.importId = $importId, x.source = $source
-            WITH r, duplicate WHERE duplicate
-            RETURN r.line AS line
-            """.formatted(FormatLoader.mergePhysician("p", "r.npi"));
+    private static final Cypher WRITE = Cypher.load("importer/affiliations");
 
     @Override
     public void load(Path path, ImportJob job) {
@@ -40,7 +31,7 @@ final class AffiliationLoader implements FormatLoader {
             int ccnAt = header.index(CCN);
             int typeCcnAt = header.index(TYPE_CCN);
             var parameters = Map.<String, Object>of("source", "facility-affiliation");
-            var repeats = job.repeats(ImportJob.RepeatKey.of(r -> affiliationKey((String) r.get("npi"), (String) r.get("ccn"))));
+            var repeats = job.repeats(Repeats.Key.of(r -> affiliationKey((String) r.get("npi"), (String) r.get("ccn"))));
             List<Map<String, Object>> pending = new ArrayList<>();
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
@@ -73,9 +64,9 @@ final class AffiliationLoader implements FormatLoader {
     }
 
     private static void write(ImportJob job, List<Map<String, Object>> pending, Map<String, Object> parameters,
-                              ImportJob.Repeats repeats) {
+                              Repeats repeats) {
         var rows = FormatLoader.withoutUnknownNpis(job, pending, Map.of("npi", NPI));
-        job.write(WRITE, rows, ImportJob.Kind.RELATIONSHIPS, parameters, NPI, repeats);
+        job.write(WRITE, rows, BatchWriter.Kind.RELATIONSHIPS, parameters, NPI, repeats);
     }
 
     /**

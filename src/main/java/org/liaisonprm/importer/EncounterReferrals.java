@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.liaisonprm.graph.Cypher;
+
 /**
  * Derives referrals from encounters the way CMS derived shared-patient data: provider A refers to
  * provider B when a patient is seen by A and then by B (B ≠ A; B's date not earlier and B's encounter after
@@ -25,6 +27,9 @@ final class EncounterReferrals {
 
     /** Payer kinds counted on {@code REFERRED}; {@code OTHER} and unknown payers are not split out. */
     enum Payer { COMMERCIAL, MEDICARE, MEDICAID, SELF_PAY, OTHER }
+
+    /** Providers by id (stubs when new), one relationship per sender, receiver, month and service line. */
+    private static final Cypher WRITE = Cypher.load("importer/encounter-referrals");
 
     /**
      * One encounter.
@@ -155,16 +160,6 @@ final class EncounterReferrals {
 
     /** Writes derived referrals: providers by id (stubs when new), one relationship per key. */
     static void write(ImportJob job, List<Referral> referrals, String source, Map<String, String> npiOf) {
-        String cypher = """
-                UNWIND $rows AS r
-                MERGE (a:Physician {id: r.from})
-                  ON CREATE SET a.npi = r.fromNpi, a.name = coalesce('NPI ' + r.fromNpi, r.from), a.stub = true,
-                                a.active = true, a.network = 'OUT', a.source = $source
-                MERGE (b:Physician {id: r.to})
-                  ON CREATE SET b.npi = r.toNpi, b.name = coalesce('NPI ' + r.toNpi, r.to), b.stub = true,
-                                b.active = true, b.network = 'OUT', b.source = $source
-                WITH a, b, r, r.serviceLine AS line
-                """ + FormatLoader.upsertReferral("r.periodStart", "r.periodStart + duration({months: 1})");
         var batch = new ArrayList<Map<String, Object>>();
         for (Referral r : referrals) {
             var row = new HashMap<String, Object>();
@@ -177,10 +172,10 @@ final class EncounterReferrals {
             row.put("values", r.values());
             batch.add(row);
             if (batch.size() >= job.batch()) {
-                job.write(cypher, batch, ImportJob.Kind.RELATIONSHIPS, Map.of("source", source), "");
+                job.write(WRITE, batch, BatchWriter.Kind.RELATIONSHIPS, Map.of("source", source), "");
                 batch = new ArrayList<>();
             }
         }
-        job.write(cypher, batch, ImportJob.Kind.RELATIONSHIPS, Map.of("source", source), "");
+        job.write(WRITE, batch, BatchWriter.Kind.RELATIONSHIPS, Map.of("source", source), "");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.physician.ServiceLine;
 
 /**
@@ -26,6 +27,9 @@ final class EncountersLoader implements FormatLoader {
     static final String PAYER = "payer_type";
     static final String LINE = "service_line";
     static final String SOURCE = "encounters";
+
+    private static final Cypher KNOWN_NPIS = Cypher.load("importer/known-npis");
+    private static final Cypher PROVIDER_LINES = Cypher.load("importer/provider-service-lines");
 
     @Override
     public void load(Path path, ImportJob job) {
@@ -82,11 +86,7 @@ final class EncountersLoader implements FormatLoader {
         if (!job.options().refuseUnknown() || npiOf.isEmpty()) {
             return;
         }
-        Set<String> known = new HashSet<>(job.strings("""
-                UNWIND $npis AS npi
-                MATCH (p:Physician {npi: npi})
-                RETURN npi
-                """, Map.of("npis", List.copyOf(new HashSet<>(npiOf.values()))), "npi"));
+        Set<String> known = new HashSet<>(job.strings(KNOWN_NPIS, Map.of("npis", List.copyOf(new HashSet<>(npiOf.values()))), "npi"));
         for (var e : encounters.removeIf(e -> npiOf.containsKey(e.provider()) && !known.contains(npiOf.get(e.provider())))) {
             job.refuseAccepted(e.line(), column, npiOf.get(e.provider()),
                     "unknown NPI: no physician with it in the graph (--unknown-npi=refuse)");
@@ -97,13 +97,9 @@ final class EncountersLoader implements FormatLoader {
     static Map<String, String> providerLines(ImportJob job, Set<String> providers) {
         var lines = new HashMap<String, String>();
         var ids = List.copyOf(providers);
-        for (int from = 0; from < ids.size(); from += ImportJob.BATCH) {
-            var batch = ids.subList(from, Math.min(ids.size(), from + ImportJob.BATCH));
-            for (String pair : job.strings("""
-                    UNWIND $ids AS id
-                    MATCH (p:Physician {id: id}) WHERE p.serviceLine IS NOT NULL
-                    RETURN id + '\t' + p.serviceLine AS pair
-                    """, Map.of("ids", batch), "pair")) {
+        for (int from = 0; from < ids.size(); from += BatchWriter.BATCH) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + BatchWriter.BATCH));
+            for (String pair : job.strings(PROVIDER_LINES, Map.of("ids", batch), "pair")) {
                 int tab = pair.indexOf('\t');
                 lines.put(pair.substring(0, tab), pair.substring(tab + 1));
             }

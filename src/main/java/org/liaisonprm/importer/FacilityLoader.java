@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.liaisonprm.graph.Cypher;
+
 /**
  * Facilities keyed by CMS Certification Number: Care Compare Hospital General Information
  * ({@code hospitals}) or the CMS Provider of Services file ({@code pos}). Both fill in stubs that an
@@ -12,16 +14,7 @@ import java.util.Map;
  */
 final class FacilityLoader implements FormatLoader {
 
-    private static final String WRITE = """
-            UNWIND $rows AS r
-            MERGE (f:Facility {id: r.id})
-              ON CREATE SET f.network = 'OUT', f.beds = 0
-            WITH f, r, coalesce(f.importId = $importId, false) AS duplicate
-            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
-              SET f += r.props, f.stub = false, f.source = $source, f.importId = $importId)
-            WITH r, duplicate WHERE duplicate
-            RETURN r.line AS line
-            """;
+    private static final Cypher WRITE = Cypher.load("importer/facilities");
 
     private final boolean providerOfServices;
 
@@ -36,9 +29,9 @@ final class FacilityLoader implements FormatLoader {
                     ? ImportJob.requireColumns(rows, path, "PRVDR_NUM", "PRVDR_CTGRY_CD", "FAC_NAME", "STATE_CD")
                     : ImportJob.requireColumns(rows, path, "Facility ID", "Facility Name", "State");
             String idColumn = providerOfServices ? "PRVDR_NUM" : "Facility ID";
-            var buffer = job.buffer(WRITE, ImportJob.Kind.NODES,
+            var buffer = job.buffer(WRITE, BatchWriter.Kind.NODES,
                     Map.of("source", providerOfServices ? "pos" : "hospitals"), idColumn,
-                    job.repeats(ImportJob.RepeatKey.of(r -> r.get("id"))));
+                    job.repeats(Repeats.Key.of(r -> r.get("id"))));
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();

@@ -2,7 +2,6 @@ package org.liaisonprm.importer;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,14 +52,9 @@ class ImportApi {
             return ResponseEntity.badRequest().body(Map.of("error", chosen == null ? "Unknown format " + format
                     : "A Synthea export is a directory: import it from the command line"));
         }
-        var options = new HashMap<String, String>();
-        fields.forEach((name, value) -> {
-            if (ImportOptions.NAMES.contains(name)) {
-                options.put(name, value);
-            }
-        });
+        ImportOptions options;
         try {
-            ImportOptions.parse(options);
+            options = ImportOptions.fromFields(fields);
         } catch (ImportRefusedException e) {
             return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
         }

@@ -154,6 +154,16 @@ record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryR
     }
 
     /**
+     * The format's options as the import takes them, read by the one parser of options ({@link ImportOptions#parse}),
+     * as the API and the Import page read theirs.
+     *
+     * @throws ImportRefusedException for a value that does not parse
+     */
+    ImportOptions importOptions() {
+        return ImportOptions.parse(options);
+    }
+
+    /**
      * Why an option no format knows is refused: its name, the nearest of the format's options (or of all
      * options when none of the format's is near) and the format's options.
      */

@@ -57,7 +57,7 @@ public final class ImportCommand {
                 // the first line says which format it is; only then do the options have a meaning to check
                 arguments = arguments.checkedFor(ImportFormat.detect(file));
             }
-            importOptions = ImportOptions.parse(arguments.options());
+            importOptions = arguments.importOptions();
         } catch (ImportRefusedException e) {
             return refuse(e.getMessage());
         }

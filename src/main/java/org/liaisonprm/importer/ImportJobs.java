@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,12 @@ public class ImportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
+    private static final Cypher RUN = Cypher.load("importer/import-run");
+    private static final Cypher HISTORY = Cypher.load("importer/import-history");
+    private static final Cypher MARK_INTERRUPTED = Cypher.load("importer/import-runs-interrupted");
+
     private final Importer importer;
-    private final Driver driver;
+    private final Graph graph;
     private final Path workDirectory;
     private final Map<String, ImportStatus> live = new ConcurrentHashMap<>();
     private final Map<String, Path> reports = new ConcurrentHashMap<>();
@@ -46,9 +51,9 @@ public class ImportJobs {
         return thread;
     });
 
-    ImportJobs(Importer importer, Driver driver) throws IOException {
+    ImportJobs(Importer importer, Graph graph) throws IOException {
         this.importer = importer;
-        this.driver = driver;
+        this.graph = graph;
         this.workDirectory = Files.createTempDirectory("liaison-imports");
         markInterrupted();
     }
@@ -103,11 +108,8 @@ public class ImportJobs {
 
     /**
      * Queues an import of a kept file and returns its id.
-     *
-     * @throws ImportRefusedException when the options do not parse
      */
-    public String start(ImportFormat format, Path file, String fileName, Map<String, String> options, String username) {
-        ImportOptions parsed = ImportOptions.parse(options);
+    public String start(ImportFormat format, Path file, String fileName, ImportOptions parsed, String username) {
         String id = UUID.randomUUID().toString();
         Path errors = file.resolveSibling("errors.csv");
         reports.put(id, errors);
@@ -143,19 +145,12 @@ public class ImportJobs {
         if (status != null) {
             return Optional.of(status);
         }
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (i:ImportRun {id: $id}) RETURN i", Map.of("id", id))
-                    .list(r -> fromGraph(r.get("i")))).stream().findFirst();
-        }
+        return graph.read(RUN, Map.of("id", id), r -> fromGraph(r.get("i"))).stream().findFirst();
     }
 
     /** The newest imports first, from the graph. */
     public List<ImportStatus> history(int limit) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (i:ImportRun) RETURN i ORDER BY i.startedAt DESC LIMIT $limit
-                    """, Map.of("limit", limit)).list(r -> fromGraph(r.get("i"))));
-        }
+        return graph.read(HISTORY, Map.of("limit", limit), r -> fromGraph(r.get("i")));
     }
 
     /** The error report of an import started here, while this process runs. */
@@ -165,10 +160,8 @@ public class ImportJobs {
 
     /** Imports this process no longer runs (it was stopped while they ran) are marked as such. */
     private void markInterrupted() {
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    MATCH (i:ImportRun) WHERE i.status IN ['RUNNING', 'QUEUED'] SET i.status = 'INTERRUPTED'
-                    """).consume());
+        try {
+            graph.write(MARK_INTERRUPTED, Map.of());
         } catch (RuntimeException e) {
             log.warn("Could not mark interrupted imports: {}", e.getMessage());
         }

@@ -86,6 +86,22 @@ public record ImportOptions(Set<String> states, int windowDays, LocalDate period
         return new ImportOptions(Set.copyOf(states), window, start, end, min, wait, unknown.equals("refuse"));
     }
 
+    /**
+     * Reads the options among form fields (the API's multipart fields, the Import page's): fields that are not
+     * option names ({@link #NAMES}) are left out, the rest go to {@link #parse}.
+     *
+     * @throws ImportRefusedException for a value that does not parse
+     */
+    public static ImportOptions fromFields(Map<String, String> fields) {
+        var options = new LinkedHashMap<String, String>();
+        fields.forEach((name, value) -> {
+            if (NAMES.contains(name)) {
+                options.put(name, value);
+            }
+        });
+        return parse(options);
+    }
+
     /** The options as text, for the audit trail and the import history. */
     public Map<String, Object> describe() {
         var out = new LinkedHashMap<String, Object>();

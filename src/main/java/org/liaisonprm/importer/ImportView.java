@@ -166,7 +166,7 @@ class ImportView extends VerticalLayout {
         }
         try {
             running = jobs.start(format.getValue() == null ? ImportFormat.AUTO : format.getValue(), uploaded, uploadedName,
-                    options(), authentication.getPrincipalName().orElse(null));
+                    ImportOptions.fromFields(options()), authentication.getPrincipalName().orElse(null));
         } catch (ImportRefusedException e) {
             status.setText(e.getMessage());
             return;

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralRollup;
 import org.neo4j.driver.Driver;
@@ -36,20 +38,26 @@ public class Importer {
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
 
+    private static final Cypher RUN_STARTED = Cypher.load("importer/import-run-started");
+    private static final Cypher RUN_FINISHED = Cypher.load("importer/import-run-finished");
+
     private final Driver driver;
+    private final Graph graph;
     private final NetworkMembership networkMembership;
     private final ReferralRollup rollup;
     private final AuditTrail audit;
     private final int batch;
 
     @Autowired
-    Importer(Driver driver, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit) {
-        this(driver, networkMembership, rollup, audit, ImportJob.BATCH);
+    Importer(Driver driver, Graph graph, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit) {
+        this(driver, graph, networkMembership, rollup, audit, BatchWriter.BATCH);
     }
 
-    private Importer(Driver driver, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit,
-                     int batch) {
+    /** @param driver for the batches' transactions only ({@link BatchTransactions}); the rest goes through graph */
+    private Importer(Driver driver, Graph graph, NetworkMembership networkMembership, ReferralRollup rollup,
+                     AuditTrail audit, int batch) {
         this.driver = driver;
+        this.graph = graph;
         this.networkMembership = networkMembership;
         this.rollup = rollup;
         this.audit = audit;
@@ -58,7 +66,7 @@ public class Importer {
 
     /** This importer writing batches of {@code rows} rows: tests use a few, to see rows meet across batches. */
     Importer batchesOf(int rows) {
-        return new Importer(driver, networkMembership, rollup, audit, rows);
+        return new Importer(driver, graph, networkMembership, rollup, audit, rows);
     }
 
     /**
@@ -209,12 +217,7 @@ public class Importer {
         run.put("file", request.fileName());
         run.put("username", request.username());
         run.put("options", describe(request.options()));
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    CREATE (i:ImportRun {id: $run.id, startedAt: datetime(), status: 'RUNNING'})
-                    SET i += $run
-                    """, Map.of("run", run)).consume());
-        }
+        graph.write(RUN_STARTED, Map.of("run", run));
     }
 
     private static String describe(ImportOptions options) {
@@ -237,11 +240,6 @@ public class Importer {
         run.put("nodesUpdated", s.nodesUpdated());
         run.put("relationshipsCreated", s.relationshipsCreated());
         run.put("relationshipsUpdated", s.relationshipsUpdated());
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    MATCH (i:ImportRun {id: $id})
-                    SET i += $run, i.finishedAt = datetime()
-                    """, Map.of("id", id, "run", run)).consume());
-        }
+        graph.write(RUN_FINISHED, Map.of("id", id, "run", run));
     }
 }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.liaisonprm.graph.Cypher;
+
 /**
  * The NPPES NPI registry file: entity type 1 becomes a {@code Physician}, type 2 a {@code Practice}, both
  * keyed by NPI. Columns are found by header name (the file has about 330). Deactivated NPIs appear as
@@ -26,37 +28,14 @@ final class NppesLoader implements FormatLoader {
     static final String DEACTIVATED = "NPI Deactivation Date";
     private static final int TAXONOMIES = 15;
 
-    private static final String PHYSICIANS = """
-            UNWIND $rows AS r
-            MERGE (p:Physician {npi: r.npi})
-              ON CREATE SET p.id = r.npi, p.network = 'OUT'
-            WITH p, r, coalesce(p.importId = $importId, false) AS duplicate
-            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
-              SET p += r.props, p.stub = false, p.active = true, p.source = $source, p.importId = $importId)
-            WITH r, duplicate WHERE duplicate
-            RETURN r.line AS line
-            """;
+    private static final Cypher PHYSICIANS = Cypher.load("importer/nppes-physicians");
 
-    private static final String PRACTICES = """
-            UNWIND $rows AS r
-            MERGE (o:Practice {id: r.npi})
-              ON CREATE SET o.network = 'OUT'
-            WITH o, r, coalesce(o.importId = $importId, false) AS duplicate
-            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
-              SET o += r.props, o.npi = r.npi, o.active = true, o.source = $source, o.importId = $importId)
-            WITH r, duplicate WHERE duplicate
-            RETURN r.line AS line
-            """;
+    private static final Cypher PRACTICES = Cypher.load("importer/nppes-practices");
 
-    private static final String DEACTIVATE = """
-            UNWIND $rows AS r
-            OPTIONAL MATCH (p:Physician {npi: r.npi})
-            OPTIONAL MATCH (o:Practice {id: r.npi})
-            FOREACH (n IN [x IN [p, o] WHERE x IS NOT NULL] | SET n.active = false, n.deactivatedOn = r.date)
-            """;
+    private static final Cypher DEACTIVATE = Cypher.load("importer/nppes-deactivate");
 
     /** Physicians and practices are merged on their NPI. */
-    private static final ImportJob.RepeatKey BY_NPI = ImportJob.RepeatKey.of(r -> Long.parseLong((String) r.get("npi")));
+    private static final Repeats.Key BY_NPI = Repeats.Key.of(r -> Long.parseLong((String) r.get("npi")));
 
     @Override
     public void load(Path path, ImportJob job) {
@@ -66,9 +45,9 @@ final class NppesLoader implements FormatLoader {
             var columns = new Columns(header);
             var parameters = Map.<String, Object>of("source", "nppes");
             // written beside the reading thread, in file order: a repeated NPI meets its first row
-            var physicians = job.lanes(1, PHYSICIANS, ImportJob.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
-            var practices = job.lanes(1, PRACTICES, ImportJob.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
-            var deactivated = job.buffer(DEACTIVATE, ImportJob.Kind.OTHER, parameters, NPI);
+            var physicians = job.lanes(1, PHYSICIANS, BatchWriter.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
+            var practices = job.lanes(1, PRACTICES, BatchWriter.Kind.NODES, parameters, NPI, null, job.repeats(BY_NPI));
+            var deactivated = job.buffer(DEACTIVATE, BatchWriter.Kind.OTHER, parameters, NPI);
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
+import org.liaisonprm.graph.Cypher;
 
 /**
  * Referral pairs for one period: CMS Physician Shared Patient Patterns (headerless
@@ -28,27 +29,22 @@ final class ReferralPairLoader implements FormatLoader {
      * Physicians named by the batch that this load has not met yet, created as stubs when new; returns each
      * one's node id, which the first load of a period writes by.
      */
-    private static final String STUBS = """
-            UNWIND $rows AS s
-            %s
-            RETURN s.npi AS npi, id(p) AS id
-            """.formatted(FormatLoader.mergePhysician("p", "s.npi"));
+    private static final Cypher STUBS = Cypher.load("importer/referral-pair-stubs");
 
     /** NPIs met by this load with their node ids, so each is merged once per load; forgotten when this many. */
     private static final int KNOWN_LIMIT = 2_000_000;
 
     private final LongLongHashMap known = new LongLongHashMap();
 
-    private static final String WRITE = """
-            UNWIND $rows AS r
-            MATCH (a:Physician {npi: r.from})
-            MATCH (b:Physician {npi: r.to})
-            WITH a, b, r, coalesce(b.serviceLine, $unassigned) AS line
-            %s
-            %s
-            WITH r, duplicate WHERE duplicate
-            RETURN r.line AS line
-            """.formatted(FormatLoader.upsertReferral("$periodStart", "$periodEnd"), "%s");
+    /** A load of a period that already holds referrals: each row updates its pair's referral or creates one. */
+    private static final Cypher WRITE = Cypher.load("importer/referral-pairs");
+
+    /** As {@link #WRITE}, also deleting the pair's referral of the period under another service line. */
+    private static final Cypher WRITE_REPLACING_OTHER_LINES = Cypher.load("importer/referral-pairs-replacing-other-lines");
+
+    /** Whether a referral of the period exists, and whether one from an earlier load of this kind of file does. */
+    private static final Cypher IN_PERIOD = Cypher.load("importer/referrals-in-period");
+    private static final Cypher IN_PERIOD_FROM_SOURCE = Cypher.load("importer/referrals-in-period-from-source");
 
     /**
      * The first load of a period: no referral of the period exists, so each row creates its relationship
@@ -56,33 +52,13 @@ final class ReferralPairLoader implements FormatLoader {
      * Both ends are found by the node ids the batch's stub statement returned, and every property is given
      * in the CREATE (a null one is left out): a third of the time of index look-ups and a map SET.
      */
-    private static final String CREATE = """
-            UNWIND $rows AS r
-            MATCH (a:Physician) WHERE id(a) = r.a
-            MATCH (b:Physician) WHERE id(b) = r.b
-            CREATE (a)-[:REFERRED {periodStart: $periodStart, periodEnd: $periodEnd,
-                                   serviceLine: coalesce(b.serviceLine, $unassigned),
-                                   referrals: r.values.referrals, patients: r.values.patients,
-                                   averageDayWait: r.values.averageDayWait, stdDayWait: r.values.stdDayWait,
-                                   sameDayVisits: r.values.sameDayVisits, windowDays: r.values.windowDays,
-                                   source: $source, importId: $importId}]->(b)
-            """;
+    private static final Cypher CREATE = Cypher.load("importer/referral-pairs-first-load");
 
     /**
      * Pairs a first load of a period remembers to refuse repeats itself (about 16 bytes each); beyond this
      * many the load goes on looking each pair up in the graph, which finds the repeats there.
      */
     static final int FIRST_LOAD_PAIRS = 5_000_000;
-
-    /** The same pair and period under another service line, from an earlier load of this kind of file. */
-    private static final String REPLACE_OTHER_LINES = """
-            WITH a, b, r, line, duplicate
-            CALL (a, b, line) {
-              MATCH (a)-[old:REFERRED]->(b)
-              WHERE [old.periodStart, old.source] = [$periodStart, $source] AND old.serviceLine <> line
-              DELETE old
-            }
-            """;
 
     private final boolean hopTeaming;
 
@@ -119,24 +95,20 @@ final class ReferralPairLoader implements FormatLoader {
                 fromColumn = "npi1";
                 toColumn = "npi2";
             }
-            boolean firstLoad = !job.exists("""
-                    MATCH ()-[r:REFERRED]->() WHERE r.periodStart = $periodStart RETURN 1 LIMIT 1
-                    """, Map.of("periodStart", options.periodStart()));
+            boolean firstLoad = !job.exists(IN_PERIOD, Map.of("periodStart", options.periodStart()));
             var pairs = firstLoad ? new LongHashSet() : null;
-            boolean replaceOtherLines = job.exists("""
-                    MATCH ()-[r:REFERRED]->() WHERE r.periodStart = $periodStart AND r.source = $source
-                    RETURN 1 LIMIT 1
-                    """, Map.of("periodStart", options.periodStart(), "source", source));
-            String cypher = WRITE.formatted(replaceOtherLines ? REPLACE_OTHER_LINES : "");
+            boolean replaceOtherLines = job.exists(IN_PERIOD_FROM_SOURCE,
+                    Map.of("periodStart", options.periodStart(), "source", source));
+            Cypher cypher = replaceOtherLines ? WRITE_REPLACING_OTHER_LINES : WRITE;
             var parameters = Map.<String, Object>of("source", source, "periodStart", options.periodStart(),
                     "periodEnd", options.periodEnd(), "unassigned", UNASSIGNED);
             var npiColumns = Map.of("from", fromColumn, "to", toColumn);
             // rows of one sender go to one writer, in file order: a repeated pair meets its first row (the
             // receiver decides the service line, so the pair is the key)
-            var writes = job.lanes(ImportJob.REFERRAL_WRITERS, firstLoad ? CREATE : cypher,
-                    firstLoad ? ImportJob.Kind.NEW_RELATIONSHIPS : ImportJob.Kind.RELATIONSHIPS, parameters, fromColumn,
+            var writes = job.lanes(BatchWriter.REFERRAL_WRITERS, firstLoad ? CREATE : cypher,
+                    firstLoad ? BatchWriter.Kind.NEW_RELATIONSHIPS : BatchWriter.Kind.RELATIONSHIPS, parameters, fromColumn,
                     batch -> withStubs(job, batch, parameters, npiColumns),
-                    job.repeats(ImportJob.RepeatKey.of(r -> pairKey((String) r.get("from"), (String) r.get("to")))));
+                    job.repeats(Repeats.Key.of(r -> pairKey((String) r.get("from"), (String) r.get("to")))));
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();
@@ -177,7 +149,7 @@ final class ReferralPairLoader implements FormatLoader {
                         }
                         if (pairs.size() > FIRST_LOAD_PAIRS) {
                             pairs = null;
-                            writes.switchTo(cypher, ImportJob.Kind.RELATIONSHIPS);
+                            writes.switchTo(cypher, BatchWriter.Kind.RELATIONSHIPS);
                         }
                     }
                     var write = new HashMap<String, Object>(8);

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 
+import org.liaisonprm.graph.Cypher;
+
 /**
  * A Synthea CSV export (a directory): {@code organizations.csv} become facilities (hospitals, medical
  * centres) or practices, {@code providers.csv} physicians ({@code synthea:<Id>}, no NPI) practising at or
@@ -21,36 +23,13 @@ final class SyntheaLoader implements FormatLoader {
     static final String PREFIX = "synthea:";
     private static final String SOURCE = "synthea";
 
-    private static final String ORGANIZATIONS = """
-            UNWIND $rows AS r
-            CALL (r) {
-              WITH r WHERE r.facility
-              MERGE (f:Facility {id: r.id}) ON CREATE SET f.network = 'OUT', f.beds = 0
-              SET f += r.props, f.type = 'HOSPITAL', f.source = $source, f.importId = $importId
-            }
-            CALL (r) {
-              WITH r WHERE NOT r.facility
-              MERGE (p:Practice {id: r.id}) ON CREATE SET p.network = 'OUT'
-              SET p += r.props, p.source = $source, p.importId = $importId
-            }
-            """;
+    private static final Cypher ORGANIZATIONS = Cypher.load("importer/synthea-organizations");
 
-    private static final String PROVIDERS = """
-            UNWIND $rows AS r
-            MERGE (p:Physician {id: r.id}) ON CREATE SET p.network = 'OUT'
-            SET p += r.props, p.active = true, p.stub = false, p.source = $source, p.importId = $importId
-            WITH p, r
-            OPTIONAL MATCH (practice:Practice {id: r.organization})
-            OPTIONAL MATCH (facility:Facility {id: r.organization})
-            FOREACH (o IN CASE WHEN practice IS NULL THEN [] ELSE [practice] END | MERGE (p)-[:PRACTICES_AT]->(o))
-            FOREACH (o IN CASE WHEN facility IS NULL THEN [] ELSE [facility] END | MERGE (p)-[:AFFILIATED_WITH]->(o))
-            """;
+    private static final Cypher PROVIDERS = Cypher.load("importer/synthea-providers");
 
-    private static final String PAYERS = """
-            UNWIND $rows AS r
-            MERGE (y:Payer {id: r.id})
-            SET y.name = r.name, y.type = r.type, y.source = $source, y.importId = $importId
-            """;
+    private static final Cypher PHYSICIANS_FROM_SOURCE = Cypher.load("importer/physicians-from-source");
+
+    private static final Cypher PAYERS = Cypher.load("importer/synthea-payers");
 
     @Override
     public void load(Path directory, ImportJob job) {
@@ -84,7 +63,7 @@ final class SyntheaLoader implements FormatLoader {
     private void loadOrganizations(Path file, ImportJob job, Map<String, Object> parameters) {
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "NAME");
-            var buffer = job.buffer(ORGANIZATIONS, ImportJob.Kind.NODES, parameters, "Id");
+            var buffer = job.buffer(ORGANIZATIONS, BatchWriter.Kind.NODES, parameters, "Id");
             job.eachRow(rows, row -> {
                 String id = PREFIX + Fields.required("Id", row.get(h.index("Id")));
                 String name = Fields.required("NAME", row.get(h.index("NAME")));
@@ -109,7 +88,7 @@ final class SyntheaLoader implements FormatLoader {
         var lineOf = new HashMap<String, String>();
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "ORGANIZATION", "NAME");
-            var buffer = job.buffer(PROVIDERS, ImportJob.Kind.NODES, parameters, "Id");
+            var buffer = job.buffer(PROVIDERS, BatchWriter.Kind.NODES, parameters, "Id");
             job.eachRow(rows, row -> {
                 String id = PREFIX + Fields.required("Id", row.get(h.index("Id")));
                 String organization = Fields.text("ORGANIZATION", row.get(h.index("ORGANIZATION")));
@@ -141,7 +120,7 @@ final class SyntheaLoader implements FormatLoader {
         var types = new HashMap<String, EncounterReferrals.Payer>();
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "NAME");
-            var buffer = job.buffer(PAYERS, ImportJob.Kind.NODES, parameters, "Id");
+            var buffer = job.buffer(PAYERS, BatchWriter.Kind.NODES, parameters, "Id");
             job.eachRow(rows, row -> {
                 String id = Fields.required("Id", row.get(h.index("Id")));
                 String name = Fields.required("NAME", row.get(h.index("NAME")));
@@ -162,9 +141,7 @@ final class SyntheaLoader implements FormatLoader {
                                 Map<String, String> lineOf) {
         var encounters = new EncounterReferrals();
         var ids = new HashSet<String>();
-        var providers = new HashSet<String>(job.strings("""
-                MATCH (p:Physician) WHERE p.source = $source RETURN p.id AS id
-                """, Map.of("source", SOURCE), "id"));
+        var providers = new HashSet<String>(job.strings(PHYSICIANS_FROM_SOURCE, Map.of("source", SOURCE), "id"));
         providers.addAll(lineOf.keySet());
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "START", "PATIENT", "PROVIDER", "PAYER");

@@ -8,87 +8,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.liaisonprm.graph.Cypher;
+
 /**
  * Liaison's own simple templates (docs/import-formats.md): physicians, practices, facilities,
  * health-system membership and referrals, for data a health system keeps in spreadsheets.
  */
 final class TemplateLoader implements FormatLoader {
 
-    private static final String PHYSICIANS = """
-            UNWIND $rows AS r
-            MERGE (p:Physician {npi: r.npi})
-              ON CREATE SET p.id = r.npi, p.network = 'OUT'
-            WITH p, r, coalesce(p.importId = $importId, false) AS duplicate
-            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
-              SET p += r.props, p.stub = false, p.active = true, p.source = $source, p.importId = $importId)
-            FOREACH (id IN CASE WHEN duplicate OR r.practice IS NULL THEN [] ELSE [r.practice] END |
-              MERGE (o:Practice {id: id}) ON CREATE SET o.name = id, o.stub = true, o.network = 'OUT', o.source = $source
-              MERGE (p)-[:PRACTICES_AT]->(o))
-            FOREACH (id IN CASE WHEN duplicate OR r.employer IS NULL THEN [] ELSE [r.employer] END |
-              MERGE (h:HealthSystem {id: id}) ON CREATE SET h.name = id, h.home = false, h.source = $source
-              MERGE (p)-[:EMPLOYED_BY]->(h))
-            WITH r, duplicate WHERE duplicate
-            RETURN r.line AS line
-            """;
+    private static final Cypher PHYSICIANS = Cypher.load("importer/template-physicians");
 
-    private static final String ORGANISATIONS = """
-            UNWIND $rows AS r
-            MERGE (o:%s {id: r.id})
-              ON CREATE SET o.network = 'OUT'
-            WITH o, r, coalesce(o.importId = $importId, false) AS duplicate
-            FOREACH (_ IN CASE WHEN duplicate THEN [] ELSE [1] END |
-              SET o += r.props, o.stub = false, o.source = $source, o.importId = $importId)
-            FOREACH (id IN CASE WHEN duplicate OR r.system IS NULL THEN [] ELSE [r.system] END |
-              MERGE (h:HealthSystem {id: id}) ON CREATE SET h.name = id, h.home = false, h.source = $source
-              MERGE (o)-[:PART_OF]->(h))
-            WITH r, duplicate WHERE duplicate
-            RETURN r.line AS line
-            """;
+    private static final Cypher PRACTICES = Cypher.load("importer/template-practices");
+    private static final Cypher FACILITIES = Cypher.load("importer/template-facilities");
 
-    private static final String MEMBERSHIP = """
-            UNWIND $rows AS r
-            MERGE (h:HealthSystem {id: r.system})
-              ON CREATE SET h.name = coalesce(r.name, r.system), h.home = false, h.source = $source
-            SET h.name = coalesce(r.name, h.name), h.home = coalesce(r.home, h.home)
-            WITH h, r
-            OPTIONAL MATCH (practice:Practice {id: r.member}) WHERE r.type = 'practice'
-            OPTIONAL MATCH (facility:Facility {id: r.member}) WHERE r.type = 'facility'
-            OPTIONAL MATCH (physician:Physician {npi: r.member}) WHERE r.type = 'physician'
-            WITH h, r, coalesce(practice, facility, physician) AS m
-            FOREACH (x IN CASE WHEN m IS NOT NULL AND r.type <> 'physician' THEN [m] ELSE [] END | MERGE (x)-[:PART_OF]->(h))
-            FOREACH (x IN CASE WHEN m IS NOT NULL AND r.type = 'physician' THEN [m] ELSE [] END | MERGE (x)-[:EMPLOYED_BY]->(h))
-            WITH r, m WHERE m IS NULL
-            RETURN r.line AS line, 'no ' + r.type + ' ' + r.member + ' in the graph: load it first' AS reason
-            """;
+    private static final Cypher MEMBERSHIP = Cypher.load("importer/template-membership");
+    private static final Cypher HOME_SYSTEM = Cypher.load("importer/template-home-system");
 
-    private static final String REFERRALS = """
-            UNWIND $rows AS r
-            %s
-            %s
-            WITH a, b, r, coalesce(r.serviceLine, b.serviceLine, $unassigned) AS line
-            %s
-            WITH r, duplicate WHERE duplicate
-            RETURN r.line AS line
-            """;
-
-    private static final String TO_PHYSICIAN = FormatLoader.mergePhysician("b", "r.to");
-    private static final String TO_FACILITY = """
-            MERGE (b:Facility {id: r.to})
-              ON CREATE SET b.name = 'CCN ' + r.to, b.type = 'OTHER', b.beds = 0, b.network = 'OUT', b.stub = true,
-                            b.source = $source
-            """;
+    /** Referrals to a physician (to_npi) and to a facility (to_facility_id). */
+    private static final Cypher REFERRALS_TO_PHYSICIANS = Cypher.load("importer/template-referrals-to-physicians");
+    private static final Cypher REFERRALS_TO_FACILITIES = Cypher.load("importer/template-referrals-to-facilities");
 
     /** The service lines of receivers a dry run needs for the key of a referral row that names none. */
-    private static final String PHYSICIAN_LINES = """
-            UNWIND $ids AS id
-            MATCH (b:Physician {npi: id}) WHERE b.serviceLine IS NOT NULL
-            RETURN id + '\t' + b.serviceLine AS pair
-            """;
-    private static final String FACILITY_LINES = """
-            UNWIND $ids AS id
-            MATCH (b:Facility {id: id}) WHERE b.serviceLine IS NOT NULL
-            RETURN id + '\t' + b.serviceLine AS pair
-            """;
+    private static final Cypher PHYSICIAN_LINES = Cypher.load("importer/physician-service-lines");
+    private static final Cypher FACILITY_LINES = Cypher.load("importer/facility-service-lines");
 
     private final ImportFormat format;
 
@@ -126,8 +68,8 @@ final class TemplateLoader implements FormatLoader {
 
     private void physicians(Path path, CsvRows rows, ImportJob job) {
         var h = ImportJob.requireColumns(rows, path, "npi", "first_name", "last_name");
-        var buffer = job.buffer(PHYSICIANS, ImportJob.Kind.NODES, Map.of("source", "physicians"), "npi",
-                job.repeats(ImportJob.RepeatKey.of(r -> r.get("npi"))));
+        var buffer = job.buffer(PHYSICIANS, BatchWriter.Kind.NODES, Map.of("source", "physicians"), "npi",
+                job.repeats(Repeats.Key.of(r -> r.get("npi"))));
         job.eachRow(rows, row -> {
             String npi = Fields.npi("npi", get(h, row, "npi"));
             var props = location(h, row);
@@ -159,9 +101,9 @@ final class TemplateLoader implements FormatLoader {
     private void organisations(Path path, CsvRows rows, ImportJob job, String label, String idColumn) {
         var h = ImportJob.requireColumns(rows, path, idColumn, "name");
         boolean facility = label.equals("Facility");
-        var buffer = job.buffer(ORGANISATIONS.formatted(label), ImportJob.Kind.NODES,
+        var buffer = job.buffer(facility ? FACILITIES : PRACTICES, BatchWriter.Kind.NODES,
                 Map.of("source", facility ? "facilities" : "practices"), idColumn,
-                job.repeats(ImportJob.RepeatKey.of(r -> r.get("id"))));
+                job.repeats(Repeats.Key.of(r -> r.get("id"))));
         job.eachRow(rows, row -> {
             String id = Fields.required(idColumn, get(h, row, idColumn));
             var props = location(h, row);
@@ -191,7 +133,7 @@ final class TemplateLoader implements FormatLoader {
 
     private void membership(Path path, CsvRows rows, ImportJob job) {
         var h = ImportJob.requireColumns(rows, path, "health_system_id", "member_type", "member_id");
-        var buffer = job.buffer(MEMBERSHIP, ImportJob.Kind.OTHER, Map.of("source", "health-system-membership"), "member_id");
+        var buffer = job.buffer(MEMBERSHIP, BatchWriter.Kind.OTHER, Map.of("source", "health-system-membership"), "member_id");
         String[] home = {null};
         job.eachRow(rows, row -> {
             String system = Fields.required("health_system_id", get(h, row, "health_system_id"));
@@ -224,7 +166,7 @@ final class TemplateLoader implements FormatLoader {
         buffer.flush();
         if (home[0] != null) {
             // exactly one home system: the one this file names
-            job.run("MATCH (o:HealthSystem {home: true}) WHERE o.id <> $home SET o.home = false", Map.of("home", home[0]));
+            job.run(HOME_SYSTEM, Map.of("home", home[0]));
         }
     }
 
@@ -234,13 +176,10 @@ final class TemplateLoader implements FormatLoader {
             throw new ImportRefusedException(path.getFileName() + " lacks the required column to_npi or to_facility_id; nothing was imported");
         }
         var parameters = Map.<String, Object>of("source", "referrals", "unassigned", ReferralPairLoader.UNASSIGNED);
-        String upsert = FormatLoader.upsertReferral("r.periodStart", "r.periodEnd");
-        String physicians = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_PHYSICIAN, upsert);
-        String facilities = REFERRALS.formatted(FormatLoader.mergePhysician("a", "r.from"), TO_FACILITY, upsert);
-        var toPhysicians = job.buffer(physicians, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi",
+        var toPhysicians = job.buffer(REFERRALS_TO_PHYSICIANS, BatchWriter.Kind.RELATIONSHIPS, parameters, "from_npi",
                 batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi", "to", "to_npi")),
                 job.repeats(referralKey(job, PHYSICIAN_LINES)));
-        var toFacilities = job.buffer(facilities, ImportJob.Kind.RELATIONSHIPS, parameters, "from_npi",
+        var toFacilities = job.buffer(REFERRALS_TO_FACILITIES, BatchWriter.Kind.RELATIONSHIPS, parameters, "from_npi",
                 batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi")),
                 job.repeats(referralKey(job, FACILITY_LINES)));
         job.eachRow(rows, row -> {
@@ -299,7 +238,7 @@ final class TemplateLoader implements FormatLoader {
      * A referral is kept once per sender, receiver, period and service line: the row's line, else the
      * receiver's as the statement reads it before writing (a stub has none: {@code Other}).
      */
-    private static ImportJob.RepeatKey referralKey(ImportJob job, String receiverLines) {
+    private static Repeats.Key referralKey(ImportJob job, Cypher receiverLines) {
         return batch -> {
             var ids = batch.stream().filter(r -> r.get("serviceLine") == null).map(r -> r.get("to")).distinct().toList();
             var lines = new HashMap<Object, String>();

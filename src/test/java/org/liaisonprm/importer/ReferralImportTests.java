@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.physician.Npi;
 import org.neo4j.driver.Driver;
@@ -180,14 +181,14 @@ class ReferralImportTests {
         long a = GraphFixtures.rows(driver, "MATCH (p:Physician {npi: '1000000004'}) RETURN id(p) AS id", Map.of()).get(0).get("id").asLong();
         long b = GraphFixtures.rows(driver, "MATCH (p:Physician {npi: '1000000012'}) RETURN id(p) AS id", Map.of()).get(0).get("id").asLong();
         var job = new ImportJob(driver, "test-import", ImportOptions.parse(Map.of()), new ErrorReport(dir.resolve("e.csv")));
-        String create = "UNWIND $rows AS r MATCH (a:Physician) WHERE id(a) = r.a MATCH (b:Physician) WHERE id(b) = r.b "
-                + "CREATE (a)-[:REFERRED]->(b)";
-        job.write(create, List.of(Map.of("a", a, "b", b, "line", 2L)), ImportJob.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi");
+        Cypher create = Cypher.written("UNWIND $rows AS r MATCH (a:Physician) WHERE id(a) = r.a MATCH (b:Physician) "
+                + "WHERE id(b) = r.b CREATE (a)-[:REFERRED]->(b)");
+        job.write(create, List.of(Map.of("a", a, "b", b, "line", 2L)), BatchWriter.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi");
         assertThat(job.summary().relationshipsCreated()).isEqualTo(1);
 
         GraphFixtures.run(driver, "MATCH (p:Physician {npi: '1000000012'}) DETACH DELETE p");
         assertThatThrownBy(() -> job.write(create, List.of(Map.of("a", a, "b", b, "line", 3L), Map.of("a", b, "b", a, "line", 4L)),
-                ImportJob.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi"))
+                BatchWriter.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("A batch of 2 rows created 0 relationships");
     }

@@ -1,0 +1,2 @@
+// How many REFERRED relationships the benchmark graph holds.
+MATCH ()-[r:REFERRED]->() RETURN count(r)

@@ -1,0 +1,3 @@
+// One import of the history, by its id.
+// $id
+MATCH (i:ImportRun {id: $id}) RETURN i

@@ -1,0 +1,5 @@
+// The NPIs among $npis that no physician in the graph has (--unknown-npi=refuse).
+// $npis: list of NPIs
+UNWIND $npis AS npi
+WITH npi WHERE NOT EXISTS { MATCH (:Physician {npi: npi}) }
+RETURN npi
