@@ -6,29 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.server.VaadinSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liaisonprm.EmptyGraphTest;
+import org.liaisonprm.KaribuUi;
 import org.liaisonprm.audit.AuditEvent;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * The Cypher page in Karibu's browserless Vaadin, with the application's Spring context and a signed-in
@@ -38,44 +27,16 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 class QueryViewTests {
 
     private static final String ANALYST = "karibu-analyst";
-    private static final Routes ROUTES = routes();
 
-    /** Karibu's discovery finds public classes only; the views are package-private. */
-    private static Routes routes() {
-        var routes = new Routes().autoDiscoverViews("org.liaisonprm");
-        routes.getRoutes().add(QueryView.class);
-        return routes;
-    }
-
-    @Autowired
-    ApplicationContext context;
+    @RegisterExtension
+    final KaribuUi ui = new KaribuUi();
 
     @Autowired
     AuditTrail audit;
 
-    /** The application's own strategy: the static holder may belong to another test context. */
-    @Autowired
-    SecurityContextHolderStrategy security;
-
     @BeforeEach
     void signInAnAnalyst() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(ANALYST, null,
-                List.of(new SimpleGrantedAuthority("ROLE_ANALYST")));
-        var signedIn = new SecurityContextImpl(authentication);
-        security.setContext(signedIn);
-        VaadinSession.getCurrent().getSession()
-                .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn);
-        // Vaadin's view access check asks the request
-        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, role) -> "ANALYST".equals(role));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-        security.clearContext();
+        ui.signIn(ANALYST, "ANALYST");
     }
 
     @Test
