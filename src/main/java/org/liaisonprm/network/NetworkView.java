@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
@@ -57,12 +56,6 @@ import org.liaisonprm.report.ReportLibrary;
 class NetworkView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
-    private static final Map<String, String> NETWORK_NAMES = Map.of(
-            "IN", "In network", "AFFILIATED", "Affiliated", "OUT", "Out of network");
-
-    private static final DateTimeFormatter MONTH_PARAM = DateTimeFormatter.ofPattern("yyyy-MM");
-    private static final java.util.Set<String> FILTER_KEYS = java.util.Set.of("hops", "serviceLine", "from", "to", "sizeBy", "highlight",
-            "minReferrals", "direction", "network", "colorBy", "layout");
 
     private final NetworkService network;
     private final ComboBox<ProviderMatch> search = new ComboBox<>();
@@ -80,10 +73,6 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private final com.vaadin.flow.component.html.RangeInput slider = new com.vaadin.flow.component.html.RangeInput();
     private final Span sliderLabel = new Span();
     private final java.util.List<YearMonth> months = new java.util.ArrayList<>();
-    /** What the filters drew, before expansions and hiding; what each expanded node added; what was hidden. */
-    private NetworkPicture base;
-    private final java.util.Map<String, java.util.Set<String>> expansions = new java.util.LinkedHashMap<>();
-    private final java.util.Set<String> hidden = new java.util.LinkedHashSet<>();
     private final InfluenceScores influence;
     private final ReportLibrary reports;
     private String highlightKey;
@@ -98,6 +87,8 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private final Interactions interactions;
     private final Span summary = new Span();
     private final Div emptyState = new Div();
+    /** What the filters drew, grown and pruned in place; null while nothing is drawn. */
+    private ExploredPicture explored;
     private NetworkPicture picture;
 
     NetworkView(NetworkService network, ProviderSearch providers, Interactions interactions, InfluenceScores influence,
@@ -192,10 +183,10 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         });
         direction.setId("filter-direction");
         networks.setItems("IN", "AFFILIATED", "OUT");
-        networks.setItemLabelGenerator(n -> NETWORK_NAMES.getOrDefault(n, n));
+        networks.setItemLabelGenerator(NetworkNames::of);
         networks.setId("filter-network");
         colorBy.setLabel("Colour by");
-        colorBy.setItems("network", "system", "community");
+        colorBy.setItems(NetworkLink.COLOURINGS);
         colorBy.setItemLabelGenerator(c -> switch (c) {
             case "system" -> "Health system";
             case "community" -> "Referral community";
@@ -203,7 +194,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         });
         colorBy.setId("filter-color-by");
         layout.setLabel("Layout");
-        layout.setItems("concentric", "force", "hierarchy");
+        layout.setItems(NetworkLink.LAYOUTS);
         layout.setItemLabelGenerator(l -> switch (l) {
             case "force" -> "Force-directed";
             case "hierarchy" -> "Hierarchy";
@@ -215,8 +206,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         sizeBy.setItemLabelGenerator(v -> "influence".equals(v) ? "Influence (PageRank)" : "Referral volume");
         sizeBy.setId("filter-size-by");
         highlight.setLabel("Highlight");
-        highlight.setItems("", "chain-leakage-paths", "influential-referrers", "referral-brokers", "top-leaking-physicians",
-                "lost-referrers");
+        highlight.setItems(NetworkLink.HIGHLIGHTS);
         highlight.setItemLabelGenerator(id -> id.isEmpty() ? "Nothing" : reports.find(id, CurrentUser.current())
                 .map(ReportDefinition::title).orElse(id));
         highlight.setId("filter-highlight");
@@ -265,41 +255,28 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters query = event.getLocation().getQueryParameters();
-        Optional<String> focus = query.getSingleParameter("focus");
-        if (focus.isEmpty() || focus.get().isBlank()) {
+        Optional<NetworkLink.Read> read = NetworkLink.parse(query, network.defaultPeriod());
+        if (read.isEmpty()) {
             filterPanel.setVisible(false);
             showWelcome();
             return;
         }
-        String color = query.getSingleParameter("colorBy").orElse("network");
-        try {
-            request = NetworkApi.request(network.defaultPeriod(), focus.get().strip(),
-                    Integer.parseInt(query.getSingleParameter("hops").orElse("1")),
-                    query.getParameters().getOrDefault("serviceLine", List.of()),
-                    query.getSingleParameter("from").orElse(null), query.getSingleParameter("to").orElse(null),
-                    Long.parseLong(query.getSingleParameter("minReferrals").orElse("1")),
-                    query.getSingleParameter("direction").orElse("both"),
-                    query.getParameters().getOrDefault("network", List.of()),
-                    Neighbourhood.DEFAULT_PER_NODE, Neighbourhood.DEFAULT_CAP, "community".equals(color));
-        } catch (IllegalArgumentException e) {
-            Notification.show("The link does not fit: " + e.getMessage() + ". Showing the defaults.")
-                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
-            request = Neighbourhood.around(focus.get().strip(), network.defaultPeriod().from(),
-                    network.defaultPeriod().to());
-        }
+        read.get().problem().ifPresent(problem -> Notification.show("The link does not fit: " + problem
+                + ". Showing the defaults.").addThemeVariants(NotificationVariant.LUMO_WARNING));
+        request = read.get().request();
+        var link = read.get().link();
         applying = true;
-        hops.setValue(request.hops());
-        serviceLines.setValue(new java.util.LinkedHashSet<>(request.serviceLines()));
-        fromMonth.setValue(YearMonth.from(request.from()));
-        toMonth.setValue(YearMonth.from(request.to()).minusMonths(1));
-        minReferrals.setValue((int) request.minReferrals());
-        direction.setValue(request.direction().name().toLowerCase(Locale.ROOT));
-        networks.setValue(new java.util.LinkedHashSet<>(request.networks()));
-        colorBy.setValue(List.of("network", "system", "community").contains(color) ? color : "network");
-        layout.setValue(query.getSingleParameter("layout").filter(List.of("concentric", "force", "hierarchy")::contains)
-                .orElse("concentric"));
-        sizeBy.setValue(query.getSingleParameter("sizeBy").filter("influence"::equals).orElse("volume"));
-        highlight.setValue(query.getSingleParameter("highlight").filter(h -> highlight.getListDataView().contains(h)).orElse(""));
+        hops.setValue(link.hops());
+        serviceLines.setValue(new java.util.LinkedHashSet<>(link.serviceLines()));
+        fromMonth.setValue(link.from());
+        toMonth.setValue(link.through());
+        minReferrals.setValue((int) link.minReferrals());
+        direction.setValue(link.direction());
+        networks.setValue(new java.util.LinkedHashSet<>(link.networks()));
+        colorBy.setValue(link.colorBy());
+        layout.setValue(link.layout());
+        sizeBy.setValue(link.sizeBy());
+        highlight.setValue(link.highlight());
         int end = months.indexOf(toMonth.getValue());
         slider.setValue((double) (end < 0 ? months.size() - 1 : end));
         sliderLabel.setText("Months " + MONTH.format(fromMonth.getValue()) + " – " + MONTH.format(toMonth.getValue())
@@ -307,7 +284,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         applying = false;
         filterPanel.setVisible(true);
         // open when the link sets filters; a plain focus link keeps the picture large (and phones uncluttered)
-        filterPanel.setOpened(query.getParameters().keySet().stream().anyMatch(FILTER_KEYS::contains));
+        filterPanel.setOpened(read.get().setsFilters());
         colourNote.setText(switch (colorBy.getValue()) {
             case "system" -> "Colours: one per health system, grey for independents";
             case "community" -> "Colours: one per referral community (Louvain over the flows drawn)";
@@ -319,54 +296,24 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         draw(request.focus());
     }
 
-    /** The deep link of what the filters show: {@code /network?focus=…&hops=…&serviceLine=…&from=…}. */
-    private QueryParameters filterParameters(String focusId) {
-        var parameters = new java.util.LinkedHashMap<String, List<String>>();
-        parameters.put("focus", List.of(focusId));
-        parameters.put("hops", List.of(String.valueOf(hops.getValue() == null ? 1 : hops.getValue())));
-        if (!serviceLines.getValue().isEmpty()) {
-            parameters.put("serviceLine", List.of(String.join(",", serviceLines.getValue())));
-        }
-        if (fromMonth.getValue() != null) {
-            parameters.put("from", List.of(MONTH_PARAM.format(fromMonth.getValue())));
-        }
-        if (toMonth.getValue() != null) {
-            parameters.put("to", List.of(MONTH_PARAM.format(toMonth.getValue())));
-        }
-        if (minReferrals.getValue() != null && minReferrals.getValue() > 1) {
-            parameters.put("minReferrals", List.of(String.valueOf(minReferrals.getValue())));
-        }
-        if (direction.getValue() != null && !"both".equals(direction.getValue())) {
-            parameters.put("direction", List.of(direction.getValue()));
-        }
-        if (!networks.getValue().isEmpty()) {
-            parameters.put("network", List.of(String.join(",", networks.getValue())));
-        }
-        if (colorBy.getValue() != null && !"network".equals(colorBy.getValue())) {
-            parameters.put("colorBy", List.of(colorBy.getValue()));
-        }
-        if (layout.getValue() != null && !"concentric".equals(layout.getValue())) {
-            parameters.put("layout", List.of(layout.getValue()));
-        }
-        if ("influence".equals(sizeBy.getValue())) {
-            parameters.put("sizeBy", List.of("influence"));
-        }
-        if (highlight.getValue() != null && !highlight.getValue().isEmpty()) {
-            parameters.put("highlight", List.of(highlight.getValue()));
-        }
-        return new QueryParameters(parameters);
+    /** The deep link of what the filters show, around a focus. */
+    private NetworkLink shown(String focusId) {
+        return new NetworkLink(focusId, hops.getValue() == null ? 1 : hops.getValue(), serviceLines.getValue(),
+                fromMonth.getValue(), toMonth.getValue(), minReferrals.getValue() == null ? 1 : minReferrals.getValue(),
+                direction.getValue(), networks.getValue(), colorBy.getValue(), layout.getValue(), sizeBy.getValue(),
+                highlight.getValue());
     }
 
     private void navigateToFilters() {
         if (request != null) {
-            getUI().ifPresent(ui -> ui.navigate(NetworkView.class, filterParameters(request.focus())));
+            getUI().ifPresent(ui -> ui.navigate(NetworkView.class, shown(request.focus()).toQueryParameters()));
         }
     }
 
     /** Moves the focus, keeping the filters. */
     private void focus(String id) {
         getUI().ifPresent(ui -> ui.navigate(NetworkView.class,
-                request == null ? QueryParameters.of("focus", id) : filterParameters(id)));
+                request == null ? NetworkLink.focusOn(id) : shown(id).toQueryParameters()));
     }
 
     private void draw(String focusId) {
@@ -378,16 +325,14 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             showWelcome();
             return;
         }
-        base = found.get();
-        expansions.clear();
-        hidden.clear();
-        show(base, false);
+        explored = new ExploredPicture(found.get());
+        show(false);
         showDetails(focusId);
     }
 
-    /** Draws a picture (the filters', or one grown or pruned from it) with its sizes and highlights. */
-    private void show(NetworkPicture shown, boolean incremental) {
-        picture = shown;
+    /** Draws the picture (the filters', or one grown or pruned from it) with its sizes and highlights. */
+    private void show(boolean incremental) {
+        picture = explored.picture();
         if ("influence".equals(sizeBy.getValue())) {
             var all = influence.percentiles(picture.from(), picture.to());
             var percentiles = new java.util.HashMap<String, Double>();
@@ -407,8 +352,8 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
                 MONTH.format(picture.from()), MONTH.format(picture.to().minusDays(1)),
                 picture.truncated() ? " · some quieter partners are left out (the busiest "
                         + request.perNode() + " per node, " + request.maxNodes() + " nodes at most)" : "")
-                + (expansions.isEmpty() ? "" : " · expanded " + expansions.size())
-                + (hidden.isEmpty() ? "" : " · " + hidden.size() + " hidden"));
+                + (explored.expanded() == 0 ? "" : " · expanded " + explored.expanded())
+                + (explored.hidden() == 0 ? "" : " · " + explored.hidden() + " hidden"));
     }
 
     /** A node menu's action: grow the picture around a node, take that back, hide a node, refocus, open a profile. */
@@ -419,18 +364,13 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         switch (action) {
             case "expand" -> expand(id);
             case "collapse" -> {
-                var added = expansions.remove(id);
-                if (added != null) {
-                    var stillAdded = new java.util.HashSet<String>();
-                    expansions.values().forEach(stillAdded::addAll);
-                    added.removeAll(stillAdded);
-                    show(without(picture, added), true);
+                if (explored.collapse(id)) {
+                    show(true);
                 }
             }
             case "hide" -> {
-                if (!id.equals(picture.focusId())) {
-                    hidden.add(id);
-                    show(without(picture, java.util.Set.of(id)), true);
+                if (explored.hide(id)) {
+                    show(true);
                     details.removeAll();
                 }
             }
@@ -449,44 +389,10 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         if (around.isEmpty()) {
             return;
         }
-        var nodes = new java.util.ArrayList<>(picture.nodes());
-        var present = new java.util.HashSet<String>();
-        nodes.forEach(n -> present.add(n.id()));
-        var added = new java.util.LinkedHashSet<String>();
-        boolean truncated = picture.truncated() || around.get().truncated();
-        for (var node : around.get().nodes()) {
-            if (present.contains(node.id()) || hidden.contains(node.id())) {
-                continue;
-            }
-            if (nodes.size() >= Neighbourhood.HARD_CAP) {
-                truncated = true;
-                break;
-            }
-            nodes.add(node);
-            present.add(node.id());
-            added.add(node.id());
-        }
-        var edges = new java.util.ArrayList<>(picture.edges());
-        var keys = new java.util.HashSet<String>();
-        edges.forEach(e -> keys.add(e.source() + "|" + e.target() + "|" + e.type()));
-        for (var edge : around.get().edges()) {
-            if (present.contains(edge.source()) && present.contains(edge.target())
-                    && keys.add(edge.source() + "|" + edge.target() + "|" + edge.type())) {
-                edges.add(edge);
-            }
-        }
-        expansions.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).addAll(added);
-        var communities = picture.communities();
-        show(new NetworkPicture(picture.focusId(), picture.from(), picture.to(), nodes, edges, truncated, communities), true);
+        var added = explored.expand(id, around.get());
+        show(true);
         Notification.show(added.isEmpty() ? "Nothing new around it with these filters"
                 : added.size() + " more around it", 2500, Notification.Position.BOTTOM_START);
-    }
-
-    private static NetworkPicture without(NetworkPicture picture, java.util.Set<String> ids) {
-        return new NetworkPicture(picture.focusId(), picture.from(), picture.to(),
-                picture.nodes().stream().filter(n -> !ids.contains(n.id())).toList(),
-                picture.edges().stream().filter(e -> !ids.contains(e.source()) && !ids.contains(e.target())).toList(),
-                picture.truncated(), picture.communities());
     }
 
     /**
@@ -499,56 +405,24 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             graph.setHighlight(List.of(), List.of());
             return;
         }
-        var user = CurrentUser.current();
-        var report = reports.find(id, user);
+        var report = reports.find(id, CurrentUser.current());
         if (report.isEmpty()) {
             graph.setHighlight(List.of(), List.of());
             return;
         }
-        var parameters = new java.util.HashMap<String, Object>();
-        for (var parameter : report.get().parameters()) {
-            if (parameter.name().equals("from")) {
-                parameters.put("from", picture.from().toString());
-            } else if (parameter.name().equals("to")) {
-                parameters.put("to", picture.to().toString());
-            }
-        }
-        var drawn = new java.util.HashSet<String>();
-        picture.nodes().forEach(n -> drawn.add(n.id()));
-        var nodes = new java.util.LinkedHashSet<String>();
-        var edges = new java.util.ArrayList<List<String>>();
+        var parameters = ReportHighlight.parameters(report.get(), picture);
         // an expansion or a hide keeps the months: the report's paths are read once per report and months
         String key = id + " " + parameters;
         if (!key.equals(highlightKey)) {
-            var result = reports.run(report.get(), parameters);
-            highlightPaths = new java.util.ArrayList<>();
-            for (var row : result.rows()) {
-                var path = new java.util.ArrayList<String>();
-                for (int i = 0; i < row.size(); i++) {
-                    Object value = row.get(i);
-                    String column = result.columns().get(i);
-                    if (value instanceof java.util.Map<?, ?> map && "node".equals(map.get("_type"))) {
-                        path.add(String.valueOf(map.get("_id")));
-                    } else if (value instanceof String text && (column.equals("physicianId") || column.equals("id"))) {
-                        path.add(text);
-                    }
-                }
-                highlightPaths.add(path);
-            }
+            highlightPaths = ReportHighlight.paths(reports.run(report.get(), parameters));
             highlightKey = key;
         }
-        for (var path : highlightPaths) {
-            path.stream().filter(drawn::contains).forEach(nodes::add);
-            for (int i = 1; i < path.size(); i++) {
-                if (drawn.contains(path.get(i - 1)) && drawn.contains(path.get(i))) {
-                    edges.add(List.of(path.get(i - 1), path.get(i)));
-                }
-            }
-        }
-        graph.setHighlight(nodes, edges);
+        var marked = ReportHighlight.among(highlightPaths, picture);
+        graph.setHighlight(marked.nodes(), marked.edges());
     }
 
     private void showWelcome() {
+        explored = null;
         picture = null;
         graph.setPicture(NetworkPicture.empty(null, null));
         graph.setVisible(false);
@@ -595,7 +469,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             details.add(line(node.kind() == NetworkPicture.Kind.PHYSICIAN ? "Specialty" : "Type", node.detail()));
             details.add(line("Id", node.id()));
             details.add(line("City", node.city()));
-            details.add(line("Network", NETWORK_NAMES.getOrDefault(node.network(), node.network())));
+            details.add(line("Network", NetworkNames.of(node.network())));
             details.add(line("Health system", node.healthSystem()));
             var profile = new Button("Open profile", VaadinIcon.USER_CARD.create(), click -> getUI().ifPresent(ui ->
                     ui.navigate(ProfileView.path(node.kind(), node.id()))));

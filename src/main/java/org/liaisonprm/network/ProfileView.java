@@ -1,7 +1,6 @@
 package org.liaisonprm.network;
 
 import java.util.List;
-import java.util.Map;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -19,7 +18,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
@@ -42,9 +40,6 @@ import org.liaisonprm.report.ReportDefinition;
 @RouteAlias("facilities/:id")
 @PermitAll
 class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    private static final Map<String, String> NETWORK_NAMES = Map.of(
-            "IN", "In network", "AFFILIATED", "Affiliated", "OUT", "Out of network");
 
     private final ProfileService profiles;
     private final NetworkService network;
@@ -82,13 +77,13 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
         var name = new H2(profile.name());
         name.addClassName("profile-name");
-        var badge = new Span(NETWORK_NAMES.getOrDefault(profile.network(), profile.network()));
+        var badge = new Span(NetworkNames.of(profile.network()));
         badge.getElement().getThemeList().add("badge");
         if ("OUT".equals(profile.network())) {
             badge.getElement().getThemeList().add("contrast");
         }
         var explore = new RouterLink("Open in the explorer", NetworkView.class);
-        explore.setQueryParameters(QueryParameters.of("focus", profile.id()));
+        explore.setQueryParameters(NetworkLink.focusOn(profile.id()));
         explore.addClassName("profile-explore");
         var header = new FlexLayout(name, badge, explore);
         header.addClassName("profile-header");
@@ -134,7 +129,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                     graph.addClassName("profile-graph");
                     graph.setWidthFull();
                     graph.addNodeFocusListener(e -> getUI().ifPresent(ui -> ui.navigate(NetworkView.class,
-                            QueryParameters.of("focus", e.getNodeId()))));
+                            NetworkLink.focusOn(e.getNodeId()))));
                     add(new H3("Closest referral partners"), graph);
                 });
     }
@@ -178,7 +173,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             return link;
         }).setHeader("Name").setFlexGrow(2);
         grid.addColumn(ProviderProfile.Partner::detail).setHeader("Specialty or type").setFlexGrow(1);
-        grid.addColumn(p -> NETWORK_NAMES.getOrDefault(p.network(), p.network())).setHeader("Network").setAutoWidth(true);
+        grid.addColumn(p -> NetworkNames.of(p.network())).setHeader("Network").setAutoWidth(true);
         grid.addColumn(p -> "%,d".formatted(p.referrals())).setHeader("Referrals").setAutoWidth(true);
         grid.setItems(partners);
         grid.setAllRowsVisible(true);

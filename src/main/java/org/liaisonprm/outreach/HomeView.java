@@ -3,8 +3,6 @@ package org.liaisonprm.outreach;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,22 +41,17 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.US);
 
     private final Territories territories;
-    private final Targets targets;
+    private final OutreachFigures outreachFigures;
     private final VisitPlans plans;
     private final Goals goals;
     private final Interactions interactions;
     private final Activity activity;
     private final UserAccounts users;
-    private final org.liaisonprm.report.ReportRunner reports;
-    private final OutreachProperties properties;
 
-    HomeView(Territories territories, Targets targets, VisitPlans plans, Goals goals, Interactions interactions,
-             Activity activity, UserAccounts users, org.liaisonprm.report.ReportRunner reports,
-             OutreachProperties properties) {
-        this.reports = reports;
-        this.properties = properties;
+    HomeView(Territories territories, OutreachFigures outreachFigures, VisitPlans plans, Goals goals,
+             Interactions interactions, Activity activity, UserAccounts users) {
         this.territories = territories;
-        this.targets = targets;
+        this.outreachFigures = outreachFigures;
         this.plans = plans;
         this.goals = goals;
         this.interactions = interactions;
@@ -106,16 +99,12 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
         var sections = new Div();
         sections.addClassName("home-sections");
         // my targets: the best of each territory I cover
-        var top = new ArrayList<Target>();
-        for (Territory t : covered) {
-            top.addAll(targets.forTerritory(t.id(), new Targets.Filter(null, null, 5), user));
-        }
-        top.sort(Comparator.comparingDouble(Target::score).reversed());
+        var top = outreachFigures.topTargets(covered, user);
         var targetList = section("My top targets", "home-targets");
         if (top.isEmpty()) {
             targetList.add(new Paragraph("No targets yet."));
         }
-        for (Target t : top.stream().limit(6).toList()) {
+        for (Target t : top) {
             targetList.add(line(link("physicians/" + t.physicianId(), t.name()),
                     new Span(String.format(Locale.US, "%.0f", t.score()) + " · " + t.segment().name().toLowerCase(Locale.ROOT))));
         }
@@ -191,29 +180,21 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
         add(goalList);
         add(chart("Kept share by service line (%, territories' physicians, last 12 months)",
                 activity.keptShareTrend(null, 12), ReportDefinition.View.LINE, "home-kept-chart"));
-        add(roi());
+        add(roi(user));
     }
 
     /** The outreach-roi report summed up: contacted physicians, their kept referrals against peers, revenue. */
-    private Component roi() {
+    private Component roi(CurrentUser user) {
         var section = section("Did outreach move referrals?", "home-roi");
-        var result = reports.run("outreach-roi", java.util.Map.of("window", properties.roiWindow()));
-        int effect = result.columns().indexOf("keptEffect");
-        int revenue = result.columns().indexOf("revenueEffect");
-        double kept = 0;
-        double money = 0;
-        for (var row : result.rows()) {
-            kept += ((Number) row.get(effect)).doubleValue();
-            money += ((Number) row.get(revenue)).doubleValue();
-        }
+        var roi = outreachFigures.roi(user);
         var format = java.text.NumberFormat.getCurrencyInstance(Locale.US);
         format.setMaximumFractionDigits(0);
-        section.add(new Paragraph(result.rows().isEmpty()
-                ? "No physician's " + properties.roiWindow() + "-day window after a first contact has ended inside the referral data yet."
+        section.add(new Paragraph(roi.physicians() == 0
+                ? "No physician's " + roi.window() + "-day window after a first contact has ended inside the referral data yet."
                 : String.format(Locale.US, "%,d contacted physicians: %+,.0f kept referrals against similar uncontacted "
                         + "physicians over the same %d days, about %s at the configured revenue per case.",
-                result.rows().size(), kept, properties.roiWindow(), format.format(money))));
-        section.add(link("reports/outreach-roi?window=" + properties.roiWindow(), "Physician by physician, with the assumptions →"));
+                roi.physicians(), roi.keptEffect(), roi.window(), format.format(roi.revenueEffect()))));
+        section.add(link("reports/outreach-roi?window=" + roi.window(), "Physician by physician, with the assumptions →"));
         return section;
     }
 
