@@ -10,7 +10,7 @@
 // @param zipPrefix: string
 MATCH (p:Physician)-[r:REFERRED]->(t)
 WHERE r.periodStart >= $from AND r.periodStart < $to AND p.zip IS NOT NULL
-  AND ($sources = 'ALL' OR p.network IN ['IN', 'AFFILIATED'])
+  AND ($sources = 'ALL' OR p.inNetwork)
   AND ($zipPrefix IS NULL OR p.zip STARTS WITH $zipPrefix)
 WITH left(p.zip, 5) AS zip, t, sum(r.referrals) AS n
 WITH zip, n, head([(t)-[:PART_OF|EMPLOYED_BY]->(h:HealthSystem) | h]

@@ -12,9 +12,9 @@
 // line, running totals over the periods, so the sum over [from, to) is one subtraction. The same figures
 // straight from the relationships:
 //   MATCH (p:Physician)-[r:REFERRED]->(t)
-//   WHERE p.network IN ['IN', 'AFFILIATED'] AND r.periodStart >= $from AND r.periodStart < $to
+//   WHERE p.inNetwork AND r.periodStart >= $from AND r.periodStart < $to
 //   RETURN r.serviceLine, sum(r.referrals),
-//          sum(CASE WHEN t.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept,
+//          sum(CASE WHEN t.inNetwork THEN r.referrals ELSE 0 END) AS kept,
 //          sum(CASE WHEN t.network = 'OUT' THEN r.referrals ELSE 0 END) AS leaked
 MATCH (a:ReferralRollup)
 WITH a, size([x IN a.periods WHERE x < $from]) AS i, size([x IN a.periods WHERE x < $to]) AS j

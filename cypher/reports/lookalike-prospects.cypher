@@ -26,7 +26,7 @@ CALL {
   MATCH (loyalist)-[r:REFERRED]->(t)
   WHERE r.periodStart >= $from AND r.periodStart < $to
   RETURN sum(r.referrals) AS sent,
-         sum(CASE WHEN t.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept
+         sum(CASE WHEN t.inNetwork THEN r.referrals ELSE 0 END) AS kept
 }
 WITH prospect, loyalist, similarity, sent, kept
 WHERE sent >= $minReferrals AND toFloat(kept) / sent >= $loyalistShare

@@ -12,7 +12,7 @@
 WITH $to AS end, $to - duration({months: $months}) AS middle, $to - duration({months: 2 * $months}) AS start
 MATCH (p:Physician)-[r:REFERRED]->(t)
 WHERE (p.network = 'IN' OR ($includeAffiliated AND p.network = 'AFFILIATED'))
-  AND t.network IN ['IN', 'AFFILIATED']
+  AND t.inNetwork
   AND r.periodStart >= start AND r.periodStart < end
 WITH p, middle,
      sum(CASE WHEN r.periodStart < middle THEN r.referrals ELSE 0 END) AS before,

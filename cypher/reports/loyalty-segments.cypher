@@ -19,7 +19,7 @@ WHERE (p.network = 'IN' OR ($includeAffiliated AND p.network = 'AFFILIATED')
   AND r.periodStart >= $from AND r.periodStart < $to
   AND ($serviceLine IS NULL OR r.serviceLine = $serviceLine)
 WITH p, r.serviceLine AS serviceLine, sum(r.referrals) AS referrals,
-     sum(CASE WHEN t.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept
+     sum(CASE WHEN t.inNetwork THEN r.referrals ELSE 0 END) AS kept
 WHERE referrals >= $minReferrals
 WITH p, serviceLine, referrals, kept, toFloat(kept) / referrals AS keptShare
 RETURN p.id AS physicianId, p.name AS physician, p.specialty AS specialty, p.network AS network,

@@ -28,7 +28,7 @@ WITH p, firstContact, interactions, collect(t) AS territories,
 CALL (p, firstContact, beforeStart, afterEnd) {
   OPTIONAL MATCH (p)-[r:REFERRED]->(x)
   WHERE r.periodStart >= beforeStart AND r.periodStart < afterEnd
-  WITH r, x, r.periodStart < firstContact AS before, x.network IN ['IN', 'AFFILIATED'] AS kept
+  WITH r, x, r.periodStart < firstContact AS before, x.inNetwork AS kept
   RETURN sum(CASE WHEN before THEN r.referrals ELSE 0 END) AS referralsBefore,
          sum(CASE WHEN before AND kept THEN r.referrals ELSE 0 END) AS keptBefore,
          sum(CASE WHEN NOT before THEN r.referrals ELSE 0 END) AS referralsAfter,
@@ -39,7 +39,7 @@ CALL (p, territories, firstContact, beforeStart, afterEnd) {
   WHERE q.specialty = p.specialty AND q <> p AND any(t IN territories WHERE q.zip IN t.zips)
     AND NOT EXISTS { MATCH (q)<-[:WITH]-(j:Interaction) WHERE j.date >= beforeStart AND j.date < afterEnd }
   OPTIONAL MATCH (q)-[r:REFERRED]->(x)
-  WHERE r.periodStart >= beforeStart AND r.periodStart < afterEnd AND x.network IN ['IN', 'AFFILIATED']
+  WHERE r.periodStart >= beforeStart AND r.periodStart < afterEnd AND x.inNetwork
   WITH q, sum(CASE WHEN r.periodStart >= firstContact THEN r.referrals ELSE 0 END)
           - sum(CASE WHEN r.periodStart < firstContact THEN r.referrals ELSE 0 END) AS change
   RETURN count(q) AS peers, coalesce(avg(change), 0.0) AS peerChange

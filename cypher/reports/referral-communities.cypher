@@ -23,12 +23,12 @@ CALL {
   MATCH (p)-[r:REFERRED]->(t)
   WHERE r.periodStart >= $from AND r.periodStart < $to
   RETURN sum(r.referrals) AS sent,
-         sum(CASE WHEN t.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept
+         sum(CASE WHEN t.inNetwork THEN r.referrals ELSE 0 END) AS kept
 }
 WITH communityId, p, sent, kept
 ORDER BY sent DESC, p.id
 WITH communityId, count(p) AS size,
-     sum(CASE WHEN p.network IN ['IN', 'AFFILIATED'] THEN 1 ELSE 0 END) AS inNetworkMembers,
+     sum(CASE WHEN p.inNetwork THEN 1 ELSE 0 END) AS inNetworkMembers,
      sum(sent) AS referrals, sum(kept) AS kept,
      collect(p.name)[0..5] AS topMembers, collect(p.id)[0..5] AS topMemberIds,
      avg(p.lat) AS lat, avg(p.lon) AS lon

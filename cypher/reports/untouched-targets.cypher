@@ -49,7 +49,7 @@ CALL (p) {
   OPTIONAL MATCH (p)-[r:REFERRED]->(x)
   WHERE r.periodStart >= $from AND r.periodStart < $to
   WITH r.serviceLine AS line, sum(r.referrals) AS referrals,
-       sum(CASE WHEN x.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept
+       sum(CASE WHEN x.inNetwork THEN r.referrals ELSE 0 END) AS kept
   RETURN sum(referrals) AS referrals, sum(kept) AS kept,
          sum((referrals - kept) * coalesce($revenuePerCase[line], $defaultRevenuePerCase)) AS leakedRevenue
 }

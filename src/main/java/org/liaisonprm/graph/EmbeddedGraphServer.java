@@ -41,6 +41,7 @@ public final class EmbeddedGraphServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedGraphServer.class);
     private static final String DEFAULT_USER = "neo4j";
+    private static final Cypher SET_PASSWORD = Cypher.load("graph/set-bolt-password");
 
     /**
      * Defaults that keep the embedded store to what Liaison needs; {@code liaison.graph.settings} may override
@@ -154,7 +155,7 @@ public final class EmbeddedGraphServer implements AutoCloseable {
     private static void setPassword(DatabaseManagementService dbms, String password) {
         var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         try {
-            system.executeTransactionally("ALTER USER " + DEFAULT_USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+            system.executeTransactionally(SET_PASSWORD.text(),
                     Map.of("password", password));
         } catch (RuntimeException e) {
             // Setting the password it already has is refused; anything else is a real failure.

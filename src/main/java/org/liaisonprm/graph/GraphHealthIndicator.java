@@ -1,6 +1,7 @@
 package org.liaisonprm.graph;
 
-import org.neo4j.driver.Driver;
+import java.util.Map;
+
 import org.neo4j.driver.Record;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -13,38 +14,29 @@ import org.springframework.stereotype.Component;
 @Component("graph")
 class GraphHealthIndicator extends AbstractHealthIndicator {
 
-    private static final String QUERY = """
-            CALL dbms.components() YIELD versions, edition
-            WITH versions[0] AS version, edition LIMIT 1
-            RETURN version, edition, apoc.version() AS apoc,
-                   COUNT { (:Physician) } AS physicians,
-                   COUNT { (:Practice) } AS practices,
-                   COUNT { (:Facility) } AS facilities
-            """;
-    private static final String GDS = "SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'gds.' RETURN count(*) AS gds";
+    private static final Cypher QUERY = Cypher.load("graph/health");
+    private static final Cypher GDS = Cypher.load("graph/health-gds");
 
-    private final Driver driver;
+    private final Graph graph;
     private final GraphProperties properties;
 
-    GraphHealthIndicator(Driver driver, GraphProperties properties) {
+    GraphHealthIndicator(Graph graph, GraphProperties properties) {
         super("The graph store did not answer");
-        this.driver = driver;
+        this.graph = graph;
         this.properties = properties;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        try (var session = driver.session()) {
-            Record row = session.executeRead(tx -> tx.run(QUERY).single());
-            long gds = session.executeRead(tx -> tx.run(GDS).single().get("gds").asLong());
-            builder.up()
-                    .withDetail("mode", properties.mode().name().toLowerCase())
-                    .withDetail("neo4j", row.get("version").asString() + " " + row.get("edition").asString())
-                    .withDetail("apoc", row.get("apoc").asString())
-                    .withDetail("gdsProcedures", gds)
-                    .withDetail("physicians", row.get("physicians").asLong())
-                    .withDetail("practices", row.get("practices").asLong())
-                    .withDetail("facilities", row.get("facilities").asLong());
-        }
+        Record row = graph.readOne(QUERY, Map.of(), r -> r).orElseThrow();
+        long gds = graph.readOne(GDS, Map.of(), r -> r.get("gds").asLong()).orElseThrow();
+        builder.up()
+                .withDetail("mode", properties.mode().name().toLowerCase())
+                .withDetail("neo4j", row.get("version").asString() + " " + row.get("edition").asString())
+                .withDetail("apoc", row.get("apoc").asString())
+                .withDetail("gdsProcedures", gds)
+                .withDetail("physicians", row.get("physicians").asLong())
+                .withDetail("practices", row.get("practices").asLong())
+                .withDetail("facilities", row.get("facilities").asLong());
     }
 }

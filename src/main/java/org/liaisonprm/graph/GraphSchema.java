@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,10 +33,13 @@ public class GraphSchema implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(GraphSchema.class);
     private static final String LOCATION = "classpath*:cypher/schema/*.cypher";
 
-    private final Driver driver;
+    private static final Cypher APPLIED = Cypher.load("graph/schema-applied");
+    private static final Cypher RECORD = Cypher.load("graph/schema-record");
 
-    GraphSchema(Driver driver) {
-        this.driver = driver;
+    private final Graph graph;
+
+    GraphSchema(Graph graph) {
+        this.graph = graph;
     }
 
     @Override
@@ -56,15 +58,11 @@ public class GraphSchema implements ApplicationRunner {
                 continue;
             }
             List<String> statements = CypherScript.statements(text);
-            try (var session = driver.session()) {
-                for (String statement : statements) {
-                    session.executeWrite(tx -> tx.run(statement).consume());
-                }
-                session.executeWrite(tx -> tx.run("""
-                        MERGE (m:SchemaMigration {id: $id})
-                        SET m.checksum = $checksum, m.statements = $count, m.appliedAt = datetime()
-                        """, Map.of("id", name, "checksum", checksum, "count", statements.size())).consume());
+            for (String statement : statements) {
+                // a statement of a schema file in cypher/schema/, run as the file holds it
+                graph.write(Cypher.written(statement), Map.of());
             }
+            graph.write(RECORD, Map.of("id", name, "checksum", checksum, "count", statements.size()));
             log.info("Applied schema file {} ({} statements)", name, statements.size());
             ran.add(name);
         }
@@ -72,12 +70,8 @@ public class GraphSchema implements ApplicationRunner {
     }
 
     private boolean alreadyApplied(String name, String checksum) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(
-                    "MATCH (m:SchemaMigration {id: $id}) RETURN m.checksum = $checksum AS same",
-                    Map.of("id", name, "checksum", checksum)).list(r -> r.get("same").asBoolean()))
-                    .stream().findFirst().orElse(false);
-        }
+        return graph.readOne(APPLIED, Map.of("id", name, "checksum", checksum), r -> r.get("same").asBoolean())
+                .orElse(false);
     }
 
     private static List<Resource> files() {

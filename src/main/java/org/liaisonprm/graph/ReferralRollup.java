@@ -12,6 +12,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -45,10 +46,28 @@ public class ReferralRollup implements ApplicationRunner {
     private static final int SENDERS_PER_BATCH = 500;
     private static final int WRITE_BATCH = 5_000;
 
-    private final Driver driver;
+    private static final Cypher STATE = Cypher.load("graph/rollup-state");
+    private static final Cypher REFERRED_COUNT = Cypher.load("graph/referred-count");
+    private static final Cypher PERIODS = Cypher.load("graph/rollup-periods");
+    private static final Cypher SENDERS = Cypher.load("graph/rollup-senders");
+    private static final Cypher SENDER_SUMS = Cypher.load("graph/rollup-sender-sums");
+    private static final Cypher SWITCH = Cypher.load("graph/rollup-switch");
+    private static final Cypher CLEAR = Cypher.load("graph/rollup-clear");
+    private static final Cypher CREATE_SENDER_TOTALS = Cypher.load("graph/rollup-create-sender-totals");
+    private static final Cypher CREATE_LEAKAGE_TOTALS = Cypher.load("graph/rollup-create-leakage-totals");
+    private static final List<Cypher> REMOVE_OTHER_GENERATIONS = List.of(
+            Cypher.load("graph/rollup-remove-sender-totals"), Cypher.load("graph/rollup-remove-leakage-totals"));
 
-    public ReferralRollup(Driver driver) {
-        this.driver = driver;
+    private final Graph graph;
+
+    @Autowired
+    public ReferralRollup(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** For a subclass registered with the driver only (the import command's rollup on request). */
+    protected ReferralRollup(Driver driver) {
+        this(new Graph(driver));
     }
 
     @Override
@@ -64,12 +83,8 @@ public class ReferralRollup implements ApplicationRunner {
     }
 
     public Optional<State> state() {
-        return read("""
-                MATCH (a:ReferralRollup)
-                RETURN a.generation AS generation, a.relationships AS relationships, size(a.periods) AS periods
-                """, Map.of()).stream().findFirst()
-                .map(r -> new State(r.get("generation").asLong(), r.get("relationships").asLong(),
-                        r.get("periods").asInt()));
+        return graph.readOne(STATE, Map.of(), r -> new State(r.get("generation").asLong(),
+                r.get("relationships").asLong(), r.get("periods").asInt()));
     }
 
     /** True when the rollup is missing or was built from a different number of relationships. */
@@ -83,18 +98,12 @@ public class ReferralRollup implements ApplicationRunner {
         long started = System.nanoTime();
         long relationships = referredCount();
         long generation = state().map(State::generation).orElse(0L) + 1;
-        List<LocalDate> periods = read("""
-                MATCH ()-[r:REFERRED]->() WHERE r.periodStart IS NOT NULL
-                RETURN DISTINCT r.periodStart AS period ORDER BY period
-                """, Map.of()).stream().map(r -> r.get("period").asLocalDate()).toList();
+        List<LocalDate> periods = graph.read(PERIODS, Map.of(), r -> r.get("period").asLocalDate());
         var index = new HashMap<LocalDate, Integer>();
         for (int i = 0; i < periods.size(); i++) {
             index.put(periods.get(i), i);
         }
-        List<Record> senders = read("""
-                MATCH (p:Physician) WHERE p.network IN ['IN', 'AFFILIATED'] AND EXISTS { (p)-[:REFERRED]->() }
-                RETURN p.id AS id, p.network AS network ORDER BY id
-                """, Map.of());
+        List<Record> senders = graph.read(SENDERS, Map.of(), r -> r);
 
         var lineTotals = new LinkedHashMap<List<String>, Totals>();
         var rows = new ArrayList<Map<String, Object>>();
@@ -103,15 +112,7 @@ public class ReferralRollup implements ApplicationRunner {
             var networks = new HashMap<String, String>();
             batch.forEach(r -> networks.put(r.get("id").asString(), r.get("network").asString()));
             var bySender = new LinkedHashMap<List<String>, Totals>();
-            for (Record r : read("""
-                    UNWIND $ids AS id
-                    MATCH (p:Physician {id: id})-[r:REFERRED]->(t)
-                    WHERE r.periodStart IS NOT NULL
-                    RETURN id, r.serviceLine AS line, r.periodStart AS period,
-                           sum(r.referrals) AS referrals,
-                           sum(CASE WHEN t.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept,
-                           sum(CASE WHEN t.network = 'OUT' THEN r.referrals ELSE 0 END) AS leaked
-                    """, Map.of("ids", new ArrayList<>(networks.keySet())))) {
+            for (Record r : graph.read(SENDER_SUMS, Map.of("ids", new ArrayList<>(networks.keySet())), r -> r)) {
                 String id = r.get("id").asString();
                 String line = r.get("line").isNull() ? null : r.get("line").asString();
                 int period = index.get(r.get("period").asLocalDate());
@@ -134,11 +135,11 @@ public class ReferralRollup implements ApplicationRunner {
                 rows.add(row);
             });
             if (rows.size() >= WRITE_BATCH) {
-                create("SenderTotals", rows);
+                create(CREATE_SENDER_TOTALS, rows);
                 rows.clear();
             }
         }
-        create("SenderTotals", rows);
+        create(CREATE_SENDER_TOTALS, rows);
         rows.clear();
         lineTotals.forEach((key, totals) -> {
             Map<String, Object> row = totals.asRow(generation);
@@ -146,13 +147,9 @@ public class ReferralRollup implements ApplicationRunner {
             row.put("serviceLine", key.get(1));
             rows.add(row);
         });
-        create("LeakageTotals", rows);
+        create(CREATE_LEAKAGE_TOTALS, rows);
 
-        write("""
-                MERGE (a:ReferralRollup)
-                SET a.generation = $generation, a.periods = $periods, a.relationships = $relationships,
-                    a.senders = $senders, a.builtAt = datetime()
-                """, Map.of("generation", generation, "periods", periods, "relationships", relationships,
+        graph.write(SWITCH, Map.of("generation", generation, "periods", periods, "relationships", relationships,
                 "senders", senders.size()));
         removeOtherGenerations(generation);
         log.info("Referral rollup generation {} built in {} ms: {} senders, {} periods, {} relationships",
@@ -163,46 +160,27 @@ public class ReferralRollup implements ApplicationRunner {
     /** Removes every rollup node, for a graph that is being emptied. */
     public void clear() {
         removeOtherGenerations(-1);
-        write("MATCH (a:ReferralRollup) DELETE a", Map.of());
+        graph.write(CLEAR, Map.of());
     }
 
     private long referredCount() {
-        return read("MATCH ()-[r:REFERRED]->() RETURN count(r) AS n", Map.of()).get(0).get("n").asLong();
+        return graph.readOne(REFERRED_COUNT, Map.of(), r -> r.get("n").asLong()).orElseThrow();
     }
 
     private void removeOtherGenerations(long generation) {
-        for (String label : List.of("SenderTotals", "LeakageTotals")) {
+        for (Cypher remove : REMOVE_OTHER_GENERATIONS) {
             long removed;
             do {
-                removed = write("""
-                        MATCH (n:%s) WHERE n.generation <> $generation
-                        WITH n LIMIT 10000 DELETE n RETURN count(*) AS removed
-                        """.formatted(label), Map.of("generation", generation));
+                removed = graph.write(remove, Map.of("generation", generation), r -> r.get("removed").asLong(0))
+                        .stream().findFirst().orElse(0L);
             } while (removed > 0);
         }
     }
 
-    private void create(String label, List<Map<String, Object>> rows) {
+    private void create(Cypher statement, List<Map<String, Object>> rows) {
         for (int from = 0; from < rows.size(); from += WRITE_BATCH) {
             var batch = rows.subList(from, Math.min(rows.size(), from + WRITE_BATCH));
-            write("UNWIND $rows AS row CREATE (n:%s) SET n = row".formatted(label), Map.of("rows", batch));
-        }
-    }
-
-    private List<Record> read(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list());
-        }
-    }
-
-    private long write(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var result = tx.run(cypher, parameters);
-                long removed = result.hasNext() ? result.next().get(0).asLong(0) : 0;
-                result.consume();
-                return removed;
-            });
+            graph.write(statement, Map.of("rows", batch));
         }
     }
 

@@ -7,15 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.liaisonprm.base.NetworkPicture;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
+import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads referral neighbourhoods. Read transactions only.
@@ -23,116 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NetworkService {
 
-    /** Networks whose referrals to an out-of-network target count as leaking. */
-    private static final Set<String> LEAKING_SOURCES = Set.of("IN", "AFFILIATED");
+    private static final Cypher FIRST_HOP = Cypher.load("network/first-hop");
+    private static final Cypher NEXT_HOP = Cypher.load("network/next-hop");
+    private static final Cypher DRAWN = Cypher.load("network/drawn");
+    private static final Cypher COMMUNITIES = Cypher.load("network/communities");
+    private static final Cypher DROP_PROJECTION = Cypher.load("network/drop-projection");
+    private static final Cypher TOP_REFERRERS = Cypher.load("network/top-referrers");
 
-    private static final String NODE_FIELDS = """
-            n.id AS id, labels(n) AS labels, n.name AS name,
-            CASE WHEN n:Physician THEN n.specialty WHEN n:Facility THEN n.type ELSE 'Practice' END AS detail,
-            n.city AS city, n.network AS network,
-            head([(n)-[:EMPLOYED_BY|PRACTICES_AT|PART_OF*1..2]->(h:HealthSystem) | h.name]) AS healthSystem
-            """;
-
-    /** The physician, practice or facility with the id {@code $id}, found through the unique-id indexes. */
-    static final String PROVIDER_BY_ID = """
-            CALL () {
-              MATCH (n:Physician {id: $id}) RETURN n
-              UNION MATCH (n:Practice {id: $id}) RETURN n
-              UNION MATCH (n:Facility {id: $id}) RETURN n
-            }
-            """;
-
-    /**
-     * The busiest partners of an expanded node {@code s} in the period, busiest first and one more than asked
-     * (to tell whether some were left out), as [element id, volume] pairs; {@code exclude} holds the element ids
-     * already in the picture. The filters on the partner come after summing, once per partner.
-     */
-    private static final String PARTNERS = """
-            CALL (s, exclude) {
-              MATCH (s)-[r:REFERRED]-(o)
-              WHERE r.periodStart >= $from AND r.periodStart < $to
-                AND (size($lines) = 0 OR r.serviceLine IN $lines)
-                AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = s))
-              WITH o, sum(r.referrals) AS volume
-              WHERE volume >= $minReferrals AND (size($networks) = 0 OR o.network IN $networks)
-                AND NOT elementId(o) IN exclude
-              WITH o, volume
-              ORDER BY volume DESC, o.id
-              LIMIT $limit
-              RETURN collect([elementId(o), volume]) AS partners
-            }
-            """;
-
-    /**
-     * The focus (for a practice, also its physicians) and the first hop: the partners of the practice's
-     * physicians, or of the focus itself. No row when no provider has the id.
-     */
-    private static final String FIRST_HOP = PROVIDER_BY_ID + """
-            WITH n LIMIT 1
-            WITH n, CASE WHEN n:Practice THEN [(m:Physician)-[:PRACTICES_AT]->(n) | m] ELSE [] END AS members
-            WITH n, members, [x IN [n] + members | elementId(x)] AS exclude
-            UNWIND CASE WHEN size(members) = 0 THEN [n] ELSE members END AS s
-            """ + PARTNERS + """
-            RETURN elementId(n) AS focus, [m IN members | elementId(m)] AS members, elementId(s) AS source, partners
-            """;
-
-    /** A further hop: the partners of each node found at the hop before. */
-    private static final String NEXT_HOP = """
-            UNWIND $frontier AS source
-            MATCH (s) WHERE elementId(s) = source
-            WITH s, source, $exclude AS exclude
-            """ + PARTNERS + """
-            RETURN source, partners
-            """;
-
-    /**
-     * Everything drawn, each node once: its fields; for a physician, what it sent to other drawn nodes in the
-     * period (summed per target, [element id, referrals, patients]) and the drawn practices it works at. Each
-     * physician's own referrals are read once, and whether a referral's target is drawn is a set lookup on the
-     * node, made before any of the referral's properties are read.
-     */
-    private static final String DRAWN = """
-            UNWIND $eids AS eid
-            MATCH (n) WHERE elementId(n) = eid
-            WITH collect(n) AS drawn
-            UNWIND drawn AS n
-            CALL (n, drawn) {
-              MATCH (n:Physician)-[r:REFERRED]->(b)
-              WHERE b IN drawn AND r.periodStart >= $from AND r.periodStart < $to
-                AND (size($lines) = 0 OR r.serviceLine IN $lines)
-              WITH b, sum(r.referrals) AS referrals, sum(r.patients) AS patients
-              WHERE referrals >= $minReferrals
-              RETURN collect([elementId(b), referrals, patients]) AS flows
-            }
-            RETURN elementId(n) AS eid, %s, flows,
-                   [(n:Physician)-[:PRACTICES_AT]->(p:Practice) WHERE p IN drawn | elementId(p)] AS practices
-            """.formatted(NODE_FIELDS);
-
-    /** Louvain over the flows of one picture, projected for this call only and dropped afterwards. */
-    private static final String COMMUNITIES = """
-            UNWIND $flows AS flow
-            MATCH (a) WHERE elementId(a) = flow[0]
-            MATCH (b) WHERE elementId(b) = flow[1]
-            WITH gds.graph.project($graphName, a, b, {relationshipProperties: {referrals: flow[2]}},
-                                   {undirectedRelationshipTypes: ['*']}) AS projection
-            CALL gds.louvain.stream($graphName, {relationshipWeightProperty: 'referrals'})
-            YIELD nodeId, communityId
-            RETURN gds.util.asNode(nodeId).id AS id, communityId
-            """;
-
-    private static final String TOP_REFERRERS = """
-            MATCH (n:Physician)-[r:REFERRED]->()
-            WHERE n.network IN ['IN', 'AFFILIATED'] AND r.periodStart >= $from AND r.periodStart < $to
-            WITH n, sum(r.referrals) AS volume
-            ORDER BY volume DESC LIMIT $limit
-            RETURN %s, volume
-            """.formatted(NODE_FIELDS);
-
-    private final Neo4jClient neo4j;
+    private final Graph graph;
     private final ReferralCalendar calendar;
 
-    NetworkService(Neo4jClient neo4j, ReferralCalendar calendar) {
-        this.neo4j = neo4j;
+    NetworkService(Graph graph, ReferralCalendar calendar) {
+        this.graph = graph;
         this.calendar = calendar;
     }
 
@@ -159,14 +61,17 @@ public class NetworkService {
      *
      * @return empty when no physician, practice or facility has the focus id
      */
-    @Transactional(readOnly = true)
     public Optional<NetworkPicture> neighbourhood(Neighbourhood request) {
+        return graph.read(tx -> neighbourhood(tx, request));
+    }
+
+    private Optional<NetworkPicture> neighbourhood(Graph.Tx tx, Neighbourhood request) {
         // at most three queries whatever the size: the focus with the first hop, the second hop, everything drawn
         Map<String, Object> filters = Map.of("from", request.from(), "to", request.to(),
                 "lines", request.serviceLines(), "direction", request.direction().name(),
                 "networks", List.copyOf(request.networks()), "minReferrals", request.minReferrals(),
                 "limit", request.perNode() + 1);
-        var firstHop = rows(FIRST_HOP, plus(filters, Map.of("id", request.focus())));
+        var firstHop = rows(tx, FIRST_HOP, plus(filters, Map.of("id", request.focus())));
         if (firstHop.isEmpty()) {
             return Optional.empty();
         }
@@ -199,7 +104,7 @@ public class NetworkService {
             if (hop == request.hops() || next.isEmpty()) {
                 break;
             }
-            hopRows = rows(NEXT_HOP, plus(filters, Map.of("frontier", next, "exclude", List.copyOf(order.keySet()))));
+            hopRows = rows(tx, NEXT_HOP, plus(filters, Map.of("frontier", next, "exclude", List.copyOf(order.keySet()))));
         }
 
         List<String> eids = List.copyOf(order.keySet());
@@ -207,7 +112,7 @@ public class NetworkService {
         var referrals = new ArrayList<NetworkPicture.Edge>();
         var memberships = new ArrayList<NetworkPicture.Edge>();
         var flows = new ArrayList<List<Object>>();
-        var drawn = rows(DRAWN, Map.of("eids", eids, "from", request.from(), "to", request.to(),
+        var drawn = rows(tx, DRAWN, Map.of("eids", eids, "from", request.from(), "to", request.to(),
                 "lines", request.serviceLines(), "minReferrals", Math.max(1, request.minReferrals())));
         drawn.forEach(row -> byEid.put(row.get("eid").asString(), node(row)));
         for (Record row : drawn) {
@@ -218,7 +123,7 @@ public class NetworkService {
                 var target = byEid.get(targetEid);
                 long sent = flow.get(1).asLong();
                 referrals.add(new NetworkPicture.Edge(source.id(), target.id(), "REFERRED", sent, flow.get(2).asLong(),
-                        LEAKING_SOURCES.contains(source.network()) && "OUT".equals(target.network())));
+                        NetworkMembership.inNetwork(source.network()) && "OUT".equals(target.network())));
                 flows.add(List.of(sourceEid, targetEid, sent));
             }
             for (Value practice : row.get("practices").values()) {
@@ -235,12 +140,12 @@ public class NetworkService {
         edges.addAll(memberships);
         var picture = new NetworkPicture(request.focus(), request.from(), request.to(), nodes, List.copyOf(edges),
                 truncated);
-        return Optional.of(request.communities() && !flows.isEmpty() ? picture.withCommunities(communities(flows))
+        return Optional.of(request.communities() && !flows.isEmpty() ? picture.withCommunities(communities(tx, flows))
                 : picture);
     }
 
-    private List<Record> rows(String cypher, Map<String, Object> parameters) {
-        return List.copyOf(neo4j.query(cypher).bindAll(parameters).fetchAs(Record.class).mappedBy((t, r) -> r).all());
+    private static List<Record> rows(Graph.Tx tx, Cypher statement, Map<String, Object> parameters) {
+        return List.copyOf(tx.list(statement, parameters, row -> row));
     }
 
     private static Map<String, Object> plus(Map<String, Object> filters, Map<String, Object> more) {
@@ -249,28 +154,22 @@ public class NetworkService {
         return parameters;
     }
 
-    private Map<String, Long> communities(List<List<Object>> flows) {
+    private static Map<String, Long> communities(Graph.Tx tx, List<List<Object>> flows) {
         String graphName = "liaison-explorer-" + java.util.UUID.randomUUID();
         try {
             var found = new java.util.HashMap<String, Long>();
-            neo4j.query(COMMUNITIES).bindAll(Map.of("flows", flows, "graphName", graphName))
-                    .fetchAs(Record.class).mappedBy((t, r) -> r).all()
+            tx.list(COMMUNITIES, Map.of("flows", flows, "graphName", graphName), row -> row)
                     .forEach(row -> found.put(row.get("id").asString(), row.get("communityId").asLong()));
             return found;
         } finally {
-            neo4j.query("CALL gds.graph.drop($graphName, false) YIELD graphName RETURN graphName")
-                    .bind(graphName).to("graphName").run();
+            tx.run(DROP_PROJECTION, Map.of("graphName", graphName));
         }
     }
 
     /** The busiest in-network and affiliated referrers of the period: where a newcomer might start. */
-    @Transactional(readOnly = true)
     public List<NetworkPicture.Node> topReferrers(Period period, int limit) {
-        return List.copyOf(neo4j.query(TOP_REFERRERS)
-                .bindAll(Map.of("from", period.from(), "to", period.to(), "limit", limit))
-                .fetchAs(NetworkPicture.Node.class)
-                .mappedBy((types, row) -> node(row))
-                .all());
+        return List.copyOf(graph.read(TOP_REFERRERS, Map.of("from", period.from(), "to", period.to(), "limit", limit),
+                NetworkService::node));
     }
 
     private static NetworkPicture.Node node(Record row) {

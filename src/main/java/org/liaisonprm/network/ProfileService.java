@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.liaisonprm.base.NetworkPicture;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.report.ReportResult;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads a provider's profile: identity, affiliations, referrals in and out by service line and month,
@@ -24,63 +24,29 @@ public class ProfileService {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.US);
 
-    private static final String IDENTITY = NetworkService.PROVIDER_BY_ID + """
-            RETURN n, labels(n) AS labels,
-                   [(n)-[:PRACTICES_AT]->(p:Practice) | p.name] AS practices,
-                   [(n)-[:AFFILIATED_WITH]->(f:Facility) | f.name] AS affiliations,
-                   head([(n)-[:EMPLOYED_BY|PRACTICES_AT|PART_OF*1..2]->(h:HealthSystem) | h.name]) AS healthSystem,
-                   COUNT { (m:Physician)-[:PRACTICES_AT]->(n) } AS members
-            LIMIT 1
-            """;
-
+    private static final Cypher IDENTITY = Cypher.load("network/profile-identity");
     /** For a practice, the referrals of its physicians; otherwise the node's own. */
-    private static final String SENT_BY_MONTH = NetworkService.PROVIDER_BY_ID + """
-            WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS senders
-            UNWIND senders AS s
-            MATCH (s)-[r:REFERRED]->(t)
-            WHERE r.periodStart >= $from AND r.periodStart < $to
-            RETURN r.periodStart AS month, r.serviceLine AS serviceLine, sum(r.referrals) AS referrals,
-                   sum(CASE WHEN t.network IN ['IN', 'AFFILIATED'] THEN r.referrals ELSE 0 END) AS kept,
-                   sum(CASE WHEN t.network = 'OUT' THEN r.referrals ELSE 0 END) AS leaked
-            ORDER BY month, serviceLine
-            """;
+    private static final Cypher SENT_BY_MONTH = Cypher.load("network/profile-sent-by-month");
+    private static final Cypher RECEIVED_BY_MONTH = Cypher.load("network/profile-received-by-month");
+    private static final Cypher PARTNERS = Cypher.load("network/profile-partners");
 
-    private static final String RECEIVED_BY_MONTH = NetworkService.PROVIDER_BY_ID + """
-            WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS receivers
-            UNWIND receivers AS s
-            MATCH (s)<-[r:REFERRED]-()
-            WHERE r.periodStart >= $from AND r.periodStart < $to
-            RETURN r.periodStart AS month, r.serviceLine AS serviceLine, sum(r.referrals) AS referrals
-            ORDER BY month, serviceLine
-            """;
-
-    private static final String PARTNERS = NetworkService.PROVIDER_BY_ID + """
-            WITH CASE WHEN n:Practice THEN COLLECT { MATCH (m:Physician)-[:PRACTICES_AT]->(n) RETURN m } ELSE [n] END AS members
-            UNWIND members AS s
-            MATCH (s)-[r:REFERRED]-(o)
-            WHERE r.periodStart >= $from AND r.periodStart < $to AND NOT o IN members
-              AND ((startNode(r) = s) = $sent)
-            WITH o, sum(r.referrals) AS referrals
-            ORDER BY referrals DESC, o.id LIMIT 10
-            RETURN o.id AS id, o.name AS name,
-                   CASE WHEN o:Physician THEN o.specialty WHEN o:Facility THEN o.type ELSE 'Practice' END AS detail,
-                   o.network AS network, referrals
-            """;
-
-    private final Neo4jClient neo4j;
+    private final Graph graph;
     private final NetworkService network;
 
-    ProfileService(Neo4jClient neo4j, NetworkService network) {
-        this.neo4j = neo4j;
+    ProfileService(Graph graph, NetworkService network) {
+        this.graph = graph;
         this.network = network;
     }
 
-    @Transactional(readOnly = true)
     public Optional<ProviderProfile> profile(String id) {
         var period = network.defaultPeriod();
+        return graph.read(tx -> profile(tx, id, period));
+    }
+
+    private Optional<ProviderProfile> profile(Graph.Tx tx, String id, NetworkService.Period period) {
         // 24 months for the charts, the last 12 for the totals
         var chartFrom = period.to().minusMonths(24);
-        Optional<Record> found = neo4j.query(IDENTITY).bind(id).to("id").fetchAs(Record.class).mappedBy((t, r) -> r).one();
+        Optional<Record> found = tx.first(IDENTITY, Map.of("id", id), r -> r);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -111,7 +77,7 @@ public class ProfileService {
         long sent = 0;
         long kept = 0;
         long leaked = 0;
-        for (Record r : neo4j.query(SENT_BY_MONTH).bindAll(params).fetchAs(Record.class).mappedBy((t, x) -> x).all()) {
+        for (Record r : tx.list(SENT_BY_MONTH, params, x -> x)) {
             var month = r.get("month").asLocalDate();
             String label = MONTH.format(month);
             sentRows.add(List.of(label, r.get("serviceLine").asString("Other"), r.get("referrals").asLong()));
@@ -127,7 +93,7 @@ public class ProfileService {
                 counts[1] == 0 ? 0L : Math.round(100.0 * counts[0] / counts[1]))));
         var receivedRows = new ArrayList<List<Object>>();
         long received = 0;
-        for (Record r : neo4j.query(RECEIVED_BY_MONTH).bindAll(params).fetchAs(Record.class).mappedBy((t, x) -> x).all()) {
+        for (Record r : tx.list(RECEIVED_BY_MONTH, params, x -> x)) {
             var month = r.get("month").asLocalDate();
             receivedRows.add(List.of(MONTH.format(month), r.get("serviceLine").asString("Other"), r.get("referrals").asLong()));
             if (!month.isBefore(period.from())) {
@@ -140,16 +106,15 @@ public class ProfileService {
                 new ReportResult(List.of("month", "serviceLine", "referrals"), sentRows, false, 0),
                 new ReportResult(List.of("month", "serviceLine", "referrals"), receivedRows, false, 0),
                 new ReportResult(List.of("month", "series", "keptPercent"), keptRows, false, 0),
-                partners(last12, true), partners(last12, false)));
+                partners(tx, last12, true), partners(tx, last12, false)));
     }
 
-    private List<ProviderProfile.Partner> partners(Map<String, Object> params, boolean sent) {
+    private static List<ProviderProfile.Partner> partners(Graph.Tx tx, Map<String, Object> params, boolean sent) {
         var withDirection = new java.util.HashMap<>(params);
         withDirection.put("sent", sent);
-        return List.copyOf(neo4j.query(PARTNERS).bindAll(withDirection).fetchAs(ProviderProfile.Partner.class)
-                .mappedBy((t, r) -> new ProviderProfile.Partner(r.get("id").asString(), r.get("name").asString(""),
-                        r.get("detail").asString(null), r.get("network").asString("OUT"), r.get("referrals").asLong()))
-                .all());
+        return List.copyOf(tx.list(PARTNERS, withDirection,
+                r -> new ProviderProfile.Partner(r.get("id").asString(), r.get("name").asString(""),
+                        r.get("detail").asString(null), r.get("network").asString("OUT"), r.get("referrals").asLong())));
     }
 
     private static void add(List<ProviderProfile.Fact> facts, String label, String value) {

@@ -11,12 +11,11 @@ import java.util.UUID;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
 import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
@@ -36,15 +35,17 @@ public class ReportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRunner.class);
 
-    private final Driver driver;
+    private static final Cypher DROP_PROJECTION = Cypher.load("report/drop-projection");
+
+    private final Graph graph;
     private final ReportCatalog catalog;
     private final ReferralCalendar calendar;
     private final ReportProperties properties;
     private final AuditTrail audit;
 
-    ReportRunner(Driver driver, ReportCatalog catalog, ReferralCalendar calendar, ReportProperties properties,
+    ReportRunner(Graph graph, ReportCatalog catalog, ReferralCalendar calendar, ReportProperties properties,
                  AuditTrail audit) {
-        this.driver = driver;
+        this.graph = graph;
         this.audit = audit;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -142,17 +143,14 @@ public class ReportRunner {
         CypherSandbox.Checked checked = CypherSandbox.check(cypher);
         var withName = new HashMap<String, Object>(parameters);
         withName.putIfAbsent(SandboxPolicy.GRAPH_NAME_PARAMETER, "liaison-check");
-        try (var session = readSession()) {
-            ResultSummary plan;
-            try {
-                try (var tx = session.beginTransaction(config(properties.timeout()))) {
-                    plan = tx.run("EXPLAIN " + cypher, withName).consume();
-                }
-            } catch (ClientException e) {
-                throw new QueryRefusedException("Neo4j cannot run this query: " + e.getMessage());
-            }
-            QueryGuard.checkPlan(plan);
+        ResultSummary plan;
+        try {
+            plan = graph.inTransaction(AccessMode.READ, config(properties.timeout()), Graph.Outcome.ROLL_BACK,
+                    tx -> tx.explain(Cypher.written(cypher), withName));
+        } catch (ClientException e) {
+            throw new QueryRefusedException("Neo4j cannot run this query: " + e.getMessage());
         }
+        QueryGuard.checkPlan(plan);
         return checked;
     }
 
@@ -172,9 +170,8 @@ public class ReportRunner {
 
     /** Drops a run's projection whatever happened to the run: success, error or timeout. */
     private void dropProjection(String graphName) {
-        try (var session = readSession()) {
-            session.executeRead(tx -> tx.run("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName",
-                    Map.of("name", graphName)).consume());
+        try {
+            graph.read(tx -> tx.run(DROP_PROJECTION, Map.of("name", graphName)));
         } catch (RuntimeException e) {
             log.warn("Could not drop the GDS projection {}: {}", graphName, e.getMessage());
         }
@@ -260,29 +257,14 @@ public class ReportRunner {
      */
     private ReportResult execute(String cypher, Map<String, Object> parameters, Duration timeout, boolean userWritten) {
         long started = System.nanoTime();
-        try (var session = readSession(); var tx = session.beginTransaction(config(timeout))) {
-            var result = tx.run(cypher, parameters);
-            List<String> columns = result.keys();
-            var rows = new ArrayList<List<Object>>();
-            boolean truncated = false;
-            while (result.hasNext()) {
-                if (rows.size() == properties.maxRows()) {
-                    truncated = true;
-                    break;
-                }
-                Record record = result.next();
-                var row = new ArrayList<Object>(columns.size());
-                for (Value value : record.values()) {
-                    if (userWritten) {
-                        GraphValues.checkVisible(value);
-                    }
-                    row.add(GraphValues.plain(value));
-                }
-                rows.add(row);
-            }
-            result.consume();
-            tx.commit();
-            return new ReportResult(columns, rows, truncated, (System.nanoTime() - started) / 1_000_000);
+        try {
+            // the text of a report file under cypher/reports/ or of a saved report, or a user's query
+            Graph.Rows<List<Object>> result = graph.inTransaction(AccessMode.READ, config(timeout),
+                    Graph.Outcome.COMMIT,
+                    tx -> tx.atMost(properties.maxRows(), Cypher.written(cypher), parameters,
+                            record -> row(record, userWritten)));
+            return new ReportResult(result.columns(), result.rows(), result.truncated(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (Neo4jException e) {
             if (isTimeout(e)) {
                 throw new QueryTimeoutException(timeout, e);
@@ -294,6 +276,17 @@ public class ReportRunner {
         }
     }
 
+    private static List<Object> row(Record record, boolean userWritten) {
+        var row = new ArrayList<Object>(record.size());
+        for (Value value : record.values()) {
+            if (userWritten) {
+                GraphValues.checkVisible(value);
+            }
+            row.add(GraphValues.plain(value));
+        }
+        return row;
+    }
+
     private static boolean isOutOfMemory(Neo4jException e) {
         String code = String.valueOf(e.code());
         return code.contains("MemoryPoolOutOfMemoryError") || code.contains("OutOfMemory");
@@ -303,10 +296,6 @@ public class ReportRunner {
         String code = String.valueOf(e.code());
         return code.contains("TransactionTimedOut") || code.contains("Terminated")
                 || String.valueOf(e.getMessage()).contains("timeout");
-    }
-
-    private Session readSession() {
-        return driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
     }
 
     private static TransactionConfig config(Duration timeout) {

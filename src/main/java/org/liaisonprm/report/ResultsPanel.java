@@ -25,6 +25,7 @@ import org.liaisonprm.base.Csv;
 import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.base.ReferralNetworkGraph;
+import org.liaisonprm.graph.NetworkMembership;
 
 /**
  * Shows a result: a sortable table, a network when rows hold nodes, a chart for bar and line reports, a
@@ -196,7 +197,7 @@ class ResultsPanel extends VerticalLayout {
                 var from = nodes.get(String.valueOf(rowNodes.get(i).get("_id")));
                 var to = nodes.get(String.valueOf(rowNodes.get(i + 1).get("_id")));
                 long weight = i < counts.size() ? counts.get(i) : 1;
-                boolean leaking = !"OUT".equals(from.network()) && "OUT".equals(to.network());
+                boolean leaking = NetworkMembership.inNetwork(from.network()) && "OUT".equals(to.network());
                 edges.putIfAbsent(from.id() + ">" + to.id(),
                         new NetworkPicture.Edge(from.id(), to.id(), "REFERRED", weight, 0, leaking));
             }

@@ -12,7 +12,8 @@ import java.util.Optional;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
 import org.liaisonprm.base.CurrentUser;
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
@@ -34,13 +35,21 @@ public class SavedReports {
     private static final Logger log = LoggerFactory.getLogger(SavedReports.class);
     private static final int MAX_ID_LENGTH = 48;
 
-    private final Driver driver;
+    private static final Cypher VISIBLE = Cypher.load("report/visible-saved-reports");
+    private static final Cypher FIND = Cypher.load("report/find-saved-report");
+    private static final Cypher EXISTS = Cypher.load("report/saved-report-exists");
+    private static final Cypher CREATE = Cypher.load("report/create-saved-report");
+    private static final Cypher UPDATE = Cypher.load("report/update-saved-report");
+    private static final Cypher DELETE = Cypher.load("report/delete-saved-report");
+    private static final Cypher VERSIONS = Cypher.load("report/saved-report-versions");
+
+    private final Graph graph;
     private final ReportCatalog catalog;
     private final ReportRunner runner;
     private final AuditTrail audit;
 
-    SavedReports(Driver driver, ReportCatalog catalog, ReportRunner runner, AuditTrail audit) {
-        this.driver = driver;
+    SavedReports(Graph graph, ReportCatalog catalog, ReportRunner runner, AuditTrail audit) {
+        this.graph = graph;
         this.catalog = catalog;
         this.runner = runner;
         this.audit = audit;
@@ -52,16 +61,12 @@ public class SavedReports {
 
     /** The saved reports the user may see, by category and title. */
     public List<ReportDefinition> visibleTo(CurrentUser user) {
-        return read("""
-                MATCH (s:SavedReport)
-                WHERE s.shared OR s.owner = $username OR $admin
-                RETURN s ORDER BY s.category, toLower(s.title), s.id
-                """, Map.of("username", String.valueOf(user.username()), "admin", user.isAdmin()))
+        return read(VISIBLE, Map.of("username", String.valueOf(user.username()), "admin", user.isAdmin()))
                 .stream().map(r -> definition(r.get("s"))).flatMap(Optional::stream).toList();
     }
 
     public Optional<ReportDefinition> find(String id, CurrentUser user) {
-        return read("MATCH (s:SavedReport {id: $id}) RETURN s", Map.of("id", id)).stream()
+        return read(FIND, Map.of("id", id)).stream()
                 .map(r -> definition(r.get("s"))).flatMap(Optional::stream)
                 .filter(r -> r.isVisibleTo(user)).findFirst();
     }
@@ -79,11 +84,7 @@ public class SavedReports {
         }
         ReportDefinition checked = check("new-report", source);
         String id = freeId(checked.title());
-        write("""
-                CREATE (s:SavedReport {id: $id, title: $title, category: $category, source: $source,
-                                       owner: $username, shared: $shared, version: 1,
-                                       createdAt: datetime(), updatedAt: datetime(), updatedBy: $username})
-                """, Map.of("id", id, "title", checked.title(), "category", checked.category(), "source", source,
+        write(CREATE, Map.of("id", id, "title", checked.title(), "category", checked.category(), "source", source,
                 "username", user.username(), "shared", shared));
         log.info("{} saved report {} ({})", user.username(), id, shared ? "shared" : "private");
         audit.record(AuditType.REPORT_SAVED, user.username(), id, shared ? "shared" : "private", null, null);
@@ -99,14 +100,7 @@ public class SavedReports {
     public ReportDefinition update(String id, String source, boolean shared, CurrentUser user) {
         ReportDefinition current = changeable(id, user);
         ReportDefinition checked = check(id, source);
-        write("""
-                MATCH (s:SavedReport {id: $id})
-                CREATE (s)-[:PREVIOUS_VERSION]->(:SavedReportVersion {reportId: s.id, version: s.version,
-                        title: s.title, source: s.source, shared: s.shared, savedAt: s.updatedAt,
-                        savedBy: s.updatedBy})
-                SET s.title = $title, s.category = $category, s.source = $source, s.shared = $shared,
-                    s.version = s.version + 1, s.updatedAt = datetime(), s.updatedBy = $username
-                """, Map.of("id", id, "title", checked.title(), "category", checked.category(), "source", source,
+        write(UPDATE, Map.of("id", id, "title", checked.title(), "category", checked.category(), "source", source,
                 "shared", shared, "username", user.username()));
         log.info("{} changed saved report {} (version {})", user.username(), id, current.saved().version() + 1);
         audit.record(AuditType.REPORT_CHANGED, user.username(), id,
@@ -125,11 +119,7 @@ public class SavedReports {
     /** Removes a saved report with all its versions. */
     public void delete(String id, CurrentUser user) {
         changeable(id, user);
-        write("""
-                MATCH (s:SavedReport {id: $id})
-                OPTIONAL MATCH (s)-[:PREVIOUS_VERSION]->(v:SavedReportVersion)
-                DETACH DELETE s, v
-                """, Map.of("id", id));
+        write(DELETE, Map.of("id", id));
         log.info("{} deleted saved report {}", user.username(), id);
         audit.record(AuditType.REPORT_DELETED, user.username(), id, null, null, null);
     }
@@ -137,10 +127,7 @@ public class SavedReports {
     /** Earlier versions, newest first. */
     public List<Version> versions(String id, CurrentUser user) {
         find(id, user).orElseThrow(() -> new NoSuchElementException("No saved report " + id));
-        return read("""
-                MATCH (:SavedReport {id: $id})-[:PREVIOUS_VERSION]->(v:SavedReportVersion)
-                RETURN v ORDER BY v.version DESC
-                """, Map.of("id", id)).stream().map(r -> {
+        return read(VERSIONS, Map.of("id", id)).stream().map(r -> {
                     Value v = r.get("v");
                     return new Version(v.get("version").asInt(), v.get("title").asString(),
                             v.get("savedAt").asZonedDateTime(), v.get("savedBy").asString(), v.get("source").asString());
@@ -188,7 +175,7 @@ public class SavedReports {
     }
 
     private boolean exists(String id) {
-        return !read("MATCH (s:SavedReport {id: $id}) RETURN s.id", Map.of("id", id)).isEmpty();
+        return !read(EXISTS, Map.of("id", id)).isEmpty();
     }
 
     /** The report a node holds; a text that no longer reads (edited in the database) is left out and logged. */
@@ -206,15 +193,11 @@ public class SavedReports {
         }
     }
 
-    private List<Record> read(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list());
-        }
+    private List<Record> read(Cypher statement, Map<String, Object> parameters) {
+        return graph.read(statement, parameters, row -> row);
     }
 
-    private void write(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run(cypher, new HashMap<>(parameters)).consume());
-        }
+    private void write(Cypher statement, Map<String, Object> parameters) {
+        graph.write(statement, new HashMap<>(parameters));
     }
 }

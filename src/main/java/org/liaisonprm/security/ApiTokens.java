@@ -15,8 +15,9 @@ import java.util.UUID;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,13 +31,18 @@ public class ApiTokens {
     public static final String PREFIX = "lia_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Neo4jClient neo4j;
+    private static final Cypher CREATE = Cypher.load("security/create-token");
+    private static final Cypher LIST = Cypher.load("security/list-tokens");
+    private static final Cypher REVOKE = Cypher.load("security/revoke-token");
+    private static final Cypher OWNER = Cypher.load("security/token-owner");
+
+    private final Graph graph;
     private final AuditTrail audit;
 
     private final byte[] digestKey;
 
-    ApiTokens(Neo4jClient neo4j, AuditTrail audit, ServerSecret secret) {
-        this.neo4j = neo4j;
+    ApiTokens(Graph graph, AuditTrail audit, ServerSecret secret) {
+        this.graph = graph;
         this.audit = audit;
         this.digestKey = secret.key("api-token");
     }
@@ -57,33 +63,21 @@ public class ApiTokens {
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String id = UUID.randomUUID().toString();
-        neo4j.query("""
-                        MATCH (u:User {username: $username})
-                        CREATE (u)-[:HAS_TOKEN]->(:ApiToken {id: $id, username: $username, name: $name, hash: $hash,
-                                                             hint: $hint, createdAt: datetime()})
-                        """)
-                .bindAll(Map.of("username", username, "id", id, "name", name.strip(), "hash", hash(token),
-                        "hint", token.substring(0, PREFIX.length() + 4) + "…"))
-                .run();
+        graph.write(CREATE, Map.of("username", username, "id", id, "name", name.strip(), "hash", hash(token),
+                "hint", token.substring(0, PREFIX.length() + 4) + "…"));
         audit.record(AuditType.TOKEN_CREATED, username, username, name.strip(), null, null);
         return new NewToken(list(username).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(), token);
     }
 
     public List<TokenInfo> list(String username) {
-        return List.copyOf(neo4j.query("""
-                        MATCH (:User {username: $username})-[:HAS_TOKEN]->(t:ApiToken)
-                        RETURN t ORDER BY t.createdAt DESC
-                        """)
-                .bind(username).to("username")
-                .fetchAs(TokenInfo.class).mappedBy((types, row) -> info(row.get("t"))).all());
+        return List.copyOf(graph.read(LIST, Map.of("username", username), row -> info(row.get("t"))));
     }
 
     /** Revokes one of the user's own tokens. */
     public void revoke(String username, String id) {
         var info = list(username).stream().filter(t -> t.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No such token"));
-        neo4j.query("MATCH (:User {username: $username})-[:HAS_TOKEN]->(t:ApiToken {id: $id}) DETACH DELETE t")
-                .bindAll(Map.of("username", username, "id", id)).run();
+        graph.write(REVOKE, Map.of("username", username, "id", id));
         audit.record(AuditType.TOKEN_REVOKED, username, username, info.name(), null, null);
     }
 
@@ -92,13 +86,8 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return neo4j.query("""
-                        MATCH (u:User)-[:HAS_TOKEN]->(t:ApiToken {hash: $hash})
-                        SET t.lastUsedAt = datetime()
-                        RETURN u.username AS username
-                        """)
-                .bind(hash(token)).to("hash")
-                .fetchAs(String.class).one();
+        return graph.write(OWNER, Map.of("hash", hash(token)), row -> row.get("username").asString())
+                .stream().findFirst();
     }
 
     private static TokenInfo info(Value t) {

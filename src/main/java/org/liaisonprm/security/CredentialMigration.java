@@ -2,8 +2,9 @@ package org.liaisonprm.security;
 
 import java.util.Map;
 
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.StartupOrder;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,12 +24,17 @@ class CredentialMigration implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialMigration.class);
 
-    private final Driver driver;
+    private static final Cypher UNKEYED_PASSWORDS = Cypher.load("security/unkeyed-passwords");
+    private static final Cypher KEY_PASSWORD = Cypher.load("security/key-password");
+    private static final Cypher UNKEYED_TOKENS = Cypher.load("security/unkeyed-tokens");
+    private static final Cypher KEY_TOKEN = Cypher.load("security/key-token");
+
+    private final Graph graph;
     private final PasswordEncoder passwords;
     private final ApiTokens tokens;
 
-    CredentialMigration(Driver driver, PasswordEncoder passwords, ApiTokens tokens) {
-        this.driver = driver;
+    CredentialMigration(Graph graph, PasswordEncoder passwords, ApiTokens tokens) {
+        this.graph = graph;
         this.passwords = passwords;
         this.tokens = tokens;
     }
@@ -38,34 +44,25 @@ class CredentialMigration implements ApplicationRunner {
         if (!(passwords instanceof KeyedPasswordEncoder keyed)) {
             return;
         }
-        try (var session = driver.session()) {
-            int users = session.executeWrite(tx -> {
-                var legacy = tx.run("""
-                        MATCH (u:User) WHERE u.passwordHash IS NOT NULL AND NOT u.passwordHash STARTS WITH $prefix
-                        RETURN u.username AS username, u.passwordHash AS hash
-                        """, Map.of("prefix", KeyedPasswordEncoder.PREFIX)).list();
-                for (var user : legacy) {
-                    tx.run("MATCH (u:User {username: $username}) SET u.passwordHash = $hash",
-                            Map.of("username", user.get("username").asString(),
-                                    "hash", keyed.seal(user.get("hash").asString()))).consume();
-                }
-                return legacy.size();
-            });
-            int apiTokens = session.executeWrite(tx -> {
-                var legacy = tx.run("""
-                        MATCH (t:ApiToken) WHERE NOT t.hash STARTS WITH $prefix RETURN t.id AS id, t.hash AS hash
-                        """, Map.of("prefix", ApiTokens.KEYED)).list();
-                for (var token : legacy) {
-                    tx.run("MATCH (t:ApiToken {id: $id}) SET t.hash = $hash",
-                            Map.of("id", token.get("id").asString(), "hash", tokens.keyed(token.get("hash").asString())))
-                            .consume();
-                }
-                return legacy.size();
-            });
-            if (users + apiTokens > 0) {
-                log.info("Keyed the stored credentials of {} users and {} API tokens with the server secret",
-                        users, apiTokens);
+        int users = graph.write(tx -> {
+            var legacy = tx.list(UNKEYED_PASSWORDS, Map.of("prefix", KeyedPasswordEncoder.PREFIX), row -> row);
+            for (var user : legacy) {
+                tx.run(KEY_PASSWORD, Map.of("username", user.get("username").asString(),
+                        "hash", keyed.seal(user.get("hash").asString())));
             }
+            return legacy.size();
+        });
+        int apiTokens = graph.write(tx -> {
+            var legacy = tx.list(UNKEYED_TOKENS, Map.of("prefix", ApiTokens.KEYED), row -> row);
+            for (var token : legacy) {
+                tx.run(KEY_TOKEN, Map.of("id", token.get("id").asString(),
+                        "hash", tokens.keyed(token.get("hash").asString())));
+            }
+            return legacy.size();
+        });
+        if (users + apiTokens > 0) {
+            log.info("Keyed the stored credentials of {} users and {} API tokens with the server secret",
+                    users, apiTokens);
         }
     }
 }

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
 import org.liaisonprm.base.Role;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
@@ -23,7 +24,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The application's users, stored in the graph as {@code (:User)} nodes with BCrypt password hashes, and
@@ -36,14 +36,25 @@ public class UserAccounts implements UserDetailsService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
-    private final Neo4jClient neo4j;
+    private static final Cypher SIGN_ON = Cypher.load("security/sign-on-user");
+    private static final Cypher FIND = Cypher.load("security/find-user");
+    private static final Cypher ALL = Cypher.load("security/all-users");
+    private static final Cypher COUNT = Cypher.load("security/count-users");
+    private static final Cypher CREATE = Cypher.load("security/create-user");
+    private static final Cypher CHANGE = Cypher.load("security/change-user");
+    private static final Cypher UNLOCK = Cypher.load("security/unlock-user");
+    private static final Cypher FAILED_LOGIN = Cypher.load("security/failed-login");
+    private static final Cypher SUCCEEDED_LOGIN = Cypher.load("security/succeeded-login");
+    private static final Cypher SET_PASSWORD = Cypher.load("security/set-password");
+
+    private final Graph graph;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
     private final ObjectProvider<SessionRegistry> sessions;
 
-    UserAccounts(Neo4jClient neo4j, PasswordEncoder passwordEncoder, AuditTrail audit,
+    UserAccounts(Graph graph, PasswordEncoder passwordEncoder, AuditTrail audit,
                  ObjectProvider<SessionRegistry> sessions) {
-        this.neo4j = neo4j;
+        this.graph = graph;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.sessions = sessions;
@@ -63,7 +74,6 @@ public class UserAccounts implements UserDetailsService {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return find(username)
                 .filter(account -> account.passwordHash() != null)
@@ -89,13 +99,7 @@ public class UserAccounts implements UserDetailsService {
         if (before.isPresent() && !before.get().enabled()) {
             return false;
         }
-        neo4j.query("""
-                        MERGE (u:User {username: $username})
-                          ON CREATE SET u.enabled = true, u.failedLogins = 0, u.createdAt = datetime(), u.source = 'oidc'
-                        SET u.displayName = $displayName, u.roles = $roles
-                        """)
-                .bindAll(Map.of("username", username, "displayName", displayName, "roles", roleNames))
-                .run();
+        graph.write(SIGN_ON, Map.of("username", username, "displayName", displayName, "roles", roleNames));
         if (before.isEmpty()) {
             audit.record(AuditType.USER_CREATED, username, username, "single sign-on, roles " + roleNames, null, null);
         } else if (!before.get().roles().equals(roleNames)) {
@@ -105,41 +109,25 @@ public class UserAccounts implements UserDetailsService {
         return true;
     }
 
-    @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
-        return neo4j.query("MATCH (u:User {username: $username}) RETURN u")
-                .bind(username).to("username")
-                .fetchAs(UserAccount.class)
-                .mappedBy((types, row) -> account(row.get("u")))
-                .one();
+        return graph.readOne(FIND, Map.of("username", username), row -> account(row.get("u")));
     }
 
-    @Transactional(readOnly = true)
     public List<UserAccount> all() {
-        return List.copyOf(neo4j.query("MATCH (u:User) RETURN u ORDER BY u.username")
-                .fetchAs(UserAccount.class)
-                .mappedBy((types, row) -> account(row.get("u")))
-                .all());
+        return List.copyOf(graph.read(ALL, Map.of(), row -> account(row.get("u"))));
     }
 
-    @Transactional(readOnly = true)
     public long count() {
-        return neo4j.query("MATCH (u:User) RETURN count(u) AS n").fetchAs(Long.class).one().orElse(0L);
+        return graph.readOne(COUNT, Map.of(), row -> row.get("n").asLong()).orElse(0L);
     }
 
     /**
      * Creates a user as the application itself does (the initial administrator, demo users): no password
      * rules, no audit. People create users with {@link #createUser(String, String, String, Collection)}.
      */
-    @Transactional
     public void create(String username, String rawPassword, String displayName, List<String> roles) {
-        neo4j.query("""
-                        CREATE (u:User {username: $username, passwordHash: $hash, displayName: $displayName,
-                                        roles: $roles, enabled: true, failedLogins: 0, createdAt: datetime()})
-                        """)
-                .bindAll(Map.of("username", username, "hash", passwordEncoder.encode(rawPassword),
-                        "displayName", displayName, "roles", roles))
-                .run();
+        graph.write(CREATE, Map.of("username", username, "hash", passwordEncoder.encode(rawPassword),
+                "displayName", displayName, "roles", roles));
     }
 
     /**
@@ -174,12 +162,8 @@ public class UserAccounts implements UserDetailsService {
         }
         String shown = displayName == null || displayName.isBlank() ? username : displayName.strip();
         List<String> roleNames = roles.stream().map(Role::name).sorted().toList();
-        neo4j.query("""
-                        MATCH (u:User {username: $username})
-                        SET u.displayName = $displayName, u.roles = $roles, u.enabled = $enabled
-                        """)
-                .bindAll(Map.of("username", username, "displayName", shown, "roles", roleNames, "enabled", enabled))
-                .run();
+        graph.write(CHANGE, Map.of("username", username, "displayName", shown, "roles", roleNames,
+                "enabled", enabled));
         var changes = new StringBuilder();
         if (!before.roles().equals(roleNames)) {
             changes.append("roles ").append(before.roles()).append(" → ").append(roleNames).append("; ");
@@ -210,8 +194,7 @@ public class UserAccounts implements UserDetailsService {
     /** An administrator lifts a lock before its time. */
     public void unlock(String username) {
         existing(username);
-        neo4j.query("MATCH (u:User {username: $username}) SET u.failedLogins = 0 REMOVE u.lockedUntil")
-                .bind(username).to("username").run();
+        graph.write(UNLOCK, Map.of("username", username));
         audit.record(AuditType.USER_CHANGED, username, "unlocked", null, null);
     }
 
@@ -239,36 +222,19 @@ public class UserAccounts implements UserDetailsService {
      * @return true when this failure locked the account
      */
     boolean failedLogin(String username, int attempts, java.time.Duration lockFor) {
-        return neo4j.query("""
-                        MATCH (u:User {username: $username})
-                        SET u.failedLogins = coalesce(u.failedLogins, 0) + 1
-                        WITH u, u.failedLogins >= $attempts AND (u.lockedUntil IS NULL OR u.lockedUntil < datetime()) AS lock
-                        FOREACH (_ IN CASE WHEN lock THEN [1] ELSE [] END |
-                          SET u.lockedUntil = datetime() + duration({seconds: $seconds}), u.failedLogins = 0)
-                        RETURN lock
-                        """)
-                .bindAll(Map.of("username", username, "attempts", attempts, "seconds", lockFor.toSeconds()))
-                .fetchAs(Boolean.class).one().orElse(false);
+        return graph.write(FAILED_LOGIN,
+                        Map.of("username", username, "attempts", attempts, "seconds", lockFor.toSeconds()),
+                        row -> row.get("lock").asBoolean())
+                .stream().findFirst().orElse(false);
     }
 
     /** A successful login clears the count of failures (a no-op write when there were none). */
     void succeededLogin(String username, boolean interactive) {
-        neo4j.query("""
-                        MATCH (u:User {username: $username})
-                        WHERE coalesce(u.failedLogins, 0) > 0 OR $interactive
-                        SET u.failedLogins = 0
-                        FOREACH (_ IN CASE WHEN $interactive THEN [1] ELSE [] END | SET u.lastLoginAt = datetime())
-                        """)
-                .bindAll(Map.of("username", username, "interactive", interactive)).run();
+        graph.write(SUCCEEDED_LOGIN, Map.of("username", username, "interactive", interactive));
     }
 
     private void setPassword(String username, String rawPassword) {
-        neo4j.query("""
-                        MATCH (u:User {username: $username})
-                        SET u.passwordHash = $hash, u.passwordChangedAt = datetime(), u.failedLogins = 0
-                        REMOVE u.lockedUntil
-                        """)
-                .bindAll(Map.of("username", username, "hash", passwordEncoder.encode(rawPassword))).run();
+        graph.write(SET_PASSWORD, Map.of("username", username, "hash", passwordEncoder.encode(rawPassword)));
     }
 
     /**

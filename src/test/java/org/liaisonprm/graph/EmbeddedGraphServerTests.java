@@ -32,10 +32,10 @@ class EmbeddedGraphServerTests {
              Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken())) {
             assertThat(server.boltUri().getPort()).isPositive().isNotEqualTo(7687);
 
-            var applied = new GraphSchema(driver).apply();
+            var applied = new GraphSchema(new Graph(driver)).apply();
             assertThat(applied).startsWith("001-constraints.cypher", "002-indexes.cypher", "003-search.cypher")
                     .containsExactlyElementsOf(schemaFiles());
-            assertThat(new GraphSchema(driver).apply()).as("a second start applies nothing").isEmpty();
+            assertThat(new GraphSchema(new Graph(driver)).apply()).as("a second start applies nothing").isEmpty();
             try (var session = driver.session()) {
                 List<String> constraints = session.executeRead(tx -> tx.run("SHOW CONSTRAINTS YIELD name RETURN name")
                         .list(r -> r.get(0).asString()));

@@ -43,9 +43,9 @@ class GdsReportTests {
     /** a→b→c→d and e→b, ten referrals each; a and e in network, the rest out. */
     private void chain() {
         referrals("""
-                CREATE (a:Physician {id: 'a', name: 'A', network: 'IN'}), (b:Physician {id: 'b', name: 'B', network: 'OUT'}),
-                       (c:Physician {id: 'c', name: 'C', network: 'OUT'}), (d:Physician {id: 'd', name: 'D', network: 'OUT'}),
-                       (e:Physician {id: 'e', name: 'E', network: 'IN'})
+                CREATE (a:Physician {id: 'a', name: 'A', network: 'IN', inNetwork: true}), (b:Physician {id: 'b', name: 'B', network: 'OUT', inNetwork: false}),
+                       (c:Physician {id: 'c', name: 'C', network: 'OUT', inNetwork: false}), (d:Physician {id: 'd', name: 'D', network: 'OUT', inNetwork: false}),
+                       (e:Physician {id: 'e', name: 'E', network: 'IN', inNetwork: true})
                 WITH a, b, c, d, e
                 UNWIND [[a, b], [b, c], [c, d], [e, b]] AS pair
                 WITH pair[0] AS source, pair[1] AS target, 10 AS n
@@ -79,12 +79,12 @@ class GdsReportTests {
     @Test
     void referralCommunitiesSeparateTwoTightGroups() {
         referrals("""
-                CREATE (p1:Physician {id: 'p1', name: 'P1', network: 'IN', lat: 42.0, lon: -71.0}),
-                       (p2:Physician {id: 'p2', name: 'P2', network: 'IN', lat: 42.2, lon: -71.2}),
-                       (p3:Physician {id: 'p3', name: 'P3', network: 'IN', lat: 42.4, lon: -71.4}),
-                       (q1:Physician {id: 'q1', name: 'Q1', network: 'OUT', lat: 41.0, lon: -70.0}),
-                       (q2:Physician {id: 'q2', name: 'Q2', network: 'OUT', lat: 41.0, lon: -70.0}),
-                       (q3:Physician {id: 'q3', name: 'Q3', network: 'OUT', lat: 41.0, lon: -70.0})
+                CREATE (p1:Physician {id: 'p1', name: 'P1', network: 'IN', inNetwork: true, lat: 42.0, lon: -71.0}),
+                       (p2:Physician {id: 'p2', name: 'P2', network: 'IN', inNetwork: true, lat: 42.2, lon: -71.2}),
+                       (p3:Physician {id: 'p3', name: 'P3', network: 'IN', inNetwork: true, lat: 42.4, lon: -71.4}),
+                       (q1:Physician {id: 'q1', name: 'Q1', network: 'OUT', inNetwork: false, lat: 41.0, lon: -70.0}),
+                       (q2:Physician {id: 'q2', name: 'Q2', network: 'OUT', inNetwork: false, lat: 41.0, lon: -70.0}),
+                       (q3:Physician {id: 'q3', name: 'Q3', network: 'OUT', inNetwork: false, lat: 41.0, lon: -70.0})
                 WITH p1, p2, p3, q1, q2, q3
                 UNWIND [[p1, p2, 10], [p2, p3, 10], [p3, p1, 10], [p3, q1, 1],
                         [q1, q2, 10], [q2, q3, 10], [q3, q1, 10]] AS edge
@@ -106,11 +106,11 @@ class GdsReportTests {
         // o (out of network) and the loyalist l both refer to t1, t2 and t3 (in network): Jaccard 1.
         // m (in network) refers only to t4 and resembles nobody.
         referrals("""
-                CREATE (o:Physician {id: 'o', name: 'O', network: 'OUT', specialty: 'Family Medicine', city: 'Lynn'}),
-                       (l:Physician {id: 'l', name: 'L', network: 'IN'}),
-                       (m:Physician {id: 'm', name: 'M', network: 'IN'}),
-                       (t1:Physician {id: 't1', network: 'IN'}), (t2:Physician {id: 't2', network: 'IN'}),
-                       (t3:Physician {id: 't3', network: 'IN'}), (t4:Physician {id: 't4', network: 'OUT'})
+                CREATE (o:Physician {id: 'o', name: 'O', network: 'OUT', inNetwork: false, specialty: 'Family Medicine', city: 'Lynn'}),
+                       (l:Physician {id: 'l', name: 'L', network: 'IN', inNetwork: true}),
+                       (m:Physician {id: 'm', name: 'M', network: 'IN', inNetwork: true}),
+                       (t1:Physician {id: 't1', network: 'IN', inNetwork: true}), (t2:Physician {id: 't2', network: 'IN', inNetwork: true}),
+                       (t3:Physician {id: 't3', network: 'IN', inNetwork: true}), (t4:Physician {id: 't4', network: 'OUT', inNetwork: false})
                 WITH o, l, m, t1, t2, t3, t4
                 UNWIND [[o, t1], [o, t2], [o, t3], [l, t1], [l, t2], [l, t3], [m, t4]] AS pair
                 WITH pair[0] AS source, pair[1] AS target, 10 AS n

@@ -1,0 +1,3 @@
+// Removes up to 10,000 leakage totals of other generations than $generation; returns how many it removed.
+MATCH (n:LeakageTotals) WHERE n.generation <> $generation
+WITH n LIMIT 10000 DELETE n RETURN count(*) AS removed

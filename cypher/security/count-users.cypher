@@ -1,0 +1,2 @@
+// How many users there are. No parameters.
+MATCH (u:User) RETURN count(u) AS n

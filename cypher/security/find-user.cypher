@@ -1,0 +1,2 @@
+// One user by name. $username.
+MATCH (u:User {username: $username}) RETURN u

@@ -1,0 +1,2 @@
+// Stores a user's keyed password hash. $username, $hash.
+MATCH (u:User {username: $username}) SET u.passwordHash = $hash
