@@ -38,7 +38,7 @@ class ArchitectureTests {
             .layer("entry points").definedBy("org.liaisonprm.cli..", "org.liaisonprm.bench..")
             .whereLayer("base").mayNotAccessAnyLayer()
             .whereLayer("graph").mayNotAccessAnyLayer()
-            .whereLayer("audit").mayOnlyAccessLayers("base")
+            .whereLayer("audit").mayOnlyAccessLayers("base", "graph")
             .whereLayer("physician").mayOnlyAccessLayers("base", "graph")
             .whereLayer("security").mayOnlyAccessLayers("base", "graph", "audit")
             .whereLayer("report").mayOnlyAccessLayers("base", "graph", "audit", "physician")
@@ -57,6 +57,14 @@ class ArchitectureTests {
             .that().areAssignableTo(Component.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..", "org.springframework.data.neo4j..")
             .because("views call services, which own transactions and Cypher");
+
+    @ArchTest
+    static final ArchRule cypherRunsThroughGraph = noClasses()
+            .that().resideOutsideOfPackage("org.liaisonprm.graph..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.neo4j.driver.Driver")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.neo4j.driver.Session")
+            .orShould().dependOnClassesThat().resideInAPackage("org.springframework.data.neo4j.core..")
+            .because("every statement runs through graph.Graph, from a cypher/ file");
 
     @ArchTest
     static final ArchRule onlyTheGraphPackageEmbedsNeo4j = noClasses()

@@ -12,7 +12,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +43,18 @@ public class AuditTrail {
     static final int MAX_DETAIL = 20_000;
     static final int MAX_FIELD = 200;
 
-    private final Driver driver;
+    private static final Cypher RECORD_EVENT = Cypher.load("audit/record-event");
+    private static final Cypher FIND_EVENTS = Cypher.load("audit/find-events");
+    private static final Cypher PURGE_EVENTS = Cypher.load("audit/purge-events");
+
+    private final Graph graph;
     private final AuditProperties properties;
     private final ObjectMapper json;
     private final SecurityContextHolderStrategy security;
 
-    AuditTrail(Driver driver, AuditProperties properties, ObjectMapper json,
+    AuditTrail(Graph graph, AuditProperties properties, ObjectMapper json,
                ObjectProvider<SecurityContextHolderStrategy> security) {
-        this.driver = driver;
+        this.graph = graph;
         this.properties = properties;
         this.json = json;
         this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
@@ -81,11 +86,8 @@ public class AuditTrail {
         event.put("detail", cut(detail, MAX_DETAIL));
         event.put("rows", rows);
         event.put("durationMs", durationMs);
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> tx.run("""
-                    CREATE (e:AuditEvent {id: $event.id, at: datetime()})
-                    SET e += $event
-                    """, Map.of("event", event)).consume());
+        try {
+            graph.write(RECORD_EVENT, Map.of("event", event));
         } catch (RuntimeException e) {
             // An action that cannot be audited must not happen unaudited: the caller's action fails with it.
             log.error("Could not write the audit event {} for {}: {}", type, who, cut(e.getMessage(), MAX_FIELD));
@@ -122,14 +124,7 @@ public class AuditTrail {
         parameters.put("username", filter.username() == null || filter.username().isBlank() ? null : filter.username().strip());
         parameters.put("type", filter.type() == null ? null : filter.type().name());
         parameters.put("limit", limit);
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (e:AuditEvent)
-                    WHERE ($from IS NULL OR e.at >= $from) AND ($to IS NULL OR e.at < $to)
-                      AND ($username IS NULL OR e.username = $username) AND ($type IS NULL OR e.type = $type)
-                    RETURN e ORDER BY e.at DESC, e.id LIMIT $limit
-                    """, parameters).list(r -> event(r.get("e"))));
-        }
+        return graph.read(FIND_EVENTS, parameters, r -> event(r.get("e")));
     }
 
     /** Removes events older than the retention period; the one deletion the trail allows. */
@@ -142,12 +137,8 @@ public class AuditTrail {
         long removed = 0;
         long batch;
         do {
-            try (var session = driver.session()) {
-                batch = session.executeWrite(tx -> tx.run("""
-                        MATCH (e:AuditEvent) WHERE e.at < datetime() - duration({seconds: $seconds})
-                        WITH e LIMIT 10000 DELETE e RETURN count(*) AS n
-                        """, Map.of("seconds", retention.toSeconds())).single().get("n").asLong());
-            }
+            batch = graph.write(PURGE_EVENTS, Map.of("seconds", retention.toSeconds()), r -> r.get("n").asLong())
+                    .get(0);
             removed += batch;
         } while (batch > 0);
         if (removed > 0) {

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
-import org.neo4j.driver.Driver;
 
 /**
  * A large synthetic referral graph for benchmarks, generated inside the database (server-side
@@ -31,22 +30,15 @@ final class BenchmarkGraph {
     private static final Cypher AWAIT_INDEXES = Cypher.load("bench/await-indexes");
     private static final Cypher REFERRALS = Cypher.load("bench/referrals");
 
-    /**
-     * @param driver for the two statements that commit in transactions of their own ({@code CALL { … } IN
-     *               TRANSACTIONS} runs only outside a transaction, which {@link Graph} does not offer)
-     */
-    static void build(Graph graph, Driver driver, int physicians, int facilities, long relationships, LocalDate end) {
+    /** Physicians and referrals are written with {@code CALL { … } IN TRANSACTIONS}, in auto-commit transactions. */
+    static void build(Graph graph, int physicians, int facilities, long relationships, LocalDate end) {
         int perPhysician = (int) Math.max(1, relationships / physicians);
         graph.write(FACILITIES, Map.of("facilities", facilities));
-        try (var session = driver.session()) {
-            session.run(PHYSICIANS.text(), Map.of("physicians", physicians, "lines", List.of(SERVICE_LINES))).consume();
-        }
+        graph.autoCommit(PHYSICIANS, Map.of("physicians", physicians, "lines", List.of(SERVICE_LINES)));
         graph.write(PHYSICIAN_INDEX, Map.of());
         graph.write(FACILITY_INDEX, Map.of());
         graph.write(AWAIT_INDEXES, Map.of());
-        try (var session = driver.session()) {
-            session.run(REFERRALS.text(), Map.of("per", perPhysician, "physicians", physicians, "facilities", facilities,
-                    "end", end, "lines", List.of(SERVICE_LINES))).consume();
-        }
+        graph.autoCommit(REFERRALS, Map.of("per", perPhysician, "physicians", physicians, "facilities", facilities,
+                "end", end, "lines", List.of(SERVICE_LINES)));
     }
 }

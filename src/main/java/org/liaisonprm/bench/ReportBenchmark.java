@@ -16,12 +16,11 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.liaisonprm.LiaisonApplication;
-import org.liaisonprm.graph.ReferralRollup;
-import org.liaisonprm.report.ReportRunner;
 import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
+import org.liaisonprm.graph.ReferralRollup;
+import org.liaisonprm.report.ReportRunner;
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionConfig;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -63,11 +62,10 @@ public final class ReportBenchmark {
                 physicians, relationships, focuses);
         printMachine();
         try (ConfigurableApplicationContext context = start(dataDir)) {
-            Driver driver = context.getBean(Driver.class);
             Graph graph = context.getBean(Graph.class);
             var network = context.getBean(org.liaisonprm.network.NetworkService.class);
             long started = System.nanoTime();
-            BenchmarkGraph.build(graph, driver, physicians, 500, relationships, end);
+            BenchmarkGraph.build(graph, physicians, 500, relationships, end);
             System.out.printf("Graph built in %,d ms%n", (System.nanoTime() - started) / 1_000_000);
             var from = end.minusMonths(12);
             var sizes = new ArrayList<Integer>();
@@ -136,12 +134,11 @@ public final class ReportBenchmark {
         printMachine();
 
         try (ConfigurableApplicationContext context = start(dataDir)) {
-            Driver driver = context.getBean(Driver.class);
             Graph graph = context.getBean(Graph.class);
             ReportRunner reports = context.getBean(ReportRunner.class);
 
             long started = System.nanoTime();
-            BenchmarkGraph.build(graph, driver, physicians, 500, relationships, end);
+            BenchmarkGraph.build(graph, physicians, 500, relationships, end);
             long built = (System.nanoTime() - started) / 1_000_000;
             long actual = graph.readOne(REFERRED_COUNT, Map.of(), r -> r.get(0).asLong()).orElseThrow();
             System.out.printf("Graph built in %,d ms: %,d REFERRED relationships%n", built, actual);

@@ -14,6 +14,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.summary.ResultSummary;
+import org.neo4j.driver.summary.SummaryCounters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -136,6 +137,13 @@ public class Graph {
             return new Rows<>(columns, rows, truncated);
         }
 
+        /** Runs a statement that writes: its rows and what it created, changed or deleted. */
+        public Written written(Cypher statement, Map<String, ?> parameters) {
+            var result = tx.run(statement.text(), values(parameters));
+            var rows = result.list();
+            return new Written(rows, result.consume().counters());
+        }
+
         /** The plan Neo4j would run the statement with, without running it ({@code EXPLAIN}). */
         public ResultSummary explain(Cypher statement, Map<String, ?> parameters) {
             return tx.run("EXPLAIN " + statement.text(), values(parameters)).consume();
@@ -145,6 +153,10 @@ public class Graph {
         private static Map<String, Object> values(Map<String, ?> parameters) {
             return Collections.unmodifiableMap(parameters);
         }
+    }
+
+    /** A write statement's rows and its counters. */
+    public record Written(List<Record> rows, SummaryCounters counters) {
     }
 
     /** Rows read from a statement: its columns, the rows, and whether more were left unread. */
@@ -159,6 +171,13 @@ public class Graph {
     public ResultSummary autoCommit(Cypher statement, Map<String, ?> parameters) {
         try (var session = driver.session()) {
             return session.run(statement.text(), Tx.values(parameters)).consume();
+        }
+    }
+
+    /** As {@link #autoCommit(Cypher, Map)}, with {@code config} (e.g. a timeout). */
+    public ResultSummary autoCommit(Cypher statement, Map<String, ?> parameters, TransactionConfig config) {
+        try (var session = driver.session()) {
+            return session.run(statement.text(), Tx.values(parameters), config).consume();
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +62,6 @@ public class ReferralRollup implements ApplicationRunner {
     @Autowired
     public ReferralRollup(Graph graph) {
         this.graph = graph;
-    }
-
-    /** For a subclass registered with the driver only (the import command's rollup on request). */
-    protected ReferralRollup(Driver driver) {
-        this(new Graph(driver));
     }
 
     @Override

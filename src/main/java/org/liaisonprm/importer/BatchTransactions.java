@@ -3,37 +3,28 @@ package org.liaisonprm.importer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.liaisonprm.graph.Cypher;
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Graph;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SimpleQueryRunner;
-import org.neo4j.driver.Transaction;
-import org.neo4j.driver.summary.SummaryCounters;
+import org.neo4j.driver.TransactionConfig;
 
 /**
  * The transactions an import's batch statements run in. A real import commits each statement in a transaction
  * of its own. A dry run opens one explicit transaction per batch, binds it to the thread writing the batch so
  * that the batch's look-ups, stubs and write all run in it (the write meets the stubs), and rolls it back at the
  * batch's end: nothing reaches the graph.
- * <p>
- * The one place in the importer that holds the driver: {@link org.liaisonprm.graph.Graph} has no transaction
- * that is rolled back, nor a statement's rows together with its counters, which every batch write needs.
  */
 final class BatchTransactions {
 
-    /** A write statement's rows and what it created. */
-    record Written(List<Record> rows, SummaryCounters counters) {
-    }
-
-    private final Driver driver;
+    private final Graph graph;
     private final boolean dryRun;
     /** A dry run's transaction of the batch the current thread writes, rolled back at the batch's end. */
-    private final ThreadLocal<Transaction> batchTransaction = new ThreadLocal<>();
+    private final ThreadLocal<Graph.Tx> batchTransaction = new ThreadLocal<>();
 
-    BatchTransactions(Driver driver, boolean dryRun) {
-        this.driver = driver;
+    BatchTransactions(Graph graph, boolean dryRun) {
+        this.graph = graph;
         this.dryRun = dryRun;
     }
 
@@ -50,46 +41,33 @@ final class BatchTransactions {
             work.run();
             return;
         }
-        try (var session = driver.session(); var tx = session.beginTransaction()) {
+        graph.inTransaction(AccessMode.WRITE, TransactionConfig.empty(), Graph.Outcome.ROLL_BACK, tx -> {
             batchTransaction.set(tx);
             try {
                 work.run();
             } finally {
                 batchTransaction.remove();
-                tx.rollback();
             }
-        }
+            return null;
+        });
     }
 
     /** Runs a statement that writes: in a transaction of its own, or in a dry run in the batch's. */
-    Written write(Cypher statement, Map<String, Object> parameters) {
-        return writing(tx -> {
-            var result = tx.run(statement.text(), parameters);
-            var rows = result.list();
-            return new Written(rows, result.consume().counters());
-        });
+    Graph.Written write(Cypher statement, Map<String, Object> parameters) {
+        if (!dryRun) {
+            return graph.write(tx -> tx.written(statement, parameters));
+        }
+        var result = new ArrayList<Graph.Written>(1);
+        inBatch(() -> result.add(batchTransaction.get().written(statement, parameters)));
+        return result.get(0);
     }
 
     /** Runs a read-only statement: in the batch's transaction when a dry run's batch is under way, else in its own. */
     List<Record> read(Cypher statement, Map<String, Object> parameters) {
-        Function<SimpleQueryRunner, List<Record>> work = tx -> tx.run(statement.text(), parameters).list();
-        Transaction bound = batchTransaction.get();
+        Graph.Tx bound = batchTransaction.get();
         if (bound != null) {
-            return work.apply(bound);
+            return bound.list(statement, parameters, row -> row);
         }
-        try (var session = driver.session()) {
-            return session.executeRead(work::apply);
-        }
-    }
-
-    private <T> T writing(Function<SimpleQueryRunner, T> work) {
-        if (!dryRun) {
-            try (var session = driver.session()) {
-                return session.executeWrite(work::apply);
-            }
-        }
-        var result = new ArrayList<T>(1);
-        inBatch(() -> result.add(work.apply(batchTransaction.get())));
-        return result.get(0);
+        return graph.read(statement, parameters, row -> row);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.summary.SummaryCounters;
 
@@ -137,7 +138,7 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** The rows a statement returned with a {@code line}: not written, to be refused ({@code reason} or a repeat). */
-    private static Outcome outcome(BatchTransactions.Written written) {
+    private static Outcome outcome(Graph.Written written) {
         var lines = new ArrayList<Refusal>();
         for (var record : written.rows()) {
             if (record.containsKey("line") && !record.get("line").isNull()) {

@@ -8,7 +8,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 
 import org.liaisonprm.graph.Cypher;
-import org.neo4j.driver.Driver;
+import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Record;
 
 /**
@@ -32,19 +32,19 @@ final class ImportJob implements AutoCloseable {
     private volatile DoubleSupplier fraction = () -> 0;
     private volatile String fileName = "";
 
-    ImportJob(Driver driver, String importId, ImportOptions options, ErrorReport errors) {
-        this(driver, importId, options, errors, false, BatchWriter.BATCH);
+    ImportJob(Graph graph, String importId, ImportOptions options, ErrorReport errors) {
+        this(graph, importId, options, errors, false, BatchWriter.BATCH);
     }
 
     /**
      * @param dryRun every batch rolled back (see above)
      * @param batch  rows per write transaction ({@link BatchWriter#BATCH}; tests use a few to cross batches)
      */
-    ImportJob(Driver driver, String importId, ImportOptions options, ErrorReport errors, boolean dryRun, int batch) {
+    ImportJob(Graph graph, String importId, ImportOptions options, ErrorReport errors, boolean dryRun, int batch) {
         this.importId = importId;
         this.options = options;
         this.errors = errors;
-        this.writer = new BatchWriter(new BatchTransactions(driver, dryRun), importId, batch, counters,
+        this.writer = new BatchWriter(new BatchTransactions(graph, dryRun), importId, batch, counters,
                 this::refuseAccepted);
     }
 

@@ -1,8 +1,8 @@
 package org.liaisonprm.importer;
 
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.GraphSchema;
 import org.liaisonprm.graph.ReferralRollup;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -49,8 +49,8 @@ final class ImportStartup implements BeanFactoryPostProcessor {
     /** The referral rollup, rebuilt when asked to and never at start-up. */
     static final class RollupOnRequest extends ReferralRollup {
 
-        RollupOnRequest(Driver driver) {
-            super(driver);
+        RollupOnRequest(Graph graph) {
+            super(graph);
         }
 
         @Override

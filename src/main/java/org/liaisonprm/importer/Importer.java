@@ -15,7 +15,6 @@ import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralRollup;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +40,6 @@ public class Importer {
     private static final Cypher RUN_STARTED = Cypher.load("importer/import-run-started");
     private static final Cypher RUN_FINISHED = Cypher.load("importer/import-run-finished");
 
-    private final Driver driver;
     private final Graph graph;
     private final NetworkMembership networkMembership;
     private final ReferralRollup rollup;
@@ -49,14 +47,12 @@ public class Importer {
     private final int batch;
 
     @Autowired
-    Importer(Driver driver, Graph graph, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit) {
-        this(driver, graph, networkMembership, rollup, audit, BatchWriter.BATCH);
+    Importer(Graph graph, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit) {
+        this(graph, networkMembership, rollup, audit, BatchWriter.BATCH);
     }
 
-    /** @param driver for the batches' transactions only ({@link BatchTransactions}); the rest goes through graph */
-    private Importer(Driver driver, Graph graph, NetworkMembership networkMembership, ReferralRollup rollup,
+    private Importer(Graph graph, NetworkMembership networkMembership, ReferralRollup rollup,
                      AuditTrail audit, int batch) {
-        this.driver = driver;
         this.graph = graph;
         this.networkMembership = networkMembership;
         this.rollup = rollup;
@@ -66,7 +62,7 @@ public class Importer {
 
     /** This importer writing batches of {@code rows} rows: tests use a few, to see rows meet across batches. */
     Importer batchesOf(int rows) {
-        return new Importer(driver, graph, networkMembership, rollup, audit, rows);
+        return new Importer(graph, networkMembership, rollup, audit, rows);
     }
 
     /**
@@ -111,7 +107,7 @@ public class Importer {
     public Result run(String id, Request request, Progress progress) {
         long started = System.nanoTime();
         var errors = new ErrorReport(request.errors());
-        var job = new ImportJob(driver, id, request.options(), errors, request.dryRun(), batch);
+        var job = new ImportJob(graph, id, request.options(), errors, request.dryRun(), batch);
         ImportFormat format = request.format();
         String message = null;
         if (!request.dryRun()) {

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +57,6 @@ class CypherInJavaTests {
     private static final Pattern LOAD = Pattern.compile("Cypher\\.load\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     @Test
-    @Disabled("until every package runs its Cypher from cypher/ files")
     void noJavaSourceHoldsCypher() {
         var found = new ArrayList<String>();
         for (Path file : javaFiles()) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.graph.Cypher;
+import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.physician.Npi;
 import org.neo4j.driver.Driver;
@@ -28,6 +29,9 @@ class ReferralImportTests {
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    Graph graph;
 
     @Autowired
     Importer importer;
@@ -180,7 +184,7 @@ class ReferralImportTests {
         GraphFixtures.run(driver, "CREATE (:Physician {npi: '1000000004', id: '1000000004'}), (:Physician {npi: '1000000012', id: '1000000012'})");
         long a = GraphFixtures.rows(driver, "MATCH (p:Physician {npi: '1000000004'}) RETURN id(p) AS id", Map.of()).get(0).get("id").asLong();
         long b = GraphFixtures.rows(driver, "MATCH (p:Physician {npi: '1000000012'}) RETURN id(p) AS id", Map.of()).get(0).get("id").asLong();
-        var job = new ImportJob(driver, "test-import", ImportOptions.parse(Map.of()), new ErrorReport(dir.resolve("e.csv")));
+        var job = new ImportJob(graph, "test-import", ImportOptions.parse(Map.of()), new ErrorReport(dir.resolve("e.csv")));
         Cypher create = Cypher.written("UNWIND $rows AS r MATCH (a:Physician) WHERE id(a) = r.a MATCH (b:Physician) "
                 + "WHERE id(b) = r.b CREATE (a)-[:REFERRED]->(b)");
         job.write(create, List.of(Map.of("a", a, "b", b, "line", 2L)), BatchWriter.Kind.NEW_RELATIONSHIPS, Map.of(), "from_npi");

@@ -57,45 +57,12 @@ class OutreachFiguresTests {
 
     @BeforeEach
     void graph() {
-        GraphFixtures.clear(driver);
+        OutreachTests.createOutreachGraph(driver);
+        // two physicians no territory covers, referring in April 2026: every 90-day window has ended by then
         GraphFixtures.run(driver, """
-                MATCH (n) WHERE n:Territory OR n:Interaction OR n:Goal OR n:VisitPlan
-                   OR (n:User AND n.username STARTS WITH 'fx-')
-                DETACH DELETE n
-                """);
-        GraphFixtures.run(driver, """
-                CREATE (home:HealthSystem {id: 'home', name: 'Home Health', home: true}),
-                       (rival:HealthSystem {id: 'rival', name: 'Rival Health', home: false}),
-                       (ph:Practice {id: 'PH', name: 'Home Practice', zip: '02169'})-[:PART_OF]->(home),
-                       (pr:Practice {id: 'PR', name: 'Rival Practice', zip: '02101'})-[:PART_OF]->(rival),
-                       (fh:Facility {id: 'FH', name: 'Home Hospital', type: 'HOSPITAL'})-[:PART_OF]->(home),
-                       (fr:Facility {id: 'FR', name: 'Rival Hospital', type: 'HOSPITAL'})-[:PART_OF]->(rival),
-                       (a:Physician {id: 'a', name: 'A', specialty: 'Family Medicine', serviceLine: 'Primary Care',
-                                     zip: '02169', lat: 42.25, lon: -71.00})-[:PRACTICES_AT]->(ph),
-                       (b:Physician {id: 'b', name: 'B', specialty: 'Internal Medicine', serviceLine: 'Primary Care',
-                                     zip: '02169', lat: 42.26, lon: -71.02})-[:PRACTICES_AT]->(ph),
-                       (c:Physician {id: 'c', name: 'C', specialty: 'Family Medicine', serviceLine: 'Primary Care',
-                                     zip: '02169', lat: 42.24, lon: -70.99})-[:PRACTICES_AT]->(ph),
-                       (d:Physician {id: 'd', name: 'D', specialty: 'Family Medicine', serviceLine: 'Primary Care',
-                                     zip: '02169'})-[:PRACTICES_AT]->(ph),
-                       (e:Physician {id: 'e', name: 'E', specialty: 'Family Medicine', zip: '99999'}),
-                       (s:Physician {id: 's', name: 'S', specialty: 'Orthopaedic Surgery', zip: '02101'})-[:PRACTICES_AT]->(ph),
-                       (o:Physician {id: 'o', name: 'O', specialty: 'Orthopaedic Surgery', zip: '02101'})-[:PRACTICES_AT]->(pr),
-                       (o)-[:EMPLOYED_BY]->(rival),
-                       (z:Physician {id: 'z', name: 'Z', specialty: 'Cardiology', zip: '99998'}),
+                CREATE (z:Physician {id: 'z', name: 'Z', specialty: 'Cardiology', zip: '99998'}),
                        (y:Physician {id: 'y', name: 'Y', specialty: 'Cardiology', zip: '99998'}),
-                       (a)-[:REFERRED {periodStart: date('2026-01-01'), periodEnd: date('2026-02-01'), serviceLine: 'Orthopedics', referrals: 20, patients: 20}]->(o),
-                       (a)-[:REFERRED {periodStart: date('2026-02-01'), periodEnd: date('2026-03-01'), serviceLine: 'Orthopedics', referrals: 10, patients: 10}]->(s),
-                       (b)-[:REFERRED {periodStart: date('2026-01-01'), periodEnd: date('2026-02-01'), serviceLine: 'Cardiology', referrals: 10, patients: 10}]->(fr),
-                       (c)-[:REFERRED {periodStart: date('2026-02-01'), periodEnd: date('2026-03-01'), serviceLine: 'Orthopedics', referrals: 12, patients: 12}]->(s),
-                       (z)-[:REFERRED {periodStart: date('2026-04-01'), periodEnd: date('2026-05-01'), serviceLine: 'Cardiology', referrals: 1, patients: 1}]->(y),
-                       (lee:User {username: 'fx-lee', roles: ['LIAISON']}),
-                       (sam:User {username: 'fx-sam', roles: ['LIAISON']}),
-                       (t1:Territory {id: 't1', name: 'Quincy', zips: ['02169']}),
-                       (lee)-[:COVERS]->(t1),
-                       (lee)-[:LOGGED]->(:Interaction {id: 'i1', type: 'IN_PERSON_VISIT', date: date('2026-01-29'), reached: 'PHYSICIAN', loggedAt: datetime('2026-01-29T17:00Z')})-[:WITH]->(c),
-                       (lee)-[:LOGGED]->(:Interaction {id: 'i2', type: 'DROP_OFF', date: date('2025-11-15'), reached: 'OFFICE_STAFF', followUpDate: date('2025-11-29'), loggedAt: datetime('2025-11-15T17:00Z')})-[:WITH]->(b),
-                       (sam)-[:LOGGED]->(:Interaction {id: 'i3', type: 'PHONE_CALL', date: date('2026-01-10'), reached: 'NONE', followUpDate: date('2026-01-20'), loggedAt: datetime('2026-01-10T17:00Z')})-[:WITH]->(c)
+                       (z)-[:REFERRED {periodStart: date('2026-04-01'), periodEnd: date('2026-05-01'), serviceLine: 'Cardiology', referrals: 1, patients: 1}]->(y)
                 """);
         membership.recompute();
         rollup.rebuild();

@@ -106,6 +106,17 @@ class OutreachTests {
 
     @BeforeEach
     void graph() {
+        createOutreachGraph(driver);
+        membership.recompute();
+        rollup.rebuild();
+    }
+
+    /**
+     * The outreach fixture: a home and a rival system, practices and hospitals, physicians a to s in and out of
+     * network with their referrals, territories, liaisons and their interactions. Network membership is left to
+     * the caller.
+     */
+    static void createOutreachGraph(Driver driver) {
         GraphFixtures.clear(driver);
         GraphFixtures.run(driver, """
                 MATCH (n) WHERE n:Territory OR n:Interaction OR n:Goal OR n:VisitPlan
@@ -143,8 +154,6 @@ class OutreachTests {
                        (lee)-[:LOGGED]->(:Interaction {id: 'i2', type: 'DROP_OFF', date: date('2025-11-15'), reached: 'OFFICE_STAFF', followUpDate: date('2025-11-29'), loggedAt: datetime('2025-11-15T17:00Z')})-[:WITH]->(b),
                        (sam)-[:LOGGED]->(:Interaction {id: 'i3', type: 'PHONE_CALL', date: date('2026-01-10'), reached: 'NONE', followUpDate: date('2026-01-20'), loggedAt: datetime('2026-01-10T17:00Z')})-[:WITH]->(c)
                 """);
-        membership.recompute();
-        rollup.rebuild();
     }
 
     private Targets targets() {
