@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.DemoGraphTest;
+import org.liaisonprm.GeneratedDemoRegion;
 import org.liaisonprm.demo.DemoProperties;
-import org.liaisonprm.demo.DemoRegionGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,7 +37,7 @@ class NetworkApiTests {
 
     @Test
     void drawsTheBrokersNeighbourhoodWithFiltersLimitsAndCommunities() throws Exception {
-        String broker = new DemoRegionGenerator(demo.seed(), demo.physicians(), demo.lastMonthOrDefault()).generate()
+        String broker = GeneratedDemoRegion.of(demo)
                 .planted().chainLeakageBrokerId();
         var one = JSON.readTree(get("/api/network/neighbourhood?focus=" + broker).body());
         var two = JSON.readTree(get("/api/network/neighbourhood?focus=" + broker + "&hops=2").body());

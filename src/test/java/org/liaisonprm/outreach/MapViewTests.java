@@ -21,11 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liaisonprm.DemoGraphTest;
+import org.liaisonprm.GeneratedDemoRegion;
 import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.KaribuUi;
 import org.liaisonprm.demo.DemoProperties;
 import org.liaisonprm.demo.DemoRegion;
-import org.liaisonprm.demo.DemoRegionGenerator;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,7 +48,7 @@ class MapViewTests {
 
     @BeforeAll
     static void generateTheRegion(@Autowired DemoProperties demo) {
-        region = new DemoRegionGenerator(demo.seed(), demo.physicians(), demo.lastMonthOrDefault()).generate();
+        region = GeneratedDemoRegion.of(demo);
     }
 
     @Test

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liaisonprm.DemoGraphTest;
+import org.liaisonprm.GeneratedDemoRegion;
 import org.liaisonprm.KaribuUi;
 import org.liaisonprm.demo.DemoProperties;
 import org.liaisonprm.demo.DemoRegion;
-import org.liaisonprm.demo.DemoRegionGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -49,7 +49,7 @@ class ReportViewTests {
 
     @BeforeAll
     static void generateTheRegion(@Autowired DemoProperties demo) {
-        planted = new DemoRegionGenerator(demo.seed(), demo.physicians(), demo.lastMonthOrDefault()).generate().planted();
+        planted = GeneratedDemoRegion.of(demo).planted();
     }
 
     @Test

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.DemoGraphTest;
+import org.liaisonprm.GeneratedDemoRegion;
 import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.demo.DemoProperties;
 import org.liaisonprm.demo.DemoRegion;
-import org.liaisonprm.demo.DemoRegionGenerator;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,7 +34,7 @@ class ReportsOnDemoRegionTests {
     Driver driver;
 
     private DemoRegion.Planted planted() {
-        return new DemoRegionGenerator(demo.seed(), demo.physicians(), demo.lastMonthOrDefault()).generate().planted();
+        return GeneratedDemoRegion.of(demo).planted();
     }
 
     @Test
