@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.DemoGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.SignedIn;
 import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.base.Role;
 import org.liaisonprm.report.QueryRefusedException;
@@ -28,8 +29,6 @@ import org.liaisonprm.security.UserAccounts;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
@@ -71,10 +70,7 @@ class AuditTrailTests {
     }
 
     private CurrentUser actAs(String username, String role) {
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
-        security.getContext().setAuthentication(authentication);
-        return CurrentUser.of(authentication);
+        return SignedIn.as(security, username, role);
     }
 
     /** The events of one kind by one user since the test began. */

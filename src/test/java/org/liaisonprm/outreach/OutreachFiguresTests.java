@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonprm.EmptyGraphTest;
 import org.liaisonprm.GraphFixtures;
+import org.liaisonprm.SignedIn;
 import org.liaisonprm.audit.AuditEvent;
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
@@ -18,8 +19,6 @@ import org.liaisonprm.graph.ReferralRollup;
 import org.liaisonprm.report.ReportResult;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
@@ -74,10 +73,7 @@ class OutreachFiguresTests {
     }
 
     private CurrentUser actAs(String username, String role) {
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
-        security.getContext().setAuthentication(authentication);
-        return CurrentUser.of(authentication);
+        return SignedIn.as(security, username, role);
     }
 
     private List<AuditEvent> reportRuns(String username) {
