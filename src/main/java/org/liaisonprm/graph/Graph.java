@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  * The one way the application runs Cypher: a {@link Cypher} statement with parameters, in a read or write
  * transaction of its own (retried by the driver on transient errors), its rows mapped into records. Work that
  * needs several statements in one transaction passes a {@link Work} and runs them on the {@link Tx}.
+ * <p>
+ * Its bean is named {@code cypherGraph}: {@code graph} is the health indicator's name under {@code /actuator/health}.
  */
-@Component("cypherGraph") // "graph" names the health indicator
+@Component("cypherGraph")
 public class Graph {
 
     private final Driver driver;
