@@ -15,6 +15,7 @@ const SHAPES: Record<string, string> = {
   PHYSICIAN: 'ellipse',
   PRACTICE: 'round-rectangle',
   FACILITY: 'hexagon',
+  GROUP: 'round-octagon',
 };
 
 /** Colours for health systems and communities, in order of first appearance. */
@@ -30,6 +31,9 @@ interface PictureNode {
   network: string;
   healthSystem: string | null;
   volume: number;
+  hop?: number;
+  group?: string | null;
+  members?: number;
 }
 
 interface PictureEdge {
@@ -39,6 +43,7 @@ interface PictureEdge {
   referrals: number;
   patients: number;
   leaking: boolean;
+  leakingReferrals?: number;
 }
 
 /** A layout's name and its own options; draw() adds the common ones. */
@@ -143,11 +148,16 @@ export class ReferralNetwork extends LitElement {
   private draws = 0;
   private resizeObserver?: ResizeObserver;
   private menuNode: string | null = null;
+  private zoomTimer = 0;
+  /** Positions of every node when a group was opened, by group id: closing it again puts them back. */
+  private beforeOpening = new Map<string, Map<string, { x: number; y: number }>>();
 
   render() {
     return html`<div id="canvas" part="canvas"></div>
       <div class="menu" role="menu" @click=${(e: Event) => this.menuClick(e)}>
         <div class="title"></div>
+        <button data-action="open-group" role="menuitem">Open group</button>
+        <button data-action="close-group" role="menuitem">Close its group</button>
         <button data-action="expand" role="menuitem">Expand neighbours</button>
         <button data-action="collapse" role="menuitem">Collapse what it expanded</button>
         <button data-action="hide" role="menuitem">Hide</button>
@@ -167,11 +177,19 @@ export class ReferralNetwork extends LitElement {
     const menu = this.renderRoot.querySelector('.menu') as HTMLElement;
     (menu.querySelector('.title') as HTMLElement).textContent = node.data('label');
     (menu.querySelector('[data-action="pin"]') as HTMLElement).textContent = node.locked() ? 'Unpin' : 'Pin in place';
+    const isGroup = node.data('kind') === 'GROUP';
+    menu.querySelectorAll('button').forEach((button) => {
+      const action = (button as HTMLElement).dataset.action ?? '';
+      const shown = action === 'open-group' ? isGroup
+        : action === 'close-group' ? !isGroup && !!node.data('group')
+        : action === 'pin' || !isGroup;
+      (button as HTMLElement).style.display = shown ? '' : 'none';
+    });
     const at = node.renderedPosition();
     menu.style.left = `${Math.min(at.x + 8, this.clientWidth - 190)}px`;
     menu.style.top = `${Math.min(at.y + 8, this.clientHeight - 230)}px`;
     menu.classList.add('open');
-    (menu.querySelector('button') as HTMLElement).focus();
+    (menu.querySelector('button:not([style*="none"])') as HTMLElement | null)?.focus();
   }
 
   private closeMenu() {
@@ -208,8 +226,12 @@ export class ReferralNetwork extends LitElement {
       }
     });
     this.resizeObserver = new ResizeObserver(() => {
-      this.cy?.resize();
-      this.cy?.fit(undefined, 30);
+      if (this.cy && this.clientWidth > 0 && this.clientHeight > 0) {
+        this.cy.resize();
+        this.fitView();
+        this.declutter();
+        this.measure();
+      }
     });
     this.resizeObserver.observe(this);
     // the first update also runs updated(), which draws the picture
@@ -229,7 +251,8 @@ export class ReferralNetwork extends LitElement {
     this.cy = cytoscape({
       container,
       style: large ? [...STYLE, ...LARGE_STYLE] : STYLE,
-      minZoom: large ? 0.02 : 0.1,
+      // low enough that fitting never stops short of showing every node, even at 2,000 of them
+      minZoom: 0.001,
       maxZoom: 4,
       wheelSensitivity: 0.3,
       ...(large ? { textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 } : {}),
@@ -241,7 +264,20 @@ export class ReferralNetwork extends LitElement {
         this.fire('node-select', null);
       }
     });
-    this.cy.on('dbltap', 'node', (event) => this.fire('node-focus', event.target.id()));
+    this.cy.on('dbltap', 'node', (event) => {
+      if (event.target.data('kind') === 'GROUP') {
+        this.dispatchEvent(new CustomEvent('node-action', { detail: { id: event.target.id(), action: 'open-group' },
+          bubbles: true, composed: true }));
+      } else {
+        this.fire('node-focus', event.target.id());
+      }
+    });
+    this.cy.on('mouseover', 'node', (event) => event.target.addClass('hovered'));
+    this.cy.on('mouseout', 'node', (event) => event.target.removeClass('hovered'));
+    this.cy.on('zoom', () => {
+      clearTimeout(this.zoomTimer);
+      this.zoomTimer = window.setTimeout(() => this.declutter(), 120);
+    });
     this.cy.on('cxttap taphold', 'node', (event) => this.openMenu(event.target.id()));
     this.cy.on('tap pan zoom', () => this.closeMenu());
   }
@@ -277,8 +313,7 @@ export class ReferralNetwork extends LitElement {
       ? JSON.parse(this.picture)
       : { focusId: null, nodes: [], edges: [], truncated: false };
     const maxReferrals = picture.edges.reduce((max, e) => Math.max(max, e.referrals), 1);
-    const maxVolume = picture.nodes.reduce((max, n) => Math.max(max, n.volume), 1);
-    // an expansion, collapse or hide keeps what is drawn where it is
+    // an expansion, collapse, hide, or a group opened or closed keeps what is drawn where it is
     const kept = new Map<string, { x: number; y: number }>();
     const pinned = new Set<string>();
     if (this.incremental) {
@@ -288,16 +323,26 @@ export class ReferralNetwork extends LitElement {
           pinned.add(n.id());
         }
       });
+    } else {
+      this.beforeOpening.clear();
     }
+    const ids = new Set(picture.nodes.map((n) => n.id));
+    // a group that is no longer drawn was opened: remember the picture as it was, to restore it on closing
+    kept.forEach((_p, id) => {
+      if (id.startsWith('group:') && !ids.has(id)) {
+        // copies: Cytoscape keeps the position objects it is given and moves them with the nodes
+        this.beforeOpening.set(id, new Map([...kept].map(([key, p]) => [key, { ...p }])));
+      }
+    });
     const large = picture.nodes.length > LARGE_PICTURE;
     if (large !== this.large) {
       this.mount(large);
     }
     const cy = this.cy!;
     // only the layout of the latest picture reports its end
-    const finish = () => {
+    const finish = (restored = false) => {
       if (run === this.draws) {
-        this.recordCounts(started);
+        this.settle(started, !restored);
       }
     };
 
@@ -308,76 +353,101 @@ export class ReferralNetwork extends LitElement {
           group: 'nodes' as const,
           data: {
             id: n.id,
-            label: n.name,
+            label: n.kind === 'GROUP' ? `${n.name}\n${n.detail ?? `${n.members} members`}` : n.name,
+            name: n.name,
             colour: NETWORK_COLOURS[n.network] ?? NETWORK_COLOURS.OUT,
             healthSystem: n.healthSystem,
             shape: SHAPES[n.kind] ?? 'ellipse',
-            size: n.id === picture.focusId ? 56 : 22 + 30 * Math.sqrt(n.volume / maxVolume),
+            size: 22,
             network: n.network,
             kind: n.kind,
             volume: n.volume,
+            hop: n.hop ?? 1,
+            group: n.group ?? null,
+            font: LABEL_PX,
+            labelWidth: LABEL_MAX_PX,
+            labelGap: 3,
           },
-          classes: n.id === picture.focusId ? 'focus' : '',
-          ...(kept.has(n.id) ? { position: kept.get(n.id) } : {}),
+          classes: [n.id === picture.focusId ? 'focus' : '', n.kind === 'GROUP' ? 'group' : ''].join(' '),
+          ...(kept.has(n.id) ? { position: { ...kept.get(n.id)! } } : {}),
         })),
       );
       cy.add(
-        picture.edges.map((e, i) => ({
-          group: 'edges' as const,
-          data: {
-            id: `e${i}`,
-            source: e.source,
-            target: e.target,
-            referrals: e.referrals,
-            width: e.type === 'REFERRED' ? 1 + 9 * Math.sqrt(e.referrals / maxReferrals) : 1,
-            label: e.type === 'REFERRED' ? String(e.referrals) : '',
-          },
-          classes: [e.type === 'PRACTICES_AT' ? 'membership' : 'referral', e.leaking ? 'leaking' : ''].join(' '),
-        })),
+        picture.edges.map((e, i) => {
+          const share = e.referrals > 0 ? (e.leakingReferrals ?? (e.leaking ? e.referrals : 0)) / e.referrals : 0;
+          return {
+            group: 'edges' as const,
+            data: {
+              id: `e${i}`,
+              source: e.source,
+              target: e.target,
+              referrals: e.referrals,
+              leakShare: share,
+              width: e.type === 'REFERRED' ? 1 + 9 * Math.sqrt(e.referrals / maxReferrals) : 1,
+              label: e.type === 'REFERRED'
+                ? `${e.referrals.toLocaleString('en-US')}${share > 0 && share < 1 ? ` · ${Math.round(share * 100)} % leaking` : ''}`
+                : '',
+            },
+            classes: [e.type === 'PRACTICES_AT' ? 'membership' : 'referral',
+              share >= 0.5 ? 'leaking' : share > 0 ? 'part-leaking' : ''].join(' '),
+          };
+        }),
       );
       // in the same batch, so that Cytoscape works out the styles once
       this.colour(picture);
       this.size(picture);
       this.mark();
     });
-    pinned.forEach((id) => cy.getElementById(id).lock().addClass('pinned'));
+    pinned.forEach((id) => cy.getElementById(id)?.lock()?.addClass('pinned'));
     if (this.incremental && kept.size > 0) {
       const fresh = cy.nodes().filter((n) => !kept.has(n.id()));
-      if (fresh.empty()) {
-        finish();
-      } else if (large) {
-        // a force layout over a large picture takes minutes: new nodes go round the drawn node they came with
-        this.ringAroundAnchors(fresh, kept);
-        finish();
-      } else {
-        // new nodes start beside a drawn neighbour, then a force layout places them around the fixed rest
-        fresh.forEach((n) => {
-          const anchor = n.neighborhood('node').filter((m) => kept.has(m.id())).first() as cytoscape.NodeSingular;
-          const base = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
-          n.position({ x: base.x + (Math.random() - 0.5) * 120, y: base.y + (Math.random() - 0.5) * 120 });
+      // a group closed again: everything goes back where it was before it was opened
+      const restored = fresh.filter((n) => this.beforeOpening.has(n.id()));
+      if (restored.nonempty()) {
+        restored.forEach((group) => {
+          const before = this.beforeOpening.get(group.id())!;
+          this.beforeOpening.delete(group.id());
+          cy.nodes().forEach((n) => {
+            const p = before.get(n.id());
+            if (p && !n.locked()) {
+              n.position({ ...p });
+            }
+          });
         });
-        const incremental = cy.layout({
-          name: 'fcose',
-          randomize: false,
-          animate: cy.nodes().length <= 300,
-          animationDuration: 300,
-          fit: false,
-          fixedNodeConstraint: cy.nodes().filter((n) => kept.has(n.id()))
-            .map((n: cytoscape.NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } })),
-          nodeRepulsion: () => 12000,
-          idealEdgeLength: () => 110,
-        } as any);
-        incremental.one('layoutstop', finish);
-        incremental.run();
-        this.recordCounts();
       }
+      const unplaced = fresh.filter((n) => !restored.contains(n));
+      if (unplaced.empty()) {
+        // back exactly where everything was: nothing to push apart
+        finish(restored.nonempty());
+        return;
+      }
+      // an opened group's members fill a disc where the group was; the others go round a drawn neighbour
+      const inGroup = unplaced.filter((n) => !!n.data('group') && kept.has(`group:${n.data('group')}`));
+      this.discAt(inGroup, (n) => kept.get(`group:${n.data('group')}`)!);
+      const rest = unplaced.filter((n) => !inGroup.contains(n));
+      this.ringAroundAnchors(rest, kept);
+      if (large || rest.empty() || rest.length > 60) {
+        finish();
+        return;
+      }
+      const incremental = cy.layout({
+        name: 'fcose',
+        randomize: false,
+        animate: false,
+        fit: false,
+        fixedNodeConstraint: cy.nodes().filter((n) => kept.has(n.id()))
+          .map((n: cytoscape.NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } })),
+        nodeRepulsion: () => 12000,
+        idealEdgeLength: () => 110,
+      } as any);
+      incremental.one('layoutstop', () => finish());
+      incremental.run();
       return;
     }
-    const options = large ? this.largeLayout(picture) : this.smallLayout(picture, maxVolume);
+    const options = large ? this.largeLayout(picture) : this.smallLayout(picture);
     const layout = cy.layout({
-      animate: picture.nodes.length <= 300,
-      animationDuration: 400,
-      fit: true,
+      animate: false,
+      fit: false,
       padding: 30,
       ...options,
     } as cytoscape.LayoutOptions);
@@ -388,64 +458,195 @@ export class ReferralNetwork extends LitElement {
       finish();
     });
     layout.run();
-    // The counts describe what is drawn, whether or not the animation has finished.
-    this.recordCounts();
   }
 
   /**
-   * Around a focus: rings by referral volume, the busiest partners closest; or a force layout, or a hierarchy
-   * from the focus.
+   * After every layout, expansion, collapse or group opened: pushes overlapping nodes apart, fits the view to
+   * the whole picture with padding, chooses which labels to show, and records what is drawn.
    */
-  private smallLayout(picture: Picture, maxVolume: number): LayoutChoice {
+  private settle(started: number, pushApart = true) {
+    const cy = this.cy!;
+    if (pushApart) {
+      separate(cy.nodes(), cy.nodes().length <= 150 ? 26 : 6);
+    }
+    this.fitView();
+    this.declutter();
+    this.measure();
+    this.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
+    this.dispatchEvent(new CustomEvent('rendered', { bubbles: true, composed: true }));
+  }
+
+  /** Fits every node into the canvas with padding; a small picture is not blown up past a readable size. */
+  private fitView() {
+    const cy = this.cy!;
+    if (cy.nodes().empty() || this.clientWidth === 0 || this.clientHeight === 0) {
+      return;
+    }
+    const padding = Math.max(16, Math.min(48, Math.min(this.clientWidth, this.clientHeight) * 0.06));
+    cy.fit(cy.nodes(), padding);
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center(cy.nodes());
+    }
+  }
+
+  /**
+   * Shows labels for the most important nodes first (the focus, groups, then by volume), each only where it
+   * overlaps no label already shown and no other node; the rest show on hover or once zoomed in far enough.
+   * Labels keep one size on screen whatever the zoom.
+   */
+  private declutter() {
+    const cy = this.cy;
+    if (!cy || cy.nodes().empty()) {
+      return;
+    }
+    const zoom = cy.zoom();
+    cy.batch(() => cy.nodes().forEach((n) => {
+      n.data('font', (n.hasClass('focus') || n.hasClass('group') ? LABEL_PX + 1 : LABEL_PX) / zoom);
+      n.data('labelWidth', LABEL_MAX_PX / zoom);
+      n.data('labelGap', 3 / zoom);
+    }));
+    const width = this.clientWidth;
+    const height = this.clientHeight;
+    const taken = new Grid(48);
+    cy.nodes().forEach((n) => taken.add(n.renderedBoundingBox({ includeLabels: false } as any), -1));
+    const ranked = cy.nodes().sort((a, b) => importance(b) - importance(a) || (a.id() < b.id() ? -1 : 1));
+    let shown = 0;
+    cy.batch(() => {
+      ranked.forEach((n) => {
+        const node = n.renderedBoundingBox({ includeLabels: false } as any);
+        const lines = String(n.data('label') ?? '').split('\n');
+        const text = lines.join('');
+        const longest = Math.max(...lines.map((line) => line.length));
+        const w = Math.min(LABEL_MAX_PX, longest * (LABEL_PX + 1) * 0.58) + 4;
+        const h = lines.length * (LABEL_PX + 3) + 3;
+        const cx = (node.x1 + node.x2) / 2;
+        // below the node, else above it
+        const below = { x1: cx - w / 2, y1: node.y2 + 1, x2: cx + w / 2, y2: node.y2 + 1 + h };
+        const above = { x1: cx - w / 2, y1: node.y1 - 1 - h, x2: cx + w / 2, y2: node.y1 - 1 };
+        // the grid holds every node's box (tag -1) and the labels shown so far; the focus's and the groups'
+        // labels may lie over other nodes (on their own background), never over another label
+        const major = n.hasClass('focus') || n.hasClass('group');
+        const fits = (box: Box) => (major || (box.x2 > 0 && box.x1 < width && box.y2 > 0 && box.y1 < height))
+          && !taken.hits(box, (tag) => tag >= 0 || !major);
+        const box = !text ? null : fits(below) ? below : fits(above) ? above : null;
+        if (box) {
+          taken.add(box, shown++);
+          n.removeClass('no-label');
+          n.toggleClass('label-above', box === above);
+        } else {
+          n.addClass('no-label');
+        }
+      });
+    });
+    this.setAttribute('data-label-count', String(shown));
+  }
+
+  /** Records what is drawn, how much of it lies inside the canvas and how many nodes overlap. */
+  private measure() {
+    const cy = this.cy;
+    if (!cy) {
+      return;
+    }
+    const width = this.clientWidth;
+    const height = this.clientHeight;
+    let inView = 0;
+    const boxes: { x1: number; y1: number; x2: number; y2: number }[] = [];
+    cy.nodes().forEach((n) => {
+      const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false } as any);
+      boxes.push(b);
+      if (b.x1 >= -0.5 && b.y1 >= -0.5 && b.x2 <= width + 0.5 && b.y2 <= height + 0.5) {
+        inView++;
+      }
+    });
+    this.setAttribute('data-node-count', String(cy.nodes().length));
+    this.setAttribute('data-edge-count', String(cy.edges().length));
+    this.setAttribute('data-group-count', String(cy.nodes('.group').length));
+    this.setAttribute('data-in-view', String(inView));
+    this.setAttribute('data-node-overlaps', String(countOverlaps(boxes)));
+  }
+
+  /** What is drawn where, for tests: every node's id and position (rounded), sorted by id. */
+  describe(): string {
+    const cy = this.cy;
+    if (!cy) {
+      return '';
+    }
+    return cy.nodes().map((n) => `${n.id()}@${Math.round(n.position('x'))},${Math.round(n.position('y'))}`)
+      .sort().join(' ');
+  }
+
+  /**
+   * Around a focus: rings, the focus in the middle, its partners around it busiest first, and what lies
+   * beyond them (groups, the second hop) on the rings outside; or a force layout, or a hierarchy from the
+   * focus.
+   */
+  private smallLayout(picture: Picture): LayoutChoice {
     if (this.layoutName === 'hierarchy' && picture.focusId) {
-      return { name: 'breadthfirst', directed: true, roots: [picture.focusId], spacingFactor: 1.1 };
+      const positions = this.wrappedLevels(picture.focusId, 120, 96);
+      return { name: 'preset', positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) };
     }
     if (picture.focusId && this.layoutName !== 'force') {
-      return {
-        name: 'concentric',
-        concentric: (node: cytoscape.NodeSingular) =>
-          node.id() === picture.focusId ? Number.MAX_SAFE_INTEGER : node.data('volume'),
-        levelWidth: () => Math.max(1, maxVolume / 3),
-        minNodeSpacing: 28,
-        avoidOverlap: true,
-      };
+      return this.rings(picture.focusId, 10, 20);
     }
     return {
       name: picture.nodes.length > 1 ? 'fcose' : 'grid',
       randomize: true,
-      nodeRepulsion: () => 12000,
-      idealEdgeLength: () => 120,
+      quality: picture.nodes.length > 300 ? 'draft' : 'default',
+      nodeRepulsion: () => 40000,
+      idealEdgeLength: () => 150,
+      nodeSeparation: 90,
     };
   }
 
   /**
-   * The same three layouts for a large picture, each linear or close to it. Rings: the busiest partners
-   * closest, but each ring holds a few more nodes than the one inside it (by volume rank), so the rings fill a
-   * disc instead of one ring of a thousand nodes. Force: fcose's spectral draft only (its force refinement runs
-   * thousands of iterations over every node: minutes), spread afterwards. Hierarchy: the breadth-first levels
-   * of the small layout, each wrapped into rows.
+   * Rings round the focus: each hop on rings of its own, outside the hop before, the busiest nearest; each
+   * ring holds `growth` more nodes than the one inside it, so that a large picture fills a disc.
+   */
+  private rings(focusId: string, growth: number, spacing: number): LayoutChoice {
+    const cy = this.cy!;
+    const ring = new Map<string, number>();
+    let offset = 0;
+    const byHop = new Map<number, cytoscape.NodeSingular[]>();
+    cy.nodes().forEach((n) => {
+      const hop = n.id() === focusId ? 0 : Math.max(1, Number(n.data('hop') ?? 1));
+      byHop.set(hop, [...(byHop.get(hop) ?? []), n]);
+    });
+    [...byHop.keys()].sort((a, b) => a - b).forEach((hop) => {
+      const nodes = byHop.get(hop)!;
+      nodes.sort((a, b) => b.data('volume') - a.data('volume') || (a.id() < b.id() ? -1 : 1));
+      let last = 0;
+      nodes.forEach((node, rank) => {
+        // ring k (from 0) of this hop holds growth * (k + 1) nodes; the focus's hop is one ring
+        const k = hop === 0 ? 0 : Math.floor((Math.sqrt(1 + (8 * rank) / growth) - 1) / 2);
+        ring.set(node.id(), offset + k);
+        last = Math.max(last, k);
+      });
+      offset += last + 1;
+    });
+    return {
+      name: 'concentric',
+      concentric: (node: cytoscape.NodeSingular) => -(ring.get(node.id()) ?? 0),
+      levelWidth: () => 1,
+      minNodeSpacing: spacing,
+      avoidOverlap: true,
+      startAngle: (3 / 2) * Math.PI,
+    };
+  }
+
+  /**
+   * The same three layouts for a large picture, each linear or close to it. Rings as for a small picture,
+   * closer together. Force: fcose's spectral draft only (its force refinement runs thousands of iterations
+   * over every node: minutes), spread afterwards. Hierarchy: the breadth-first levels of the small layout,
+   * each wrapped into rows.
    */
   private largeLayout(picture: Picture): LayoutChoice {
-    const cy = this.cy!;
     if (this.layoutName === 'hierarchy' && picture.focusId) {
-      const positions = this.wrappedLevels(picture.focusId);
+      const positions = this.wrappedLevels(picture.focusId, 64, 64);
       return { name: 'preset', positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) };
     }
     if (picture.focusId && this.layoutName !== 'force') {
-      const ring = new Map<string, number>();
-      cy.nodes().sort((a, b) => b.data('volume') - a.data('volume') || (a.id() < b.id() ? -1 : 1))
-        .forEach((node, rank) => {
-          // ring k (from 0) holds RING_GROWTH * (k + 1) nodes
-          ring.set(node.id(), Math.floor((Math.sqrt(1 + (8 * rank) / RING_GROWTH) - 1) / 2));
-        });
-      return {
-        name: 'concentric',
-        concentric: (node: cytoscape.NodeSingular) =>
-          node.id() === picture.focusId ? 1 : -(ring.get(node.id()) ?? 0),
-        levelWidth: () => 1,
-        minNodeSpacing: 6,
-        avoidOverlap: true,
-      };
+      return this.rings(picture.focusId, RING_GROWTH, 6);
     }
     return { name: 'fcose', quality: 'draft', randomize: true, fit: false };
   }
@@ -454,7 +655,7 @@ export class ReferralNetwork extends LitElement {
    * Positions for a large hierarchy: breadth-first levels from the focus along the referrals' direction, as
    * the small layout has them (nodes it cannot reach on top), each level wrapped into rows, busiest first.
    */
-  private wrappedLevels(focusId: string): Map<string, { x: number; y: number }> {
+  private wrappedLevels(focusId: string, stepX: number, stepY: number): Map<string, { x: number; y: number }> {
     const cy = this.cy!;
     const levels: cytoscape.NodeSingular[][] = [];
     const reached = new Set<string>();
@@ -470,18 +671,23 @@ export class ReferralNetwork extends LitElement {
     if (unreached.length > 0) {
       levels.unshift(unreached);
     }
-    const perRow = Math.max(20, Math.ceil(Math.sqrt(cy.nodes().length) * 2));
-    const step = 64;
+    // rows about as wide as the canvas is, relative to its height
+    const aspect = this.clientWidth > 0 && this.clientHeight > 0 ? this.clientWidth / this.clientHeight : 1.6;
+    const perRow = Math.max(6, Math.ceil(Math.sqrt(cy.nodes().length * aspect * (stepY / stepX)) * 1.2));
     const positions = new Map<string, { x: number; y: number }>();
     let y = 0;
     for (const level of levels) {
       level.sort((a, b) => b.data('volume') - a.data('volume'));
+      // groups carry two-line labels: their rows get more room
+      const groups = level.some((n) => n.data('kind') === 'GROUP');
+      const across = groups ? Math.max(stepX, 190) : stepX;
+      const down = groups ? stepY * 1.3 : stepY;
       for (let i = 0; i < level.length; i++) {
         const row = Math.floor(i / perRow);
         const inRow = Math.min(perRow, level.length - row * perRow);
-        positions.set(level[i].id(), { x: ((i % perRow) - (inRow - 1) / 2) * step, y: y + row * step });
+        positions.set(level[i].id(), { x: ((i % perRow) - (inRow - 1) / 2) * across, y: y + row * down });
       }
-      y += (Math.ceil(level.length / perRow) + 1) * step;
+      y += (Math.ceil(level.length / perRow) + 0.6) * down;
     }
     return positions;
   }
@@ -498,20 +704,46 @@ export class ReferralNetwork extends LitElement {
       const p = node.position();
       return { x: cx + (p.x - cx) * factor, y: cyy + (p.y - cyy) * factor };
     });
-    cy.fit(undefined, 30);
   }
 
-  /** Places nodes added to a large picture on small rings round the drawn neighbour each came with. */
-  private ringAroundAnchors(fresh: cytoscape.NodeCollection, kept: Map<string, { x: number; y: number }>) {
+  /** Places nodes on a sunflower disc round the centre each is given (an opened group's members where it was). */
+  private discAt(nodes: cytoscape.NodeCollection, centreOf: (n: cytoscape.NodeSingular) => { x: number; y: number }) {
+    const byCentre = new Map<string, cytoscape.NodeSingular[]>();
+    nodes.forEach((n: cytoscape.NodeSingular) => {
+      const c = centreOf(n);
+      const key = `${c.x},${c.y}`;
+      byCentre.set(key, [...(byCentre.get(key) ?? []), n]);
+    });
+    byCentre.forEach((members) => {
+      const centre = centreOf(members[0]);
+      members.sort((a, b) => b.data('volume') - a.data('volume'));
+      const step = Math.max(...members.map((m) => m.outerWidth())) * 0.75 + 8;
+      members.forEach((n, i) => {
+        const r = step * Math.sqrt(i + 0.5);
+        const angle = i * 2.39996;
+        n.position({ x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) });
+      });
+    });
+  }
+
+  /**
+   * Places added nodes on small rings round what they came from: the place given by `anchorOf` (an opened
+   * group's), else the drawn neighbour each came with.
+   */
+  private ringAroundAnchors(fresh: cytoscape.NodeCollection, kept: Map<string, { x: number; y: number }>,
+                            anchorOf: (n: cytoscape.NodeSingular) => string | null = () => null) {
     const around = new Map<string, cytoscape.NodeSingular[]>();
     fresh.forEach((n: cytoscape.NodeSingular) => {
-      const anchor = n.neighborhood('node').filter((m) => kept.has(m.id())).first();
-      const key = anchor.nonempty() ? anchor.id() : '';
+      let key = anchorOf(n);
+      if (key === null) {
+        const anchor = n.neighborhood('node').filter((m) => kept.has(m.id())).first();
+        key = anchor.nonempty() ? anchor.id() : '';
+      }
       around.set(key, [...(around.get(key) ?? []), n]);
     });
     around.forEach((nodes, anchorId) => {
       const centre = kept.get(anchorId) ?? { x: 0, y: 0 };
-      const radius = Math.max(80, (nodes.length * 40) / (2 * Math.PI));
+      const radius = Math.max(60, (nodes.length * 44) / (2 * Math.PI));
       nodes.forEach((n, i) => {
         const angle = (2 * Math.PI * i) / nodes.length;
         n.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
@@ -554,20 +786,34 @@ export class ReferralNetwork extends LitElement {
   /** Sizes nodes by referral volume with the focus, or by influence percentile. */
   private size(picture: Picture) {
     const cy = this.cy!;
-    const maxVolume = Math.max(1, ...picture.nodes.map((n) => n.volume));
+    // groups sum their members' volumes: individual nodes are sized against the busiest individual
+    const maxVolume = Math.max(1, ...picture.nodes.filter((n) => n.kind !== 'GROUP').map((n) => n.volume));
+    const maxGroup = Math.max(1, ...picture.nodes.filter((n) => n.kind === 'GROUP').map((n) => n.volume));
     const influence: Record<string, number> = this.influence ? JSON.parse(this.influence) : {};
     cy.batch(() => {
       cy.nodes().forEach((node) => {
         if (node.id() === picture.focusId) {
           node.data('size', 56);
+        } else if (node.data('kind') === 'GROUP') {
+          node.data('size', 34 + 40 * Math.sqrt(node.data('volume') / maxGroup));
         } else if (this.sizeBy === 'influence') {
           node.data('size', 16 + 40 * (influence[node.id()] ?? 0));
         } else {
-          node.data('size', 22 + 30 * Math.sqrt(node.data('volume') / maxVolume));
+          node.data('size', 22 + 30 * Math.sqrt(Math.min(1, node.data('volume') / maxVolume)));
         }
       });
     });
     this.setAttribute('data-size-by', this.sizeBy);
+    if (!this.incremental) {
+      // sizes changed without a new layout: keep nodes apart and the labels readable
+      queueMicrotask(() => {
+        if (this.cy && this.getAttribute('data-render-ms') !== null) {
+          separate(this.cy.nodes(), 6);
+          this.declutter();
+          this.measure();
+        }
+      });
+    }
   }
 
   /** Marks a report's paths: their nodes and the flows between them stand out, the rest fades. */
@@ -609,19 +855,6 @@ export class ReferralNetwork extends LitElement {
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
-  /** Records what is drawn; given when the draw started, also how long it took until the layout ended. */
-  private recordCounts(started?: number) {
-    if (!this.cy) {
-      return;
-    }
-    this.setAttribute('data-node-count', String(this.cy.nodes().length));
-    this.setAttribute('data-edge-count', String(this.cy.edges().length));
-    if (started !== undefined) {
-      this.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
-    }
-    this.dispatchEvent(new CustomEvent('rendered', { bubbles: true, composed: true }));
-  }
-
   private fire(name: string, id: string | null) {
     this.dispatchEvent(new CustomEvent(name, { detail: { id }, bubbles: true, composed: true }));
   }
@@ -642,13 +875,13 @@ const STYLE: cytoscape.StylesheetJson = [
       width: 'data(size)',
       height: 'data(size)',
       label: 'data(label)',
-      'font-size': 10,
+      'font-size': 'data(font)' as any,
       'font-family': 'system-ui, sans-serif',
       color: '#1f2937',
       'text-valign': 'bottom',
-      'text-margin-y': 4,
+      'text-margin-y': 'data(labelGap)' as any,
       'text-wrap': 'ellipsis',
-      'text-max-width': '120px',
+      'text-max-width': 'data(labelWidth)' as any,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.75,
       'text-background-padding': '1px',
@@ -661,9 +894,34 @@ const STYLE: cytoscape.StylesheetJson = [
     style: {
       'border-width': 4,
       'border-color': '#0b3d91',
-      'font-size': 12,
       'font-weight': 'bold',
     },
+  },
+  {
+    selector: 'node.group',
+    style: {
+      'background-opacity': 0.8,
+      'border-width': 2,
+      'border-style': 'dashed',
+      'border-color': '#374151',
+      'font-weight': 'bold',
+    },
+  },
+  {
+    selector: 'node.group',
+    style: { 'text-wrap': 'wrap' },
+  },
+  {
+    selector: 'node.label-above',
+    style: { 'text-valign': 'top', 'text-margin-y': (n: cytoscape.NodeSingular) => -Number(n.data('labelGap') ?? 3) },
+  },
+  {
+    selector: 'node.no-label',
+    style: { label: '' },
+  },
+  {
+    selector: 'node.hovered, node:selected',
+    style: { label: 'data(label)', 'z-index': 20, 'text-background-opacity': 1 },
   },
   {
     selector: 'node:selected',
@@ -686,6 +944,15 @@ const STYLE: cytoscape.StylesheetJson = [
       'line-color': '#d32f2f',
       'target-arrow-color': '#d32f2f',
       'line-style': 'dashed',
+    },
+  },
+  {
+    selector: 'edge.part-leaking',
+    style: {
+      'line-color': '#e57373',
+      'target-arrow-color': '#d32f2f',
+      'line-style': 'dashed',
+      'line-dash-pattern': [2, 4],
     },
   },
   {
@@ -721,19 +988,163 @@ const STYLE: cytoscape.StylesheetJson = [
 ];
 
 /**
- * Added after STYLE for large pictures: straight edges without arrows ("haystack", the cheapest kind), solid
- * instead of dashed or dotted (leaking flows stay red, memberships grey), and node labels only once zoomed in
- * far enough to read them.
+ * Added after STYLE for large pictures: straight edges (cheaper than curves) that keep a small arrowhead at
+ * their target, solid instead of dashed or dotted (leaking flows stay red, memberships grey).
  */
 const LARGE_STYLE: cytoscape.StylesheetJson = [
   {
-    selector: 'node',
-    style: { 'min-zoomed-font-size': 8 },
+    selector: 'edge',
+    style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, 'line-style': 'solid' },
   },
   {
-    selector: 'edge',
-    style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'line-style': 'solid' },
+    selector: 'edge.membership',
+    style: { 'target-arrow-shape': 'none' },
   },
 ];
+
+/** Labels are this many CSS pixels high on screen, whatever the zoom, and at most LABEL_MAX_PX wide. */
+const LABEL_PX = 11;
+const LABEL_MAX_PX = 170;
+
+/** Fitting a small picture zooms in no further than this. */
+const MAX_FIT_ZOOM = 1.6;
+
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/** A uniform grid over boxes, for finding which of them a box overlaps without comparing every pair. */
+class Grid {
+  private cells = new Map<string, { box: Box; tag: number }[]>();
+
+  constructor(private readonly cell: number) {}
+
+  add(box: Box, tag: number) {
+    this.each(box, (key) => {
+      const list = this.cells.get(key);
+      if (list) {
+        list.push({ box, tag });
+      } else {
+        this.cells.set(key, [{ box, tag }]);
+      }
+    });
+  }
+
+  /** Whether the box overlaps a box added with a tag that `counts` accepts. */
+  hits(box: Box, counts: (tag: number) => boolean): boolean {
+    let hit = false;
+    this.each(box, (key) => {
+      if (!hit) {
+        hit = (this.cells.get(key) ?? []).some((other) => counts(other.tag) && overlaps(box, other.box));
+      }
+    });
+    return hit;
+  }
+
+  private each(box: Box, visit: (key: string) => void) {
+    const c = this.cell;
+    for (let x = Math.floor(box.x1 / c); x <= Math.floor(box.x2 / c); x++) {
+      for (let y = Math.floor(box.y1 / c); y <= Math.floor(box.y2 / c); y++) {
+        visit(`${x},${y}`);
+      }
+    }
+  }
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+/** How many pairs of boxes overlap (a sweep along x: near-linear for boxes spread over a picture). */
+function countOverlaps(boxes: Box[]): number {
+  const sorted = [...boxes].sort((a, b) => a.x1 - b.x1);
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length && sorted[j].x1 < sorted[i].x2; j++) {
+      if (overlaps(sorted[i], sorted[j])) {
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+/** The focus first, then groups, then nodes by referral volume. */
+function importance(n: cytoscape.NodeSingular): number {
+  if (n.hasClass('focus')) {
+    return Number.MAX_SAFE_INTEGER;
+  }
+  return (n.data('kind') === 'GROUP' ? 1e12 : 0) + (4 - Math.min(3, Number(n.data('hop') ?? 1))) * 1e10
+    + Number(n.data('volume') ?? 0);
+}
+
+/**
+ * Pushes overlapping nodes apart until no two boxes overlap (with `gap` between them), moving pinned nodes
+ * never; gives up after a few hundred rounds, which only a pathological picture needs.
+ */
+function separate(nodes: cytoscape.NodeCollection, gap: number) {
+  const items = nodes.map((n) => ({ n, x: n.position('x'), y: n.position('y'), r: n.outerWidth() / 2 + gap / 2,
+    fixed: n.locked() }));
+  if (items.length < 2) {
+    return;
+  }
+  const maxR = Math.max(...items.map((i) => i.r));
+  const cell = maxR * 2;
+  for (let round = 0; round < 300; round++) {
+    const grid = new Map<string, number[]>();
+    items.forEach((item, index) => {
+      const key = `${Math.floor(item.x / cell)},${Math.floor(item.y / cell)}`;
+      (grid.get(key) ?? grid.set(key, []).get(key)!).push(index);
+    });
+    let moved = false;
+    items.forEach((a, ia) => {
+      const gx = Math.floor(a.x / cell);
+      const gy = Math.floor(a.y / cell);
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -1; dy <= 1; dy++) {
+          for (const ib of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
+            if (ib <= ia) {
+              continue;
+            }
+            const b = items[ib];
+            const need = a.r + b.r;
+            const ox = need - Math.abs(a.x - b.x);
+            const oy = need - Math.abs(a.y - b.y);
+            if (ox <= 0 || oy <= 0) {
+              continue;
+            }
+            moved = true;
+            // push apart along the line between the centres, by what the boxes still overlap on the
+            // cheaper axis (a little more, so that it ends), each node half unless the other is pinned
+            let dx = a.x - b.x;
+            let dy = a.y - b.y;
+            if (dx === 0 && dy === 0) {
+              dx = ia % 2 === 0 ? 1 : -1;
+              dy = 0.5;
+            }
+            const length = Math.hypot(dx, dy);
+            const push = Math.min(ox, oy) + 1;
+            const ux = dx / length;
+            const uy = dy / length;
+            // moving along the centre line by push / |component| clears the cheaper axis
+            const along = push / Math.max(0.35, ox < oy ? Math.abs(ux) : Math.abs(uy));
+            const share = a.fixed ? 0 : b.fixed ? 1 : 0.5;
+            const other = b.fixed ? 0 : a.fixed ? 1 : 0.5;
+            a.x += ux * along * share;
+            a.y += uy * along * share;
+            b.x -= ux * along * other;
+            b.y -= uy * along * other;
+          }
+        }
+      }
+    });
+    if (!moved) {
+      break;
+    }
+  }
+  (nodes as any).cy().batch(() => items.forEach((item) => {
+    if (!item.fixed) {
+      item.n.position({ x: item.x, y: item.y });
+    }
+  }));
+}
 
 customElements.define('liaison-referral-network', ReferralNetwork);

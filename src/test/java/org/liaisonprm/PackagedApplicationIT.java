@@ -261,6 +261,136 @@ class PackagedApplicationIT {
         }
     }
 
+    /**
+     * The demo region's two-hop pictures of its three planted focuses, in each layout: grouped by health system
+     * as they open, every node lies inside the canvas and no two overlap; the flow view adds up to the picture; a
+     * group opens in place and closes back to the same picture; the address restores grouping, open groups and
+     * view in a fresh session.
+     */
+    @Test
+    @Order(2)
+    void twoHopPicturesOfThePlantedFocusesFitTheCanvasAndGroupsOpenAndClose() throws Exception {
+        var focuses = Map.of("collapsed-referrer", "1151412552", "chain-leakage-broker", "1254785045",
+                "quincy-splitter", "1282601651");
+        try (var browser = Browser.open()) {
+            var driver = browser.driver();
+            driver.get(app.baseUrl() + "/network");
+            browser.logIn("admin", PASSWORD);
+            var wait = browser.waitUpTo(Duration.ofSeconds(60));
+            for (var focus : new java.util.TreeMap<>(focuses).entrySet()) {
+                for (String layout : List.of("concentric", "force", "hierarchy")) {
+                    driver.get(app.baseUrl() + "/network?focus=" + focus.getValue() + "&hops=2&layout=" + layout);
+                    var graph = drawn(wait);
+                    int nodes = Integer.parseInt(graph.getDomAttribute("data-node-count"));
+                    assertThat(Integer.parseInt(graph.getDomAttribute("data-group-count")))
+                            .as("%s %s: grouped by health system", focus.getKey(), layout).isPositive();
+                    assertThat(graph.getDomAttribute("data-in-view")).as("%s %s: every node in view", focus.getKey(),
+                            layout).isEqualTo(String.valueOf(nodes));
+                    assertThat(graph.getDomAttribute("data-node-overlaps")).as("%s %s: no overlaps", focus.getKey(),
+                            layout).isEqualTo("0");
+                    browser.screenshot("network-2hop-" + focus.getKey() + "-" + layout);
+                }
+                // the flow view: its bands add up to the picture's referrals
+                driver.get(app.baseUrl() + "/network?focus=" + focus.getValue() + "&hops=2&view=flow");
+                var flow = wait.until(d -> {
+                    var element = d.findElement(By.tagName("liaison-leakage-flow"));
+                    return element.getDomAttribute("data-referrals") != null ? element : null;
+                });
+                String summary = driver.findElement(By.className("network-summary")).getText();
+                var total = java.util.regex.Pattern.compile("\\(([\\d,]+) referrals\\)").matcher(summary);
+                assertThat(total.find()).as(summary).isTrue();
+                assertThat(flow.getDomAttribute("data-referrals")).isEqualTo(total.group(1).replace(",", ""));
+                assertThat(driver.findElement(By.className("network-flow-summary")).getText())
+                        .contains("Top destinations of leakage");
+                browser.screenshot("network-flow-" + focus.getKey());
+            }
+
+            // a picture opened from the welcome page's suggestions, or from the search box, fits as one opened
+            // by its address does
+            driver.get(app.baseUrl() + "/network");
+            wait.until(d -> d.findElement(By.cssSelector(".network-suggestions vaadin-button"))).click();
+            var suggested = drawn(wait);
+            wait.until(d -> suggested.getDomAttribute("data-node-count").equals(suggested.getDomAttribute("data-in-view")));
+            var search = driver.findElement(By.cssSelector("vaadin-combo-box.network-search input"));
+            search.sendKeys("Castellanos");
+            wait.until(d -> d.findElements(By.tagName("vaadin-combo-box-item")).stream()
+                    .filter(item -> item.isDisplayed() && item.getText().contains("Castellanos")).findFirst()
+                    .orElse(null)).click();
+            wait.until(d -> d.getCurrentUrl().contains("focus=1254785045"));
+            var searched = drawn(wait);
+            wait.until(d -> searched.getDomAttribute("data-node-count").equals(searched.getDomAttribute("data-in-view")));
+            assertThat(searched.getDomAttribute("data-node-overlaps")).isEqualTo("0");
+            browser.screenshot("network-from-search");
+
+            // open a group from its menu and close it again: the same picture
+            driver.get(app.baseUrl() + "/network?focus=1254785045&hops=2");
+            var graph = drawn(wait);
+            String before = (String) js(driver, "return arguments[0].describe()", graph);
+            int groups = Integer.parseInt(graph.getDomAttribute("data-group-count"));
+            String group = (String) js(driver, """
+                    const el = arguments[0];
+                    const g = el.cy.nodes('.group').sort((a, b) => a.data('volume') - b.data('volume'))[0];
+                    el.openMenu(g.id());
+                    el.shadowRoot.querySelector('[data-action=open-group]').click();
+                    return g.id();""", graph);
+            wait.until(d -> Integer.parseInt(graph.getDomAttribute("data-group-count")) == groups - 1);
+            wait.until(d -> d.getCurrentUrl().contains("open="));
+            drawn(wait);
+            assertThat(graph.getDomAttribute("data-in-view")).isEqualTo(graph.getDomAttribute("data-node-count"));
+            assertThat(graph.getDomAttribute("data-node-overlaps")).isEqualTo("0");
+            browser.screenshot("network-group-open");
+            driver.findElement(By.className("group-close")).click();
+            wait.until(d -> Integer.parseInt(graph.getDomAttribute("data-group-count")) == groups);
+            wait.until(d -> before.equals(js(d, "return arguments[0].describe()", graph)));
+            assertThat(driver.getCurrentUrl()).doesNotContain("open=");
+
+            // grouping, an open group and the view, restored by the address in a fresh session
+            driver.get(app.baseUrl() + "/network?focus=1254785045&hops=2&group=practice");
+            var practices = drawn(wait);
+            js(driver, """
+                    const el = arguments[0];
+                    const g = el.cy.nodes('.group').sort((a, b) => b.data('volume') - a.data('volume'))[0];
+                    el.openMenu(g.id());
+                    el.shadowRoot.querySelector('[data-action=open-group]').click();""", practices);
+            wait.until(d -> d.getCurrentUrl().contains("open="));
+            drawn(wait);
+            String ids = ids(driver, practices);
+            driver.findElements(By.tagName("vaadin-tab")).stream().filter(tab -> tab.getText().equals("Leakage flow"))
+                    .findFirst().orElseThrow().click();
+            wait.until(d -> d.getCurrentUrl().contains("view=flow"));
+            String link = driver.getCurrentUrl();
+            assertThat(link).contains("group=practice").contains("open=practice");
+            try (var second = Browser.open()) {
+                second.driver().get(link);
+                second.logIn("admin", PASSWORD);
+                var again = second.waitUpTo(Duration.ofSeconds(60));
+                again.until(d -> d.findElement(By.tagName("liaison-leakage-flow")).getDomAttribute("data-referrals"));
+                assertThat(second.driver().findElement(By.tagName("liaison-leakage-flow")).isDisplayed()).isTrue();
+                second.driver().findElements(By.tagName("vaadin-tab")).stream()
+                        .filter(tab -> tab.getText().equals("Network")).findFirst().orElseThrow().click();
+                var restored = drawn(again);
+                assertThat(ids(second.driver(), restored)).isEqualTo(ids);
+                assertThat(second.driver().getCurrentUrl()).contains("group=practice").contains("open=practice");
+            }
+        }
+    }
+
+    /** The explorer's element once its picture has been laid out. */
+    private static WebElement drawn(org.openqa.selenium.support.ui.WebDriverWait wait) {
+        return wait.until(d -> {
+            var element = d.findElement(By.tagName("liaison-referral-network"));
+            String rendered = element.getDomAttribute("data-render-ms");
+            String nodes = element.getDomAttribute("data-node-count");
+            return rendered != null && nodes != null && Integer.parseInt(nodes) > 1 && element.isDisplayed()
+                    ? element : null;
+        });
+    }
+
+    /** The ids of the nodes drawn, sorted. */
+    private static String ids(org.openqa.selenium.WebDriver driver, WebElement graph) {
+        return (String) js(driver, "return arguments[0].cy.nodes().map(n => n.id()).sort().join(' ')", graph);
+    }
+
     private static int nodeCount(org.openqa.selenium.WebDriver driver) {
         var elements = driver.findElements(By.tagName("liaison-referral-network"));
         String count = elements.isEmpty() ? null : elements.get(0).getDomAttribute("data-node-count");
@@ -314,6 +444,11 @@ class PackagedApplicationIT {
                         .getDomAttribute("data-node-count");
                 return nodes != null && Integer.parseInt(nodes) > 2;
             });
+            // the report's picture fills its tab and reads: every node in view, none on another
+            var reportGraph = driver.findElement(By.cssSelector(".report-results liaison-referral-network"));
+            wait.until(d -> reportGraph.getDomAttribute("data-node-count")
+                    .equals(reportGraph.getDomAttribute("data-in-view")));
+            assertThat(reportGraph.getDomAttribute("data-node-overlaps")).isEqualTo("0");
             browser.screenshot("report-graph");
 
             String href = driver.findElement(By.className("report-download")).getDomAttribute("href");
@@ -374,8 +509,8 @@ class PackagedApplicationIT {
         }
     }
 
-    private static Object js(org.openqa.selenium.WebDriver driver, String script) {
-        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+    private static Object js(org.openqa.selenium.WebDriver driver, String script, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     @Test

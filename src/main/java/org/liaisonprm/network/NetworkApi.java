@@ -34,7 +34,9 @@ class NetworkApi {
     @Operation(summary = "The referral neighbourhood of a physician, practice or facility: nodes, aggregated "
             + "referral flows and whether anything was left out. from and to are months (YYYY-MM, to inclusive; "
             + "default the last 12 months of data); serviceLine and network may repeat or be comma-separated; "
-            + "colorBy=community adds each node's referral community")
+            + "colorBy=community adds each node's referral community; group (none, practice, system, network or "
+            + "community; default none) combines the nodes beyond the first hop into groups, open names groups "
+            + "(group:... ids without the prefix) to leave as their members")
     NetworkPicture neighbourhood(@RequestParam String focus,
                                  @RequestParam(defaultValue = "1") int hops,
                                  @RequestParam(required = false) List<String> serviceLine,
@@ -45,11 +47,17 @@ class NetworkApi {
                                  @RequestParam(required = false) List<String> network,
                                  @RequestParam(defaultValue = "" + Neighbourhood.DEFAULT_PER_NODE) int perNode,
                                  @RequestParam(defaultValue = "" + Neighbourhood.DEFAULT_CAP) int maxNodes,
-                                 @RequestParam(defaultValue = "network") String colorBy) {
+                                 @RequestParam(defaultValue = "network") String colorBy,
+                                 @RequestParam(defaultValue = "none") String group,
+                                 @RequestParam(required = false) List<String> open) {
+        var grouping = Grouping.parse(group).orElseThrow(() -> new BadParameter("group",
+                "none, practice, system, network or community, not '" + group + "'"));
         var request = NeighbourhoodParameters.request(this.network.defaultPeriod(), focus, hops, serviceLine, from, to,
-                minReferrals, direction, network, perNode, maxNodes, "community".equalsIgnoreCase(colorBy));
-        return this.network.neighbourhood(request)
+                minReferrals, direction, network, perNode, maxNodes,
+                "community".equalsIgnoreCase(colorBy) || grouping == Grouping.COMMUNITY);
+        var picture = this.network.neighbourhood(request)
                 .orElseThrow(() -> new NoSuchElementException("No physician, practice or facility has the id " + focus));
+        return grouping.apply(picture, open == null ? java.util.Set.of() : java.util.Set.copyOf(open));
     }
 
     @ExceptionHandler(BadParameter.class)

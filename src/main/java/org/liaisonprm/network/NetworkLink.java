@@ -15,16 +15,20 @@ import com.vaadin.flow.router.QueryParameters;
 /**
  * The explorer's address, which restores what its filters show:
  * {@code /network?focus=<id>&hops=1|2&serviceLine=...&from=YYYY-MM&to=YYYY-MM&minReferrals=N&direction=out|in
- * &network=IN,...&colorBy=system|community&layout=force|hierarchy&sizeBy=influence&highlight=<report id>}.
+ * &network=IN,...&colorBy=system|community&layout=force|hierarchy&sizeBy=influence&highlight=<report id>
+ * &group=none|practice|system|network|community&open=<group key>...&view=graph|flow}.
  * A value at its default is left out of the address.
  *
  * @param from     first month drawn; null leaves it out (the default period's)
  * @param through  last month drawn, inclusive (the address's {@code to}); null leaves it out
  * @param highlight id of the report whose findings stand out; empty for none
+ * @param group     how the nodes beyond the first hop are combined ({@link Grouping})
+ * @param open      keys of the groups drawn as their members, in the order they were opened
+ * @param view      graph (the network drawn) or flow (the leakage flow diagram)
  */
 record NetworkLink(String focus, int hops, Set<String> serviceLines, YearMonth from, YearMonth through,
                    long minReferrals, String direction, Set<String> networks, String colorBy, String layout,
-                   String sizeBy, String highlight) {
+                   String sizeBy, String highlight, Grouping group, Set<String> open, String view) {
 
     static final List<String> COLOURINGS = List.of("network", "system", "community");
     static final List<String> LAYOUTS = List.of("concentric", "force", "hierarchy");
@@ -32,13 +36,39 @@ record NetworkLink(String focus, int hops, Set<String> serviceLines, YearMonth f
     static final List<String> HIGHLIGHTS = List.of("", "chain-leakage-paths", "influential-referrers",
             "referral-brokers", "top-leaking-physicians", "lost-referrers");
 
+    /** An address opens at most this many groups (a picture has far fewer). */
+    private static final int MAX_OPEN = 50;
+
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
     private static final Set<String> FILTER_KEYS = Set.of("hops", "serviceLine", "from", "to", "sizeBy", "highlight",
-            "minReferrals", "direction", "network", "colorBy", "layout");
+            "minReferrals", "direction", "network", "colorBy", "layout", "group");
+
+    static final List<String> VIEWS = List.of("graph", "flow");
 
     NetworkLink {
         serviceLines = ordered(serviceLines);
         networks = ordered(networks);
+        group = group == null ? Grouping.DEFAULT : group;
+        open = ordered(open);
+        view = VIEWS.contains(view) ? view : "graph";
+    }
+
+    NetworkLink(String focus, int hops, Set<String> serviceLines, YearMonth from, YearMonth through, long minReferrals,
+                String direction, Set<String> networks, String colorBy, String layout, String sizeBy, String highlight) {
+        this(focus, hops, serviceLines, from, through, minReferrals, direction, networks, colorBy, layout, sizeBy,
+                highlight, Grouping.DEFAULT, Set.of(), "graph");
+    }
+
+    /** The same address with other groups open. */
+    NetworkLink withOpen(Set<String> groups) {
+        return new NetworkLink(focus, hops, serviceLines, from, through, minReferrals, direction, networks, colorBy,
+                layout, sizeBy, highlight, group, groups, view);
+    }
+
+    /** The same address showing the graph or the flow view. */
+    NetworkLink withView(String shown) {
+        return new NetworkLink(focus, hops, serviceLines, from, through, minReferrals, direction, networks, colorBy,
+                layout, sizeBy, highlight, group, open, shown);
     }
 
     /**
@@ -71,6 +101,7 @@ record NetworkLink(String focus, int hops, Set<String> serviceLines, YearMonth f
             return Optional.empty();
         }
         String color = query.getSingleParameter("colorBy").orElse("network");
+        Grouping group = query.getSingleParameter("group").flatMap(Grouping::parse).orElse(Grouping.DEFAULT);
         Neighbourhood request;
         Optional<String> problem = Optional.empty();
         try {
@@ -81,7 +112,8 @@ record NetworkLink(String focus, int hops, Set<String> serviceLines, YearMonth f
                     Long.parseLong(query.getSingleParameter("minReferrals").orElse("1")),
                     query.getSingleParameter("direction").orElse("both"),
                     query.getParameters().getOrDefault("network", List.of()),
-                    Neighbourhood.DEFAULT_PER_NODE, Neighbourhood.DEFAULT_CAP, "community".equals(color));
+                    Neighbourhood.DEFAULT_PER_NODE, Neighbourhood.DEFAULT_CAP,
+                    "community".equals(color) || group == Grouping.COMMUNITY);
         } catch (IllegalArgumentException e) {
             problem = Optional.of(String.valueOf(e.getMessage()));
             request = Neighbourhood.around(focus.get().strip(), period.from(), period.to());
@@ -92,7 +124,10 @@ record NetworkLink(String focus, int hops, Set<String> serviceLines, YearMonth f
                 COLOURINGS.contains(color) ? color : "network",
                 query.getSingleParameter("layout").filter(LAYOUTS::contains).orElse("concentric"),
                 query.getSingleParameter("sizeBy").filter("influence"::equals).orElse("volume"),
-                query.getSingleParameter("highlight").filter(HIGHLIGHTS::contains).orElse(""));
+                query.getSingleParameter("highlight").filter(HIGHLIGHTS::contains).orElse(""), group,
+                new LinkedHashSet<>(query.getParameters().getOrDefault("open", List.of()).stream()
+                        .filter(key -> !key.isBlank()).limit(MAX_OPEN).toList()),
+                query.getSingleParameter("view").orElse("graph"));
         boolean setsFilters = query.getParameters().keySet().stream().anyMatch(FILTER_KEYS::contains);
         return Optional.of(new Read(link, request, problem, setsFilters));
     }
@@ -131,6 +166,15 @@ record NetworkLink(String focus, int hops, Set<String> serviceLines, YearMonth f
         }
         if (highlight != null && !highlight.isEmpty()) {
             parameters.put("highlight", List.of(highlight));
+        }
+        if (group != Grouping.DEFAULT) {
+            parameters.put("group", List.of(group.key()));
+        }
+        if (!open.isEmpty()) {
+            parameters.put("open", List.copyOf(open));
+        }
+        if (!"graph".equals(view)) {
+            parameters.put("view", List.of(view));
         }
         return new QueryParameters(parameters);
     }

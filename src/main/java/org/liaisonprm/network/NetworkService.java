@@ -13,6 +13,7 @@ import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralCalendar;
+import org.liaisonprm.report.ReportProperties;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
@@ -32,10 +33,12 @@ public class NetworkService {
 
     private final Graph graph;
     private final ReferralCalendar calendar;
+    private final ReportProperties revenue;
 
-    NetworkService(Graph graph, ReferralCalendar calendar) {
+    NetworkService(Graph graph, ReferralCalendar calendar, ReportProperties revenue) {
         this.graph = graph;
         this.calendar = calendar;
+        this.revenue = revenue;
     }
 
     /** The twelve months up to the latest month holding referrals; the last twelve months when there are none. */
@@ -77,8 +80,10 @@ public class NetworkService {
         }
         // volume of every node found, by the hop it was found at; LinkedHashMap keeps seeds first
         var order = new LinkedHashMap<String, Long>();
+        var hopOf = new HashMap<String, Integer>();
         order.put(firstHop.get(0).get("focus").asString(), 0L);
         firstHop.get(0).get("members").asList(Value::asString).forEach(member -> order.put(member, 0L));
+        order.keySet().forEach(eid -> hopOf.put(eid, 0));
         boolean truncated = false;
         List<Record> hopRows = firstHop;
         for (int hop = 1; ; hop++) {
@@ -99,6 +104,7 @@ public class NetworkService {
                     break;
                 }
                 order.put(entry.getKey(), entry.getValue());
+                hopOf.put(entry.getKey(), hop);
                 next.add(entry.getKey());
             }
             if (hop == request.hops() || next.isEmpty()) {
@@ -113,7 +119,8 @@ public class NetworkService {
         var memberships = new ArrayList<NetworkPicture.Edge>();
         var flows = new ArrayList<List<Object>>();
         var drawn = rows(tx, DRAWN, Map.of("eids", eids, "from", request.from(), "to", request.to(),
-                "lines", request.serviceLines(), "minReferrals", Math.max(1, request.minReferrals())));
+                "lines", request.serviceLines(), "minReferrals", Math.max(1, request.minReferrals()),
+                "revenuePerCase", revenue.revenuePerCase(), "defaultRevenuePerCase", revenue.defaultRevenuePerCase()));
         drawn.forEach(row -> byEid.put(row.get("eid").asString(), node(row)));
         for (Record row : drawn) {
             String sourceEid = row.get("eid").asString();
@@ -122,8 +129,9 @@ public class NetworkService {
                 String targetEid = flow.get(0).asString();
                 var target = byEid.get(targetEid);
                 long sent = flow.get(1).asLong();
+                boolean leaking = NetworkMembership.inNetwork(source.network()) && "OUT".equals(target.network());
                 referrals.add(new NetworkPicture.Edge(source.id(), target.id(), "REFERRED", sent, flow.get(2).asLong(),
-                        NetworkMembership.inNetwork(source.network()) && "OUT".equals(target.network())));
+                        leaking, leaking ? sent : 0, leaking ? flow.get(3).asDouble() : 0));
                 flows.add(List.of(sourceEid, targetEid, sent));
             }
             for (Value practice : row.get("practices").values()) {
@@ -134,7 +142,8 @@ public class NetworkService {
         var nodes = eids.stream().filter(byEid::containsKey).map(eid -> {
             var node = byEid.get(eid);
             return new NetworkPicture.Node(node.id(), node.kind(), node.name(), node.detail(), node.city(),
-                    node.network(), node.healthSystem(), order.get(eid));
+                    node.network(), node.healthSystem(), order.get(eid), hopOf.get(eid), node.practiceId(),
+                    node.practice(), null, 0);
         }).toList();
         var edges = new ArrayList<>(referrals);
         edges.addAll(memberships);
@@ -176,7 +185,11 @@ public class NetworkService {
         return new NetworkPicture.Node(row.get("id").asString(), kind(row.get("labels")),
                 row.get("name").asString(""), row.get("detail").asString(null), row.get("city").asString(null),
                 row.get("network").asString("OUT"), row.get("healthSystem").asString(null),
-                row.get("volume").asLong(0));
+                row.get("volume").asLong(0), 1, optional(row, "practiceId"), optional(row, "practice"), null, 0);
+    }
+
+    private static String optional(Record row, String key) {
+        return row.containsKey(key) ? row.get(key).asString(null) : null;
     }
 
     private static NetworkPicture.Kind kind(Value labels) {

@@ -70,6 +70,17 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<String> layout = new Select<>();
     private final Select<String> sizeBy = new Select<>();
     private final Select<String> highlight = new Select<>();
+    private final Select<Grouping> grouping = new Select<>();
+    /** Keys of the groups drawn as their members. */
+    private final java.util.LinkedHashSet<String> openGroups = new java.util.LinkedHashSet<>();
+    private final com.vaadin.flow.component.tabs.Tab graphTab = new com.vaadin.flow.component.tabs.Tab("Network");
+    private final com.vaadin.flow.component.tabs.Tab flowTab = new com.vaadin.flow.component.tabs.Tab("Leakage flow");
+    private final com.vaadin.flow.component.tabs.Tabs views = new com.vaadin.flow.component.tabs.Tabs(graphTab, flowTab);
+    private final LeakageFlowChart flowChart = new LeakageFlowChart();
+    private final Div flowSummary = new Div();
+    private final Div bandNote = new Div();
+    /** The flow view's band the graph is narrowed to (source and target side), or null for the whole picture. */
+    private List<String> band;
     private final com.vaadin.flow.component.html.RangeInput slider = new com.vaadin.flow.component.html.RangeInput();
     private final Span sliderLabel = new Span();
     private final java.util.List<YearMonth> months = new java.util.ArrayList<>();
@@ -132,8 +143,22 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         graph.addNodeFocusListener(event -> focus(event.getNodeId()));
         graph.addNodeActionListener(event -> act(event.getNodeId(), event.getAction()));
 
+        flowChart.setSizeFull();
+        flowChart.addClassName("network-flow");
+        flowChart.addBandSelectListener(event -> narrowToBand(event.source(), event.target()));
+        flowSummary.addClassName("network-flow-summary");
+        bandNote.addClassName("network-band-note");
+        bandNote.setVisible(false);
+        views.addClassName("network-views");
+        views.addSelectedChangeListener(event -> {
+            if (event.isFromClient()) {
+                showView(event.getSelectedTab() == flowTab ? "flow" : "graph");
+                replaceAddress();
+            }
+        });
+
         details.addClassName("network-details");
-        var canvas = new Div(graph, emptyState);
+        var canvas = new Div(graph, flowChart, emptyState);
         canvas.addClassName("network-canvas");
         var body = new FlexLayout(canvas, details);
         body.addClassName("network-body");
@@ -144,7 +169,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         filterPanel.add(filters);
         filterPanel.addClassName("network-filter-panel");
         filterPanel.setWidthFull();
-        add(toolbar, filterPanel, summary, body);
+        add(toolbar, filterPanel, summary, views, flowSummary, bandNote, body);
         setFlexGrow(1, body);
     }
 
@@ -210,6 +235,10 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         highlight.setItemLabelGenerator(id -> id.isEmpty() ? "Nothing" : reports.find(id, CurrentUser.current())
                 .map(ReportDefinition::title).orElse(id));
         highlight.setId("filter-highlight");
+        grouping.setLabel("Group beyond the first hop");
+        grouping.setItems(Grouping.values());
+        grouping.setItemLabelGenerator(Grouping::label);
+        grouping.setId("filter-group");
         // the time slicer: slides the chosen window of months along the data, the picture following it
         slider.setMin(0);
         slider.setMax(months.size() - 1);
@@ -240,10 +269,10 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         });
         export.addClassName("network-export");
         export.setTooltipText("Download the picture as a PNG image");
-        filters.add(hops, serviceLines, fromMonth, toMonth, minReferrals, direction, networks, colorBy, layout, sizeBy,
-                highlight, export, slicer);
+        filters.add(hops, grouping, serviceLines, fromMonth, toMonth, minReferrals, direction, networks, colorBy, layout,
+                sizeBy, highlight, export, slicer);
         for (var field : List.<com.vaadin.flow.component.HasValue<?, ?>>of(hops, serviceLines, fromMonth, toMonth,
-                minReferrals, direction, networks, colorBy, layout, sizeBy, highlight)) {
+                minReferrals, direction, networks, colorBy, layout, sizeBy, highlight, grouping)) {
             field.addValueChangeListener(event -> {
                 if (!applying && event.isFromClient()) {
                     navigateToFilters();
@@ -277,14 +306,20 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         layout.setValue(link.layout());
         sizeBy.setValue(link.sizeBy());
         highlight.setValue(link.highlight());
+        grouping.setValue(link.group());
+        openGroups.clear();
+        openGroups.addAll(link.open());
+        band = null;
         int end = months.indexOf(toMonth.getValue());
         slider.setValue((double) (end < 0 ? months.size() - 1 : end));
         sliderLabel.setText("Months " + MONTH.format(fromMonth.getValue()) + " – " + MONTH.format(toMonth.getValue())
                 + " (slide to move them)");
         applying = false;
+        // the panel starts closed, so that the picture is large (and phones uncluttered), and stays as the user
+        // left it while filters change; its summary says what the link set
         filterPanel.setVisible(true);
-        // open when the link sets filters; a plain focus link keeps the picture large (and phones uncluttered)
-        filterPanel.setOpened(read.get().setsFilters());
+        filterPanel.setSummaryText(read.get().setsFilters() ? "Filters, colours and layout · " + active(link)
+                : "Filters, colours and layout");
         colourNote.setText(switch (colorBy.getValue()) {
             case "system" -> "Colours: one per health system, grey for independents";
             case "community" -> "Colours: one per referral community (Louvain over the flows drawn)";
@@ -294,14 +329,58 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         graph.setLayout(layout.getValue());
         graph.setSizeBy(sizeBy.getValue());
         draw(request.focus());
+        showView(link.view());
+    }
+
+    /** What a link sets beyond the focus, in words. */
+    private String active(NetworkLink link) {
+        var parts = new java.util.ArrayList<String>();
+        parts.add(link.hops() == 1 ? "1 hop" : link.hops() + " hops");
+        if (link.hops() > 1) {
+            parts.add(link.group() == Grouping.NONE ? "not grouped" : "grouped by " + link.group().label()
+                    .toLowerCase(Locale.ROOT));
+        }
+        if (!link.serviceLines().isEmpty()) {
+            parts.add(String.join(", ", link.serviceLines()));
+        }
+        if (link.minReferrals() > 1) {
+            parts.add("at least " + link.minReferrals() + " referrals");
+        }
+        if (!"both".equals(link.direction())) {
+            parts.add("out".equals(link.direction()) ? "sent only" : "received only");
+        }
+        if (!link.networks().isEmpty()) {
+            parts.add(String.join(", ", link.networks().stream().map(NetworkNames::of).toList()));
+        }
+        return String.join(" · ", parts);
     }
 
     /** The deep link of what the filters show, around a focus. */
     private NetworkLink shown(String focusId) {
+        boolean sameFocus = request != null && focusId.equals(request.focus());
         return new NetworkLink(focusId, hops.getValue() == null ? 1 : hops.getValue(), serviceLines.getValue(),
                 fromMonth.getValue(), toMonth.getValue(), minReferrals.getValue() == null ? 1 : minReferrals.getValue(),
                 direction.getValue(), networks.getValue(), colorBy.getValue(), layout.getValue(), sizeBy.getValue(),
-                highlight.getValue());
+                highlight.getValue(), grouping.getValue(), sameFocus ? openGroups : java.util.Set.of(),
+                views.getSelectedTab() == flowTab ? "flow" : "graph");
+    }
+
+    /** Keeps the address in step with what is shown (open groups, the view) without drawing anew. */
+    private void replaceAddress() {
+        if (request != null) {
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                    new com.vaadin.flow.router.Location("network", shown(request.focus()).toQueryParameters())));
+        }
+    }
+
+    /** Shows the graph or the leakage flow view. */
+    private void showView(String view) {
+        boolean flow = "flow".equals(view) && picture != null;
+        views.setSelectedTab(flow ? flowTab : graphTab);
+        views.setVisible(picture != null);
+        flowChart.setVisible(flow);
+        flowSummary.setVisible(flow);
+        graph.setVisible(!flow && picture != null);
     }
 
     private void navigateToFilters() {
@@ -327,12 +406,17 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         }
         explored = new ExploredPicture(found.get());
         show(false);
+        showGroupChips();
         showDetails(focusId);
     }
 
     /** Draws the picture (the filters', or one grown or pruned from it) with its sizes and highlights. */
     private void show(boolean incremental) {
-        picture = explored.picture();
+        NetworkPicture whole = explored.picture();
+        NetworkPicture shownPicture = band == null ? whole : LeakageFlows.only(whole, band.get(0), band.get(1));
+        Grouping by = grouping.getValue() == null ? Grouping.DEFAULT : grouping.getValue();
+        picture = by.apply(shownPicture, openGroups);
+        showFlows(whole);
         if ("influence".equals(sizeBy.getValue())) {
             var all = influence.percentiles(picture.from(), picture.to());
             var percentiles = new java.util.HashMap<String, Double>();
@@ -342,13 +426,15 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         highlightReport();
         graph.setIncremental(incremental);
         graph.setPicture(picture);
-        graph.setVisible(true);
+        graph.setVisible(views.getSelectedTab() != flowTab);
+        views.setVisible(true);
         emptyState.setVisible(false);
-        var focus = picture.nodes().get(0);
-        long referrals = picture.edges().stream().filter(e -> "REFERRED".equals(e.type()))
-                .mapToLong(NetworkPicture.Edge::referrals).sum();
-        summary.setText("%s · %d nodes, %d referral flows (%,d referrals) · %s – %s%s".formatted(
-                focus.name(), picture.nodes().size(), picture.edges().size(), referrals,
+        var focus = whole.nodes().get(0);
+        long groups = picture.nodes().stream().filter(NetworkPicture.Node::standsForAGroup).count();
+        summary.setText("%s · %d nodes%s, %d referral flows (%,d referrals) · %s – %s%s".formatted(
+                focus.name(), picture.nodes().size(), groups == 0 ? "" : " (%d groups of %,d)".formatted(groups,
+                        picture.nodes().stream().mapToInt(NetworkPicture.Node::members).sum()),
+                picture.edges().size(), shownPicture.referrals(),
                 MONTH.format(picture.from()), MONTH.format(picture.to().minusDays(1)),
                 picture.truncated() ? " · some quieter partners are left out (the busiest "
                         + request.perNode() + " per node, " + request.maxNodes() + " nodes at most)" : "")
@@ -375,12 +461,112 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
                 }
             }
             case "focus" -> focus(id);
+            case "open-group" -> Grouping.keyOfGroupId(id).ifPresent(this::openGroup);
+            case "close-group" -> picture.nodes().stream().filter(n -> n.id().equals(id) && n.group() != null)
+                    .findFirst().ifPresent(n -> closeGroup(n.group()));
             case "profile" -> picture.nodes().stream().filter(n -> n.id().equals(id)).findFirst().ifPresent(n ->
                     getUI().ifPresent(ui -> ui.navigate(ProfileView.path(n.kind(), n.id()))));
             default -> {
                 // unknown actions are ignored
             }
         }
+    }
+
+    /** Draws a group as its members, in place; the address keeps it open. */
+    private void openGroup(String key) {
+        if (openGroups.add(key)) {
+            show(true);
+            replaceAddress();
+            showGroupChips();
+        }
+    }
+
+    private void closeGroup(String key) {
+        if (openGroups.remove(key)) {
+            show(true);
+            replaceAddress();
+            showGroupChips();
+            details.removeAll();
+        }
+    }
+
+    /** Lists the open groups, each with a button that closes it. */
+    private void showGroupChips() {
+        bandNote.removeAll();
+        var shown = new java.util.ArrayList<Component>();
+        if (band != null) {
+            var clear = new Button("Show all flows", VaadinIcon.CLOSE_SMALL.create(), click -> {
+                band = null;
+                show(false);
+                showGroupChips();
+            });
+            clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            clear.addClassName("band-clear");
+            shown.add(new Span("Showing only the flows " + bandText()));
+            shown.add(clear);
+        }
+        for (String key : openGroups) {
+            var name = explored == null ? key : groupName(key);
+            var close = new Button("Close " + name, VaadinIcon.COMPRESS_SQUARE.create(), click -> closeGroup(key));
+            close.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+            close.addClassName("group-close");
+            close.getElement().setAttribute("data-group", key);
+            shown.add(close);
+        }
+        bandNote.add(shown.toArray(Component[]::new));
+        bandNote.setVisible(!shown.isEmpty());
+    }
+
+    private String groupName(String key) {
+        Grouping by = grouping.getValue() == null ? Grouping.DEFAULT : grouping.getValue();
+        return by.apply(explored.picture(), java.util.Set.of()).nodes().stream()
+                .filter(n -> n.id().equals(Grouping.groupId(key))).map(NetworkPicture.Node::name).findFirst()
+                .orElse(key.substring(key.indexOf(':') + 1));
+    }
+
+    /** The flow view of the whole picture, with its totals. */
+    private void showFlows(NetworkPicture whole) {
+        var flows = LeakageFlows.of(whole);
+        flowChart.setFlows(flows);
+        flowSummary.removeAll();
+        double share = flows.referrals() == 0 ? 0 : 100.0 * flows.leaked() / flows.referrals();
+        var total = new Span("%,d referrals · %,d leaked out of network (%.1f %%) · revenue at risk %s".formatted(
+                flows.referrals(), flows.leaked(), share, money(flows.revenueAtRisk())));
+        total.addClassName("flow-totals");
+        flowSummary.add(total);
+        var top = flows.leakDestinations().stream().limit(3).toList();
+        if (!top.isEmpty()) {
+            var list = new Span(" · Top destinations of leakage: " + String.join("; ", top.stream()
+                    .map(d -> "%s %,d (%s)".formatted(d.name().replace(" · out of network", ""), d.leaked(),
+                            money(d.revenueAtRisk()))).toList()));
+            list.addClassName("flow-top-destinations");
+            flowSummary.add(list);
+        }
+        flowSummary.add(new Span(" · Click a band to see its flows in the network."));
+    }
+
+    private static String money(double amount) {
+        return amount >= 1e6 ? "$%.1fM".formatted(amount / 1e6) : "$%,.0f".formatted(amount);
+    }
+
+    /** Narrows the graph to one band of the flow view and shows it. */
+    private void narrowToBand(String source, String target) {
+        if (explored == null || source == null || target == null) {
+            return;
+        }
+        band = List.of(source, target);
+        showView("graph");
+        show(false);
+        showGroupChips();
+        replaceAddress();
+    }
+
+    private String bandText() {
+        var flows = LeakageFlows.of(explored.picture());
+        java.util.function.Function<String, String> name = id -> java.util.stream.Stream.concat(
+                flows.sources().stream(), flows.destinations().stream()).filter(side -> side.id().equals(id))
+                .map(LeakageFlows.Side::name).findFirst().orElse(id);
+        return "from " + name.apply(band.get(0)) + " to " + name.apply(band.get(1));
     }
 
     /** Adds a node's own neighbourhood (one hop, the same filters) to the picture, up to the hard cap. */
@@ -426,6 +612,10 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         picture = null;
         graph.setPicture(NetworkPicture.empty(null, null));
         graph.setVisible(false);
+        views.setVisible(false);
+        flowChart.setVisible(false);
+        flowSummary.setVisible(false);
+        bandNote.setVisible(false);
         summary.setText("");
         details.removeAll();
         emptyState.removeAll();
@@ -457,7 +647,12 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         if (picture == null || nodeId == null) {
             return;
         }
-        picture.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst().ifPresent(node -> {
+        var selected = picture.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst();
+        if (selected.isPresent() && selected.get().standsForAGroup()) {
+            showGroupDetails(selected.get());
+            return;
+        }
+        selected.ifPresent(node -> {
             var name = new H3(node.name());
             name.addClassName("details-name");
             details.add(name);
@@ -465,6 +660,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
                 case PHYSICIAN -> "Physician";
                 case PRACTICE -> "Practice";
                 case FACILITY -> "Facility";
+                case GROUP -> "Group";
             }));
             details.add(line(node.kind() == NetworkPicture.Kind.PHYSICIAN ? "Specialty" : "Type", node.detail()));
             details.add(line("Id", node.id()));
@@ -493,6 +689,30 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
                 details.add(refocus);
             }
         });
+    }
+
+    /** A group's details: what it stands for, its busiest members, and a button that opens it. */
+    private void showGroupDetails(NetworkPicture.Node group) {
+        var name = new H3(group.name());
+        name.addClassName("details-name");
+        details.add(name);
+        details.add(line("Group of", group.detail()));
+        details.add(line("Network", NetworkNames.of(group.network())));
+        details.add(line("Health system", group.healthSystem()));
+        details.add(line("Referrals", "%,d".formatted(group.volume())));
+        var open = new Button("Open group", VaadinIcon.EXPAND_SQUARE.create(), click ->
+                Grouping.keyOfGroupId(group.id()).ifPresent(this::openGroup));
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        open.addClassName("details-open-group");
+        details.add(open);
+        Grouping by = grouping.getValue() == null ? Grouping.DEFAULT : grouping.getValue();
+        var members = by.apply(explored.picture(), java.util.Set.of(group.group())).nodes().stream()
+                .filter(n -> !n.standsForAGroup() && group.group().equals(n.group()))
+                .sorted(java.util.Comparator.comparingLong(NetworkPicture.Node::volume).reversed()).limit(8).toList();
+        if (!members.isEmpty()) {
+            details.add(new Paragraph("Busiest members"));
+            members.forEach(member -> details.add(line(member.name(), "%,d".formatted(member.volume()))));
+        }
     }
 
     private static Component line(String label, String value) {

@@ -65,6 +65,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             case PHYSICIAN -> "physicians/";
             case PRACTICE -> "practices/";
             case FACILITY -> "facilities/";
+            case GROUP -> throw new IllegalArgumentException("A group has no page of its own: " + id);
         } + id;
     }
 

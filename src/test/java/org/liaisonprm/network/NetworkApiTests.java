@@ -73,6 +73,25 @@ class NetworkApiTests {
             }
         }
         assertThat(cardiology.path("communities").size()).as("a community for every node with flows").isPositive();
+
+        // grouped by health system: fewer nodes, the same referrals between what is drawn and inside the groups
+        var grouped = JSON.readTree(get("/api/network/neighbourhood?focus=" + broker + "&hops=2&group=system").body());
+        var groups = new java.util.ArrayList<JsonNode>();
+        grouped.path("nodes").forEach(n -> {
+            if (n.path("kind").asText().equals("GROUP")) {
+                groups.add(n);
+            }
+        });
+        assertThat(groups).isNotEmpty();
+        assertThat(grouped.path("nodes").size()).isLessThan(two.path("nodes").size());
+        assertThat(groups.get(0).path("group").isTextual()).as("a group's key is text").isTrue();
+        assertThat(groups.get(0).path("members").asInt()).isGreaterThan(1);
+        String key = groups.get(0).path("group").asText();
+        var opened = JSON.readTree(get("/api/network/neighbourhood?focus=" + broker + "&hops=2&group=system&open="
+                + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertThat(opened.path("nodes").size()).isEqualTo(grouped.path("nodes").size() - 1
+                + groups.get(0).path("members").asInt());
+        assertBad("/api/network/neighbourhood?focus=" + broker + "&group=zip", "group");
     }
 
     @Test

@@ -142,4 +142,23 @@ class NetworkLinkTests {
     void aFocusLinkSaysOnlyTheFocus() {
         assertThat(NetworkLink.focusOn("D").getParameters()).isEqualTo(Map.of("focus", List.of("D")));
     }
+
+    @Test
+    void groupingOpenGroupsAndTheViewAreReadAndWrittenBack() {
+        var read = read("focus=D&hops=2&group=Practice&open=practice:P1&open=practice:P%202&open=&view=flow");
+        assertThat(read.link().group()).isEqualTo(Grouping.PRACTICE);
+        assertThat(read.link().open()).containsExactly("practice:P1", "practice:P 2");
+        assertThat(read.link().view()).isEqualTo("flow");
+        var written = read.link().toQueryParameters().getParameters();
+        assertThat(written.get("group")).containsExactly("practice");
+        assertThat(written.get("open")).containsExactly("practice:P1", "practice:P 2");
+        assertThat(written.get("view")).containsExactly("flow");
+
+        // community grouping needs the communities; defaults are left out of the address; unknown values fall back
+        assertThat(read("focus=D&hops=2&group=community").request().communities()).isTrue();
+        var defaults = read("focus=D&hops=2&group=zip&view=map").link();
+        assertThat(defaults.group()).isEqualTo(Grouping.DEFAULT);
+        assertThat(defaults.view()).isEqualTo("graph");
+        assertThat(defaults.toQueryParameters().getParameters()).doesNotContainKeys("group", "open", "view");
+    }
 }

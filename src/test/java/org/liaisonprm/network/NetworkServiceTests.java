@@ -262,4 +262,60 @@ class NetworkServiceTests {
         assertThat(ProviderSearch.luceneQuery(" o'brien  a+b ")).isEqualTo("o'brien* AND a\\+b*");
         assertThat(ProviderSearch.luceneQuery(null)).isEmpty();
     }
+
+    @Test
+    void aTwoHopPictureGroupedAndAsFlowsAddsUpToItsReferrals() {
+        // From D at two hops: D (hop 0), A (hop 1: D->A 3), then A's partners B 15, C 8, F 20 (hop 2).
+        // Flows drawn: D->A 3, A->B 15, A->C 8, A->F 20, B->C 4 = 50 referrals; leaking (in network to out):
+        // A->C 8, A->F 20, B->C 4 = 32, at risk 8 x 15,000 + 20 x 1,200 + 4 x 15,000 = 204,000.
+        var request = new Neighbourhood("D", 2, List.of(), Q1.from(), Q1.to(), 1, Neighbourhood.Direction.BOTH,
+                Set.of(), 25, 500);
+        var picture = network.neighbourhood(request).orElseThrow();
+        var hops = picture.nodes().stream().collect(Collectors.toMap(NetworkPicture.Node::id, NetworkPicture.Node::hop));
+        assertThat(hops).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("D", 0, "1234567893", 1, "B", 2, "C", 2,
+                "F", 2));
+        assertThat(picture.referrals()).isEqualTo(50);
+        assertThat(picture.nodes().stream().filter(n -> n.id().equals("B")).findFirst().orElseThrow().practice())
+                .isEqualTo("Home Primary Care");
+
+        // by health system: B alone in Home Health stays itself; C and F (independent, out of network) are one group
+        var grouped = Grouping.SYSTEM.apply(picture, Set.of());
+        assertThat(grouped.nodes()).extracting(NetworkPicture.Node::id)
+                .containsExactlyInAnyOrder("D", "1234567893", "B", "group:independent:OUT");
+        var group = grouped.nodes().stream().filter(NetworkPicture.Node::standsForAGroup).findFirst().orElseThrow();
+        assertThat(group.name()).isEqualTo("Independent, out of network");
+        assertThat(group.members()).isEqualTo(2);
+        var toGroup = grouped.edges().stream().filter(e -> e.target().equals(group.id()))
+                .collect(Collectors.toMap(NetworkPicture.Edge::source, Function.identity()));
+        assertThat(toGroup.get("1234567893").referrals()).isEqualTo(28);
+        assertThat(toGroup.get("1234567893").leakingReferrals()).isEqualTo(28);
+        assertThat(toGroup.get("1234567893").revenueAtRisk()).isEqualTo(144_000.0);
+        assertThat(toGroup.get("B").referrals()).isEqualTo(4);
+        assertThat(grouped.referrals()).as("no flow inside the group: nothing lost").isEqualTo(50);
+
+        // the flow view: every referral in one band, the leaked ones red, the revenue at risk summed
+        var flows = LeakageFlows.of(picture);
+        assertThat(flows.referrals()).isEqualTo(picture.referrals());
+        assertThat(flows.bands().stream().mapToLong(LeakageFlows.Band::referrals).sum()).isEqualTo(50);
+        assertThat(flows.leaked()).isEqualTo(32);
+        assertThat(flows.bands().stream().filter(LeakageFlows.Band::leaked).mapToLong(LeakageFlows.Band::referrals)
+                .sum()).isEqualTo(32);
+        assertThat(flows.revenueAtRisk()).isEqualTo(204_000.0);
+        assertThat(flows.bands()).extracting(b -> b.source() + " > " + b.target() + " " + b.referrals()
+                + (b.leaked() ? " leaked" : "")).containsExactlyInAnyOrder(
+                "referrer:D > to:Home Health:IN 3",
+                "referrer:1234567893 > to:Home Health:IN 15",
+                "referrer:1234567893 > to:independent:OUT 28 leaked",
+                "referrer:B > to:independent:OUT 4 leaked");
+        assertThat(flows.destinations()).extracting(LeakageFlows.Side::name)
+                .containsExactly("Independent · out of network", "Home Health · in network");
+        assertThat(flows.leakDestinations()).extracting(side -> side.name() + " " + side.leaked() + " "
+                + side.revenueAtRisk()).containsExactly("Independent · out of network 32 204000.0");
+
+        // a band narrows the graph to its flows: A's leaked 28 to C and F
+        var band = LeakageFlows.only(picture, "referrer:1234567893", "to:independent:OUT");
+        assertThat(band.edges()).extracting(e -> e.target() + " " + e.referrals()).containsExactlyInAnyOrder("C 8", "F 20");
+        assertThat(band.nodes()).extracting(NetworkPicture.Node::id).containsExactlyInAnyOrder("D", "1234567893", "C",
+                "F");
+    }
 }

@@ -101,7 +101,9 @@ class NetworkViewTests {
         assertThat(_get(view, IntegerField.class, spec -> spec.withId("filter-min-referrals")).getValue()).isEqualTo(5);
         assertThat(_get(view, Select.class, spec -> spec.withId("filter-direction")).getValue()).isEqualTo("out");
         assertThat(_get(view, Select.class, spec -> spec.withId("filter-layout")).getValue()).isEqualTo("force");
-        assertThat(_get(view, Details.class).isOpened()).as("a link with filters opens them").isTrue();
+        assertThat(_get(view, Details.class).isOpened()).as("the picture stays large").isFalse();
+        assertThat(_get(view, Details.class).getSummaryText()).as("the closed filters say what the link set")
+                .contains("2 hops");
         assertThat(graph().getElement().getProperty("layoutName")).isEqualTo("force");
 
         var picture = picture();
@@ -174,6 +176,48 @@ class NetworkViewTests {
         assertThat(_get(details, H3.class).getText()).isEqualTo(brokerName());
         assertThat(_find(details, Button.class, spec -> spec.withClasses("details-profile"))).hasSize(1);
         assertThat(_find(details, Button.class, spec -> spec.withClasses("details-log"))).isEmpty();
+    }
+
+    @Test
+    void twoHopsStartGroupedAGroupOpensAndClosesAndTheFlowViewAddsUp() throws Exception {
+        ui.signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("network", QueryParameters.of("focus", broker()).merging("hops", "2"));
+
+        var grouped = picture();
+        var groups = new ArrayList<JsonNode>();
+        grouped.path("nodes").forEach(n -> {
+            if (n.path("kind").asText().equals("GROUP")) {
+                groups.add(n);
+            }
+        });
+        assertThat(groups).as("a two-hop picture starts grouped by health system").isNotEmpty();
+        var group = groups.get(0);
+        select(group.path("id").asText());
+        assertThat(get_text(_get(detailsPanel(), H3.class))).isEqualTo(group.path("name").asText());
+
+        // opened from the details panel: its members are drawn instead, and the close button takes it back
+        _click(_get(detailsPanel(), Button.class, spec -> spec.withClasses("details-open-group")));
+        var opened = picture();
+        assertThat(ids(opened)).doesNotContain(group.path("id").asText());
+        assertThat(opened.path("nodes").size()).isEqualTo(grouped.path("nodes").size() - 1
+                + group.path("members").asInt());
+        assertThat(graph().getElement().getProperty("incremental", false)).as("opened in place").isTrue();
+        _click(_get(Button.class, spec -> spec.withClasses("group-close")));
+        assertThat(picture()).isEqualTo(grouped);
+
+        // the flow view's bands hold every referral of the picture
+        UI.getCurrent().navigate("network", QueryParameters.of("focus", broker()).merging("hops", "2")
+                .merging("view", "flow"));
+        var flows = JSON.readTree(_get(LeakageFlowChart.class).getElement().getProperty("flows"));
+        long bands = 0;
+        for (JsonNode band : flows.path("bands")) {
+            bands += band.path("referrals").asLong();
+        }
+        assertThat(bands).isEqualTo(flows.path("referrals").asLong());
+        String summary = get_text(_get(Span.class, spec -> spec.withClasses("network-summary")));
+        assertThat(summary).contains("(%,d referrals)".formatted(bands));
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("network-flow-summary"))
+                .getElement().getTextRecursively()).contains("Top destinations of leakage");
     }
 
     private static String facilityName(String id) {

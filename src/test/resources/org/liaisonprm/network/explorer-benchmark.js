@@ -1,8 +1,9 @@
 // The explorer benchmark inside the page, run by ExplorerBenchmarkIT through WebDriver's executeAsyncScript.
 // Arguments: the <liaison-referral-network> element, an action, its parameters, and WebDriver's callback.
 //   'prepare', nodes, edges, seed: generates the picture and keeps its JSON in the page; answers its size
-//   'draw', layout, zoom steps, pan steps, budget ms: draws the kept picture with the layout, then zooms, pans
-//     and zooms again, one step per frame, each sequence stopped early once it has taken the budget
+//   'draw', layout, zoom steps, pan steps, budget ms, picture: draws the kept picture ('whole', or 'grouped' as
+//     set by the benchmark in window.liaisonExplorerBenchmark.grouped) with the layout, then zooms, pans and
+//     zooms again, one step per frame, each sequence stopped early once it has taken the budget
 const parameters = [...arguments];
 const done = parameters.pop();
 const [element, action, ...options] = parameters;
@@ -40,6 +41,8 @@ function picture(nodeCount, edgeCount, seed) {
       network: i % 10 < 3 ? 'IN' : i % 10 === 3 ? 'AFFILIATED' : 'OUT',
       healthSystem: systems[i % systems.length],
       volume: i === 0 ? 0 : Math.floor(1 + 800 * Math.pow(next(), 4)),
+      // the focus, its 25 busiest partners, and the rest beyond them (what grouping combines)
+      hop: i === 0 ? 0 : i <= 25 ? 1 : 2,
     });
   }
   const edges = [];
@@ -56,13 +59,16 @@ function picture(nodeCount, edgeCount, seed) {
       return;
     }
     const referrals = Math.floor(1 + 300 * Math.pow(next(), 3));
+    const leaking = source.network !== 'OUT' && target.network === 'OUT';
     edges.push({
       source: source.id,
       target: target.id,
       type: 'REFERRED',
       referrals,
       patients: Math.max(1, Math.floor(referrals * 0.9)),
-      leaking: source.network !== 'OUT' && target.network === 'OUT',
+      leaking,
+      leakingReferrals: leaking ? referrals : 0,
+      revenueAtRisk: 0,
     });
   };
   for (let i = 1; i < nodeCount && edges.length < edgeCount; i++) {
@@ -188,7 +194,7 @@ async function pan(surface) {
   return { ...summary(times), moved: Math.hypot(after.x - before.x, after.y - before.y) > 0 };
 }
 
-const [layout, zoomSteps, panSteps, budget] = action === 'draw' ? options : [];
+const [layout, zoomSteps, panSteps, budget, which] = action === 'draw' ? options : [];
 const benchmark = window.liaisonExplorerBenchmark ??= { runs: 0 };
 
 (async () => {
@@ -202,7 +208,14 @@ const benchmark = window.liaisonExplorerBenchmark ??= { runs: 0 };
     }
     // trailing blanks give each run a picture string of its own, so that each run draws afresh
     benchmark.runs++;
-    const timing = await draw(layout, benchmark.json + ' '.repeat(benchmark.runs));
+    const json = which === 'grouped' ? benchmark.grouped : benchmark.json;
+    const timing = await draw(layout, json + ' '.repeat(benchmark.runs));
+    const fit = {
+      inView: Number(element.getAttribute('data-in-view')),
+      overlaps: Number(element.getAttribute('data-node-overlaps')),
+      groups: Number(element.getAttribute('data-group-count')),
+      labels: Number(element.getAttribute('data-label-count')),
+    };
     // Cytoscape draws the top canvas last: mouse events go to it as they would from a real pointer
     const canvases = element.shadowRoot.querySelectorAll('#canvas canvas');
     const surface = canvases[canvases.length - 1];
@@ -214,6 +227,8 @@ const benchmark = window.liaisonExplorerBenchmark ??= { runs: 0 };
     const full = await redraw();
     done({
       layout,
+      picture: which,
+      ...fit,
       nodes: Number(element.getAttribute('data-node-count')),
       edges: Number(element.getAttribute('data-edge-count')),
       ...timing,
