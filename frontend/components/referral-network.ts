@@ -895,6 +895,8 @@ const STYLE: cytoscape.StylesheetJson = [
       'border-width': 4,
       'border-color': '#0b3d91',
       'font-weight': 'bold',
+      // its name lies over other nodes, never under them
+      'z-index': 12,
     },
   },
   {
@@ -905,6 +907,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'border-style': 'dashed',
       'border-color': '#374151',
       'font-weight': 'bold',
+      'z-index': 11,
     },
   },
   {

@@ -402,7 +402,7 @@ class PackagedApplicationIT {
         var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10));
         wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id(selectId))).click();
         wait.until(d ->
-                d.findElements(By.tagName("vaadin-select-item")).stream()
+                d.findElements(By.cssSelector("vaadin-select-overlay[opened] vaadin-select-item")).stream()
                         .filter(e -> e.isDisplayed() && e.getText().strip().equals(item)).findFirst().orElse(null))
                 .click();
     }

@@ -53,11 +53,7 @@ record LeakageFlows(List<Side> sources, List<Side> destinations, List<Band> band
         var nodes = new HashMap<String, Node>();
         picture.nodes().forEach(n -> nodes.put(n.id(), n));
         var referrals = picture.edges().stream().filter(Edge::carriesReferrals).toList();
-        var sent = new HashMap<String, Long>();
-        referrals.forEach(e -> sent.merge(e.source(), e.referrals(), Long::sum));
-        var named = sent.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(NAMED_REFERRERS).map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        var named = namedReferrers(picture);
 
         var sources = new LinkedHashMap<String, Side>();
         var destinations = new LinkedHashMap<String, Side>();
@@ -99,11 +95,7 @@ record LeakageFlows(List<Side> sources, List<Side> destinations, List<Band> band
     static NetworkPicture only(NetworkPicture picture, String sourceId, String targetId) {
         var nodes = new HashMap<String, Node>();
         picture.nodes().forEach(n -> nodes.put(n.id(), n));
-        var sent = new HashMap<String, Long>();
-        picture.edges().stream().filter(Edge::carriesReferrals).forEach(e -> sent.merge(e.source(), e.referrals(), Long::sum));
-        var named = sent.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(NAMED_REFERRERS).map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        var named = namedReferrers(picture);
         var edges = picture.edges().stream().filter(Edge::carriesReferrals)
                 .filter(e -> sourceOf(e.source(), nodes.get(e.source()), named).equals(sourceId)
                         && destinationOf(nodes.get(e.target())).equals(targetId))
@@ -115,6 +107,22 @@ record LeakageFlows(List<Side> sources, List<Side> destinations, List<Band> band
             kept.add(e.target());
         });
         return picture.with(picture.nodes().stream().filter(n -> kept.contains(n.id())).toList(), edges);
+    }
+
+    /** The ids of the referrers the left side names one by one: the focus when it sent any, then the busiest. */
+    private static Set<String> namedReferrers(NetworkPicture picture) {
+        var sent = new HashMap<String, Long>();
+        picture.edges().stream().filter(Edge::carriesReferrals).forEach(e -> sent.merge(e.source(), e.referrals(),
+                Long::sum));
+        var named = new java.util.LinkedHashSet<String>();
+        if (sent.containsKey(picture.focusId())) {
+            named.add(picture.focusId());
+        }
+        sent.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).filter(id -> !named.contains(id)).limit(NAMED_REFERRERS - named.size())
+                .forEach(named::add);
+        return named;
     }
 
     private static List<Side> counted(Map<String, Side> sides, Map<String, Set<String>> members) {
