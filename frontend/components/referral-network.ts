@@ -272,7 +272,11 @@ export class ReferralNetwork extends LitElement {
         this.fire('node-focus', event.target.id());
       }
     });
-    this.cy.on('mouseover', 'node', (event) => event.target.addClass('hovered'));
+    this.cy.on('mouseover', 'node', (event) => {
+      const zoom = this.cy!.zoom();
+      event.target.data({ font: LABEL_PX / zoom, labelWidth: LABEL_MAX_PX / zoom, labelGap: 3 / zoom });
+      event.target.addClass('hovered');
+    });
     this.cy.on('mouseout', 'node', (event) => event.target.removeClass('hovered'));
     this.cy.on('zoom', () => {
       clearTimeout(this.zoomTimer);
@@ -313,6 +317,9 @@ export class ReferralNetwork extends LitElement {
       ? JSON.parse(this.picture)
       : { focusId: null, nodes: [], edges: [], truncated: false };
     const maxReferrals = picture.edges.reduce((max, e) => Math.max(max, e.referrals), 1);
+    // in a large picture only the busiest flows carry an arrowhead (thousands of them cost a second to paint)
+    const arrowFrom = picture.edges.length <= ARROWED_FLOWS ? 0
+      : picture.edges.map((e) => e.referrals).sort((a, b) => b - a)[ARROWED_FLOWS - 1];
     // an expansion, collapse, hide, or a group opened or closed keeps what is drawn where it is
     const kept = new Map<string, { x: number; y: number }>();
     const pinned = new Set<string>();
@@ -368,7 +375,8 @@ export class ReferralNetwork extends LitElement {
             labelWidth: LABEL_MAX_PX,
             labelGap: 3,
           },
-          classes: [n.id === picture.focusId ? 'focus' : '', n.kind === 'GROUP' ? 'group' : ''].join(' '),
+          // names are given to the nodes that have room for one once the picture is laid out
+          classes: [n.id === picture.focusId ? 'focus' : '', n.kind === 'GROUP' ? 'group' : '', 'no-label'].join(' '),
           ...(kept.has(n.id) ? { position: { ...kept.get(n.id)! } } : {}),
         })),
       );
@@ -389,7 +397,8 @@ export class ReferralNetwork extends LitElement {
                 : '',
             },
             classes: [e.type === 'PRACTICES_AT' ? 'membership' : 'referral',
-              share >= 0.5 ? 'leaking' : share > 0 ? 'part-leaking' : ''].join(' '),
+              share >= 0.5 ? 'leaking' : share > 0 ? 'part-leaking' : '',
+              e.referrals < arrowFrom ? 'minor' : ''].join(' '),
           };
         }),
       );
@@ -501,40 +510,55 @@ export class ReferralNetwork extends LitElement {
       return;
     }
     const zoom = cy.zoom();
-    cy.batch(() => cy.nodes().forEach((n) => {
-      n.data('font', (n.hasClass('focus') || n.hasClass('group') ? LABEL_PX + 1 : LABEL_PX) / zoom);
-      n.data('labelWidth', LABEL_MAX_PX / zoom);
-      n.data('labelGap', 3 / zoom);
-    }));
     const width = this.clientWidth;
     const height = this.clientHeight;
     const taken = new Grid(48);
     cy.nodes().forEach((n) => taken.add(n.renderedBoundingBox({ includeLabels: false } as any), -1));
     const ranked = cy.nodes().sort((a, b) => importance(b) - importance(a) || (a.id() < b.id() ? -1 : 1));
     let shown = 0;
+    const labelled: cytoscape.NodeSingular[] = [];
+    const above = new Set<string>();
+    ranked.forEach((n) => {
+      const node = n.renderedBoundingBox({ includeLabels: false } as any);
+      const lines = String(n.data('label') ?? '').split('\n');
+      const text = lines.join('');
+      const longest = Math.max(...lines.map((line) => line.length));
+      const w = Math.min(LABEL_MAX_PX, longest * (LABEL_PX + 1) * 0.58) + 4;
+      const h = lines.length * (LABEL_PX + 3) + 3;
+      const cx = (node.x1 + node.x2) / 2;
+      // below the node, else above it
+      const below = { x1: cx - w / 2, y1: node.y2 + 1, x2: cx + w / 2, y2: node.y2 + 1 + h };
+      const upper = { x1: cx - w / 2, y1: node.y1 - 1 - h, x2: cx + w / 2, y2: node.y1 - 1 };
+      // the grid holds every node's box (tag -1) and the labels shown so far; the focus's and the groups'
+      // labels may lie over other nodes (on their own background), never over another label
+      const major = n.hasClass('focus') || n.hasClass('group');
+      const fits = (box: Box) => (major || (box.x2 > 0 && box.x1 < width && box.y2 > 0 && box.y1 < height))
+        && !taken.hits(box, (tag) => tag >= 0 || !major);
+      const box = !text ? null : fits(below) ? below : fits(upper) ? upper : null;
+      if (box) {
+        taken.add(box, shown++);
+        labelled.push(n);
+        if (box === upper) {
+          above.add(n.id());
+        }
+      }
+    });
+    // only the labelled nodes get a font for this zoom (names keep one size on screen); the styles of the
+    // others change only when they lose or gain their name
+    const named = new Set(labelled.map((n) => n.id()));
     cy.batch(() => {
-      ranked.forEach((n) => {
-        const node = n.renderedBoundingBox({ includeLabels: false } as any);
-        const lines = String(n.data('label') ?? '').split('\n');
-        const text = lines.join('');
-        const longest = Math.max(...lines.map((line) => line.length));
-        const w = Math.min(LABEL_MAX_PX, longest * (LABEL_PX + 1) * 0.58) + 4;
-        const h = lines.length * (LABEL_PX + 3) + 3;
-        const cx = (node.x1 + node.x2) / 2;
-        // below the node, else above it
-        const below = { x1: cx - w / 2, y1: node.y2 + 1, x2: cx + w / 2, y2: node.y2 + 1 + h };
-        const above = { x1: cx - w / 2, y1: node.y1 - 1 - h, x2: cx + w / 2, y2: node.y1 - 1 };
-        // the grid holds every node's box (tag -1) and the labels shown so far; the focus's and the groups'
-        // labels may lie over other nodes (on their own background), never over another label
-        const major = n.hasClass('focus') || n.hasClass('group');
-        const fits = (box: Box) => (major || (box.x2 > 0 && box.x1 < width && box.y2 > 0 && box.y1 < height))
-          && !taken.hits(box, (tag) => tag >= 0 || !major);
-        const box = !text ? null : fits(below) ? below : fits(above) ? above : null;
-        if (box) {
-          taken.add(box, shown++);
-          n.removeClass('no-label');
-          n.toggleClass('label-above', box === above);
-        } else {
+      labelled.forEach((n) => {
+        const font = (n.hasClass('focus') || n.hasClass('group') ? LABEL_PX + 1 : LABEL_PX) / zoom;
+        if (n.data('font') !== font) {
+          n.data({ font, labelWidth: LABEL_MAX_PX / zoom, labelGap: 3 / zoom });
+        }
+        n.removeClass('no-label');
+        if (above.has(n.id()) !== n.hasClass('label-above')) {
+          n.toggleClass('label-above', above.has(n.id()));
+        }
+      });
+      cy.nodes().forEach((n) => {
+        if (!named.has(n.id()) && !n.hasClass('no-label')) {
           n.addClass('no-label');
         }
       });
@@ -648,7 +672,8 @@ export class ReferralNetwork extends LitElement {
     if (picture.focusId && this.layoutName !== 'force') {
       return this.rings(picture.focusId, RING_GROWTH, 6);
     }
-    return { name: 'fcose', quality: 'draft', randomize: true, fit: false };
+    return { name: 'fcose', quality: 'draft', randomize: true, fit: false, packComponents: false, sampleSize: 15,
+      nodeDimensionsIncludeLabels: false, uniformNodeDimensions: true };
   }
 
   /**
@@ -696,7 +721,7 @@ export class ReferralNetwork extends LitElement {
   private spread() {
     const cy = this.cy!;
     const box = cy.nodes().boundingBox({ includeLabels: false });
-    const wanted = Math.sqrt(cy.nodes().length) * 56;
+    const wanted = Math.sqrt(cy.nodes().length) * 84;
     const factor = Math.max(1, wanted / Math.max(1, Math.max(box.w, box.h)));
     const cx = (box.x1 + box.x2) / 2;
     const cyy = (box.y1 + box.y2) / 2;
@@ -991,19 +1016,29 @@ const STYLE: cytoscape.StylesheetJson = [
 ];
 
 /**
- * Added after STYLE for large pictures: straight edges (cheaper than curves) that keep a small arrowhead at
- * their target, solid instead of dashed or dotted (leaking flows stay red, memberships grey).
+ * Added after STYLE for large pictures: straight edges of the cheapest kind ("haystack"), which show their
+ * direction with an arrowhead half-way along, solid instead of dashed or dotted (leaking flows stay red,
+ * memberships grey).
  */
 const LARGE_STYLE: cytoscape.StylesheetJson = [
   {
     selector: 'edge',
-    style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, 'line-style': 'solid' },
+    style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none',
+      'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': '#7f9cc4', 'arrow-scale': 0.7,
+      'line-style': 'solid' },
   },
   {
-    selector: 'edge.membership',
-    style: { 'target-arrow-shape': 'none' },
+    selector: 'edge.leaking',
+    style: { 'mid-target-arrow-color': '#d32f2f' },
+  },
+  {
+    selector: 'edge.membership, edge.minor',
+    style: { 'mid-target-arrow-shape': 'none' },
   },
 ];
+
+/** In a large picture, this many of the busiest flows show their direction with an arrowhead. */
+const ARROWED_FLOWS = 1500;
 
 /** Labels are this many CSS pixels high on screen, whatever the zoom, and at most LABEL_MAX_PX wide. */
 const LABEL_PX = 11;
@@ -1084,68 +1119,90 @@ function importance(n: cytoscape.NodeSingular): number {
  * never; gives up after a few hundred rounds, which only a pathological picture needs.
  */
 function separate(nodes: cytoscape.NodeCollection, gap: number) {
-  const items = nodes.map((n) => ({ n, x: n.position('x'), y: n.position('y'), r: n.outerWidth() / 2 + gap / 2,
-    fixed: n.locked() }));
-  if (items.length < 2) {
+  const count = nodes.length;
+  if (count < 2) {
     return;
   }
-  const maxR = Math.max(...items.map((i) => i.r));
+  const xs = new Float64Array(count);
+  const ys = new Float64Array(count);
+  const rs = new Float64Array(count);
+  const fixed = new Uint8Array(count);
+  nodes.forEach((n, i) => {
+    const p = n.position();
+    xs[i] = p.x;
+    ys[i] = p.y;
+    rs[i] = n.outerWidth() / 2 + gap / 2;
+    fixed[i] = n.locked() ? 1 : 0;
+  });
+  let maxR = 0;
+  rs.forEach((r) => {
+    maxR = Math.max(maxR, r);
+  });
   const cell = maxR * 2;
-  for (let round = 0; round < 300; round++) {
-    const grid = new Map<string, number[]>();
-    items.forEach((item, index) => {
-      const key = `${Math.floor(item.x / cell)},${Math.floor(item.y / cell)}`;
-      (grid.get(key) ?? grid.set(key, []).get(key)!).push(index);
-    });
+  // cells as numbers (x * PRIME + y) in one map of index lists, rebuilt each round
+  const PRIME = 1_000_003;
+  const grid = new Map<number, number[]>();
+  for (let round = 0; round < 400; round++) {
+    grid.clear();
+    for (let i = 0; i < count; i++) {
+      const key = Math.floor(xs[i] / cell) * PRIME + Math.floor(ys[i] / cell);
+      const list = grid.get(key);
+      if (list) {
+        list.push(i);
+      } else {
+        grid.set(key, [i]);
+      }
+    }
     let moved = false;
-    items.forEach((a, ia) => {
-      const gx = Math.floor(a.x / cell);
-      const gy = Math.floor(a.y / cell);
+    for (let ia = 0; ia < count; ia++) {
+      const gx = Math.floor(xs[ia] / cell);
+      const gy = Math.floor(ys[ia] / cell);
       for (let dx = -1; dx <= 1; dx++) {
         for (let dy = -1; dy <= 1; dy++) {
-          for (const ib of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
+          const list = grid.get((gx + dx) * PRIME + gy + dy);
+          if (!list) {
+            continue;
+          }
+          for (const ib of list) {
             if (ib <= ia) {
               continue;
             }
-            const b = items[ib];
-            const need = a.r + b.r;
-            const ox = need - Math.abs(a.x - b.x);
-            const oy = need - Math.abs(a.y - b.y);
+            const need = rs[ia] + rs[ib];
+            const ox = need - Math.abs(xs[ia] - xs[ib]);
+            const oy = need - Math.abs(ys[ia] - ys[ib]);
             if (ox <= 0 || oy <= 0) {
               continue;
             }
             moved = true;
-            // push apart along the line between the centres, by what the boxes still overlap on the
-            // cheaper axis (a little more, so that it ends), each node half unless the other is pinned
-            let dx = a.x - b.x;
-            let dy = a.y - b.y;
-            if (dx === 0 && dy === 0) {
-              dx = ia % 2 === 0 ? 1 : -1;
-              dy = 0.5;
+            // push apart along the line between the centres, far enough to clear the cheaper axis (a little
+            // more, so that it ends), each node half of it unless the other is pinned
+            let ddx = xs[ia] - xs[ib];
+            let ddy = ys[ia] - ys[ib];
+            if (ddx === 0 && ddy === 0) {
+              ddx = ia % 2 === 0 ? 1 : -1;
+              ddy = 0.5;
             }
-            const length = Math.hypot(dx, dy);
-            const push = Math.min(ox, oy) + 1;
-            const ux = dx / length;
-            const uy = dy / length;
-            // moving along the centre line by push / |component| clears the cheaper axis
-            const along = push / Math.max(0.35, ox < oy ? Math.abs(ux) : Math.abs(uy));
-            const share = a.fixed ? 0 : b.fixed ? 1 : 0.5;
-            const other = b.fixed ? 0 : a.fixed ? 1 : 0.5;
-            a.x += ux * along * share;
-            a.y += uy * along * share;
-            b.x -= ux * along * other;
-            b.y -= uy * along * other;
+            const length = Math.hypot(ddx, ddy);
+            const ux = ddx / length;
+            const uy = ddy / length;
+            const along = (Math.min(ox, oy) + 1) / Math.max(0.35, ox < oy ? Math.abs(ux) : Math.abs(uy));
+            const share = fixed[ia] ? 0 : fixed[ib] ? 1 : 0.5;
+            const other = fixed[ib] ? 0 : fixed[ia] ? 1 : 0.5;
+            xs[ia] += ux * along * share;
+            ys[ia] += uy * along * share;
+            xs[ib] -= ux * along * other;
+            ys[ib] -= uy * along * other;
           }
         }
       }
-    });
+    }
     if (!moved) {
       break;
     }
   }
-  (nodes as any).cy().batch(() => items.forEach((item) => {
-    if (!item.fixed) {
-      item.n.position({ x: item.x, y: item.y });
+  (nodes as any).cy().batch(() => nodes.forEach((n: cytoscape.NodeSingular, i: number) => {
+    if (!fixed[i]) {
+      n.position({ x: xs[i], y: ys[i] });
     }
   }));
 }
