@@ -227,6 +227,12 @@ class PackagedApplicationIT {
             int filteredNodes = nodeCount(driver);
             String filteredEdges = driver.findElement(By.tagName("liaison-referral-network")).getDomAttribute("data-edge-count");
             browser.screenshot("network-filtered");
+            // a link opens with the filters closed: the PNG button is in them
+            var filters = driver.findElement(By.className("network-filter-panel"));
+            if (!"true".equals(String.valueOf(filters.getDomProperty("opened")))) {
+                driver.findElement(By.cssSelector(".network-filter-panel > vaadin-details-summary")).click();
+                wait.until(d -> "true".equals(String.valueOf(filters.getDomProperty("opened"))));
+            }
             driver.findElement(By.className("network-export")).click();
             wait.until(d -> {
                 String bytes = d.findElement(By.tagName("liaison-referral-network")).getDomAttribute("data-exported-bytes");
