@@ -81,6 +81,8 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private final Div bandNote = new Div();
     /** The flow view's band the graph is narrowed to (source and target side), or null for the whole picture. */
     private List<String> band;
+    /** The flow view of the whole picture last shown. */
+    private LeakageFlows shownFlows;
     private final com.vaadin.flow.component.html.RangeInput slider = new com.vaadin.flow.component.html.RangeInput();
     private final Span sliderLabel = new Span();
     private final java.util.List<YearMonth> months = new java.util.ArrayList<>();
@@ -332,7 +334,12 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         showView(link.view());
     }
 
-    /** What a link sets beyond the focus, in words. */
+    /** The grouping chosen in the filters (the default while none is). */
+    private Grouping chosenGrouping() {
+        return grouping.getValue() == null ? Grouping.DEFAULT : grouping.getValue();
+    }
+
+        /** What a link sets beyond the focus, in words. */
     private String active(NetworkLink link) {
         var parts = new java.util.ArrayList<String>();
         parts.add(link.hops() == 1 ? "1 hop" : link.hops() + " hops");
@@ -414,8 +421,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     private void show(boolean incremental) {
         NetworkPicture whole = explored.picture();
         NetworkPicture shownPicture = band == null ? whole : LeakageFlows.only(whole, band.get(0), band.get(1));
-        Grouping by = grouping.getValue() == null ? Grouping.DEFAULT : grouping.getValue();
-        picture = by.apply(shownPicture, openGroups);
+        picture = chosenGrouping().apply(shownPicture, openGroups);
         showFlows(whole);
         if ("influence".equals(sizeBy.getValue())) {
             var all = influence.percentiles(picture.from(), picture.to());
@@ -518,8 +524,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private String groupName(String key) {
-        Grouping by = grouping.getValue() == null ? Grouping.DEFAULT : grouping.getValue();
-        return by.apply(explored.picture(), java.util.Set.of()).nodes().stream()
+        return chosenGrouping().apply(explored.picture(), java.util.Set.of()).nodes().stream()
                 .filter(n -> n.id().equals(Grouping.groupId(key))).map(NetworkPicture.Node::name).findFirst()
                 .orElse(key.substring(key.indexOf(':') + 1));
     }
@@ -527,6 +532,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     /** The flow view of the whole picture, with its totals. */
     private void showFlows(NetworkPicture whole) {
         var flows = LeakageFlows.of(whole);
+        shownFlows = flows;
         flowChart.setFlows(flows);
         flowSummary.removeAll();
         double share = flows.referrals() == 0 ? 0 : 100.0 * flows.leaked() / flows.referrals();
@@ -562,7 +568,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private String bandText() {
-        var flows = LeakageFlows.of(explored.picture());
+        var flows = shownFlows;
         java.util.function.Function<String, String> name = id -> java.util.stream.Stream.concat(
                 flows.sources().stream(), flows.destinations().stream()).filter(side -> side.id().equals(id))
                 .map(LeakageFlows.Side::name).findFirst().orElse(id);
@@ -705,8 +711,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         open.addClassName("details-open-group");
         details.add(open);
-        Grouping by = grouping.getValue() == null ? Grouping.DEFAULT : grouping.getValue();
-        var members = by.apply(explored.picture(), java.util.Set.of(group.group())).nodes().stream()
+        var members = chosenGrouping().apply(explored.picture(), java.util.Set.of(group.group())).nodes().stream()
                 .filter(n -> !n.standsForAGroup() && group.group().equals(n.group()))
                 .sorted(java.util.Comparator.comparingLong(NetworkPicture.Node::volume).reversed()).limit(8).toList();
         if (!members.isEmpty()) {

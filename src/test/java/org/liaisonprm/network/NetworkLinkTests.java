@@ -160,5 +160,12 @@ class NetworkLinkTests {
         assertThat(defaults.group()).isEqualTo(Grouping.DEFAULT);
         assertThat(defaults.view()).isEqualTo("graph");
         assertThat(defaults.toQueryParameters().getParameters()).doesNotContainKeys("group", "open", "view");
+
+        // a link cannot make the explorer track more than 50 open groups
+        var many = new StringBuilder("focus=D&hops=2");
+        for (int i = 0; i < 80; i++) {
+            many.append("&open=system:S").append(i);
+        }
+        assertThat(read(many.toString()).link().open()).hasSize(50).first().isEqualTo("system:S0");
     }
 }
