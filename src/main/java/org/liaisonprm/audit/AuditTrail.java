@@ -87,7 +87,7 @@ public class AuditTrail {
         event.put("rows", rows);
         event.put("durationMs", durationMs);
         try {
-            graph.write(RECORD_EVENT, Map.of("event", event));
+            graph.bookkeeping(RECORD_EVENT, Map.of("event", event));
         } catch (RuntimeException e) {
             // An action that cannot be audited must not happen unaudited: the caller's action fails with it.
             log.error("Could not write the audit event {} for {}: {}", type, who, cut(e.getMessage(), MAX_FIELD));
@@ -137,7 +137,7 @@ public class AuditTrail {
         long removed = 0;
         long batch;
         do {
-            batch = graph.write(PURGE_EVENTS, Map.of("seconds", retention.toSeconds()), r -> r.get("n").asLong())
+            batch = graph.bookkeeping(PURGE_EVENTS, Map.of("seconds", retention.toSeconds()), r -> r.get("n").asLong())
                     .get(0);
             removed += batch;
         } while (batch > 0);

@@ -16,6 +16,13 @@ import java.util.Map;
 public record NetworkPicture(String focusId, LocalDate from, LocalDate to, List<Node> nodes, List<Edge> edges,
                              boolean truncated, Map<String, Long> communities) {
 
+    /** A picture can be shared between callers (pictures are reused while the graph has not changed). */
+    public NetworkPicture {
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+        communities = Map.copyOf(communities);
+    }
+
     public NetworkPicture(String focusId, LocalDate from, LocalDate to, List<Node> nodes, List<Edge> edges,
                           boolean truncated) {
         this(focusId, from, to, nodes, edges, truncated, Map.of());

@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -22,15 +24,41 @@ import org.springframework.stereotype.Component;
  * transaction of its own (retried by the driver on transient errors), its rows mapped into records. Work that
  * needs several statements in one transaction passes a {@link Work} and runs them on the {@link Tx}.
  * <p>
+ * Every committed write advances the {@linkplain #version() graph version}, which cached answers are kept
+ * under ({@link GraphAnswers}); only {@linkplain #bookkeeping bookkeeping} (the audit trail, sign-in
+ * counters) does not, because no report or picture reads it.
+ * <p>
+ * When the store cannot be reached every call fails with {@link GraphUnavailableException}; while it stays
+ * away, calls fail at once except for one attempt every {@value #PROBE_EVERY_MS} ms, which finds out when
+ * it is back.
+ * <p>
  * Its bean is named {@code cypherGraph}: {@code graph} is the health indicator's name under {@code /actuator/health}.
  */
 @Component("cypherGraph")
 public class Graph {
 
+    static final long PROBE_EVERY_MS = 500;
+
     private final Driver driver;
+    private final AtomicLong version = new AtomicLong();
+    /** 0 while the store answers; otherwise when the next attempt to reach it may be made. */
+    private final AtomicLong nextAttemptAt = new AtomicLong();
 
     public Graph(Driver driver) {
         this.driver = driver;
+    }
+
+    /**
+     * Advanced by every write this process commits (except bookkeeping): an answer computed at one version
+     * may be reused while the version stays the same.
+     */
+    public long version() {
+        return version.get();
+    }
+
+    /** Whether the last call reached the store. */
+    public boolean isReachable() {
+        return nextAttemptAt.get() == 0;
     }
 
     /** The rows of a read-only statement, each mapped by {@code row}. */
@@ -55,16 +83,37 @@ public class Graph {
 
     /** Runs {@code work} in one read transaction. */
     public <T> T read(Work<T> work) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> work.in(new Tx(tx)));
-        }
+        return reaching(() -> {
+            try (var session = driver.session()) {
+                return session.executeRead(tx -> work.in(new Tx(tx)));
+            }
+        });
     }
 
     /** Runs {@code work} in one write transaction: all of its statements commit together or not at all. */
     public <T> T write(Work<T> work) {
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> work.in(new Tx(tx)));
-        }
+        return advancing(() -> {
+            try (var session = driver.session()) {
+                return session.executeWrite(tx -> work.in(new Tx(tx)));
+            }
+        });
+    }
+
+    /**
+     * Runs a write that no report, picture or list reads (the audit trail, sign-in counters, when a token was
+     * last used): it leaves the graph version, and the answers cached under it, as they are.
+     */
+    public <T> List<T> bookkeeping(Cypher statement, Map<String, ?> parameters, Function<Record, T> row) {
+        return reaching(() -> {
+            try (var session = driver.session()) {
+                return session.executeWrite(tx -> new Tx(tx).list(statement, parameters, row));
+            }
+        });
+    }
+
+    /** As {@link #bookkeeping(Cypher, Map, Function)}, for a statement whose rows are not needed. */
+    public void bookkeeping(Cypher statement, Map<String, ?> parameters) {
+        bookkeeping(statement, parameters, row -> row);
     }
 
     /** How an {@linkplain #inTransaction explicit transaction} ends when its work returns. */
@@ -79,15 +128,50 @@ public class Graph {
      * when it throws, the transaction rolls back and the exception propagates.
      */
     public <T> T inTransaction(AccessMode mode, TransactionConfig config, Outcome outcome, Work<T> work) {
-        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(mode).build());
-             var tx = session.beginTransaction(config)) {
-            T value = work.in(new Tx(tx));
-            if (outcome == Outcome.COMMIT) {
-                tx.commit();
-            } else {
-                tx.rollback();
+        Supplier<T> call = () -> {
+            try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(mode).build());
+                 var tx = session.beginTransaction(config)) {
+                T value = work.in(new Tx(tx));
+                if (outcome == Outcome.COMMIT) {
+                    tx.commit();
+                } else {
+                    tx.rollback();
+                }
+                return value;
             }
+        };
+        return mode == AccessMode.WRITE && outcome == Outcome.COMMIT ? advancing(call) : reaching(call);
+    }
+
+    /** A write: the version advances when it committed, and also when it failed part-way (it may have). */
+    private <T> T advancing(Supplier<T> write) {
+        try {
+            return reaching(write);
+        } finally {
+            version.incrementAndGet();
+        }
+    }
+
+    /**
+     * Runs a call against the store, or fails at once while the store is known to be away and it is not yet
+     * time for the next attempt.
+     */
+    private <T> T reaching(Supplier<T> call) {
+        long next = nextAttemptAt.get();
+        if (next != 0 && (System.currentTimeMillis() < next
+                || !nextAttemptAt.compareAndSet(next, System.currentTimeMillis() + PROBE_EVERY_MS))) {
+            throw new GraphUnavailableException(null);
+        }
+        try {
+            T value = call.get();
+            nextAttemptAt.set(0);
             return value;
+        } catch (RuntimeException e) {
+            if (GraphUnavailableException.isOutage(e)) {
+                nextAttemptAt.set(System.currentTimeMillis() + PROBE_EVERY_MS);
+                throw new GraphUnavailableException(e);
+            }
+            throw e;
         }
     }
 
@@ -171,15 +255,15 @@ public class Graph {
      * retried; its summary holds the counters.
      */
     public ResultSummary autoCommit(Cypher statement, Map<String, ?> parameters) {
-        try (var session = driver.session()) {
-            return session.run(statement.text(), Tx.values(parameters)).consume();
-        }
+        return autoCommit(statement, parameters, TransactionConfig.empty());
     }
 
     /** As {@link #autoCommit(Cypher, Map)}, with {@code config} (e.g. a timeout). */
     public ResultSummary autoCommit(Cypher statement, Map<String, ?> parameters, TransactionConfig config) {
-        try (var session = driver.session()) {
-            return session.run(statement.text(), Tx.values(parameters), config).consume();
-        }
+        return advancing(() -> {
+            try (var session = driver.session()) {
+                return session.run(statement.text(), Tx.values(parameters), config).consume();
+            }
+        });
     }
 }

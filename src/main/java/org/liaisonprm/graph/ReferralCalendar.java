@@ -14,9 +14,11 @@ public class ReferralCalendar {
     private static final Cypher LATEST_PERIOD = Cypher.load("graph/latest-period");
 
     private final Graph graph;
+    private final GraphAnswers answers;
 
-    ReferralCalendar(Graph graph) {
+    ReferralCalendar(Graph graph, GraphAnswers answers) {
         this.graph = graph;
+        this.answers = answers;
     }
 
     /**
@@ -24,8 +26,9 @@ public class ReferralCalendar {
      * the current month when the graph holds none.
      */
     public LocalDate dataEnd() {
-        return graph.readOne(LATEST_PERIOD, Map.of(), row -> row.get("latest").asLocalDate())
+        return answers.get("data-end", "", end -> 1, () -> graph.readOne(LATEST_PERIOD, Map.of(),
+                        row -> row.get("latest").asLocalDate())
                 .map(latest -> latest.withDayOfMonth(1).plusMonths(1))
-                .orElse(LocalDate.now().withDayOfMonth(1));
+                .orElse(LocalDate.now().withDayOfMonth(1)));
     }
 }

@@ -3,13 +3,16 @@ package org.liaisonprm.importer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.liaisonprm.base.ApiError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,14 +52,14 @@ class ImportApi {
                             @RequestParam Map<String, String> fields) throws IOException {
         ImportFormat chosen = ImportFormat.byId(format).orElse(null);
         if (chosen == null || chosen == ImportFormat.SYNTHEA) {
-            return ResponseEntity.badRequest().body(Map.of("error", chosen == null ? "Unknown format " + format
-                    : "A Synthea export is a directory: import it from the command line"));
+            return ApiError.answer(HttpStatus.BAD_REQUEST, chosen == null ? "Unknown format " + format
+                    : "A Synthea export is a directory: import it from the command line", "format");
         }
         ImportOptions options;
         try {
             options = ImportOptions.fromFields(fields);
         } catch (ImportRefusedException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+            return ApiError.answer(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         var kept = jobs.keep(file.getOriginalFilename(), file.getInputStream());
         var authentication = security.getContext().getAuthentication();
@@ -68,7 +71,7 @@ class ImportApi {
     @GetMapping("/api/imports/{id}")
     @Operation(summary = "An import's status (QUEUED, RUNNING, DONE, REFUSED, FAILED, INTERRUPTED), progress and counts")
     ResponseEntity<ImportStatus> status(@PathVariable String id) {
-        return ResponseEntity.of(jobs.status(id));
+        return ResponseEntity.ok(jobs.status(id).orElseThrow(() -> new NoSuchElementException("No import with the id " + id)));
     }
 
     @GetMapping("/api/imports/{id}/errors.csv")
@@ -79,6 +82,6 @@ class ImportApi {
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"errors.csv\"")
                         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                         .body((Resource) new FileSystemResource(path)))
-                .orElse(ResponseEntity.notFound().build());
+                .orElseThrow(() -> new NoSuchElementException("No error report for an import with the id " + id));
     }
 }

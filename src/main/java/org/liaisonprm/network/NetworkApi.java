@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.liaisonprm.base.ApiError;
 import org.liaisonprm.base.NetworkPicture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +26,6 @@ class NetworkApi {
 
     NetworkApi(NetworkService network) {
         this.network = network;
-    }
-
-    record ErrorJson(String error, String parameter) {
     }
 
     @GetMapping("/api/network/neighbourhood")
@@ -61,12 +59,12 @@ class NetworkApi {
     }
 
     @ExceptionHandler(BadParameter.class)
-    ResponseEntity<ErrorJson> badParameter(BadParameter e) {
-        return ResponseEntity.badRequest().body(new ErrorJson(e.getMessage(), e.parameter));
+    ResponseEntity<ApiError> badParameter(BadParameter e) {
+        return ApiError.answer(HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter);
     }
 
     @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<ErrorJson> notFound(NoSuchElementException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> notFound(NoSuchElementException e) {
+        return ApiError.answer(HttpStatus.NOT_FOUND, e.getMessage(), null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
+import org.liaisonprm.graph.GraphAnswers;
 import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.liaisonprm.report.ReportProperties;
@@ -32,11 +33,13 @@ public class NetworkService {
     private static final Cypher TOP_REFERRERS = Cypher.load("network/top-referrers");
 
     private final Graph graph;
+    private final GraphAnswers answers;
     private final ReferralCalendar calendar;
     private final ReportProperties revenue;
 
-    NetworkService(Graph graph, ReferralCalendar calendar, ReportProperties revenue) {
+    NetworkService(Graph graph, GraphAnswers answers, ReferralCalendar calendar, ReportProperties revenue) {
         this.graph = graph;
+        this.answers = answers;
         this.calendar = calendar;
         this.revenue = revenue;
     }
@@ -62,10 +65,15 @@ public class NetworkService {
      * each expanded node's busiest partners hop by hop, cut at {@code maxNodes} (busiest first), and the
      * referrals among everything drawn. {@code truncated} says when partners were left out.
      *
+     * Pictures are reused while the graph has not changed: they hold nothing that depends on who asks (every
+     * role that may open the explorer sees the whole referral network).
+     *
      * @return empty when no physician, practice or facility has the focus id
      */
     public Optional<NetworkPicture> neighbourhood(Neighbourhood request) {
-        return graph.read(tx -> neighbourhood(tx, request));
+        return answers.get("neighbourhood", request,
+                picture -> picture.map(p -> 12L * p.nodes().size() + 8L * p.edges().size()).orElse(1L),
+                () -> graph.read(tx -> neighbourhood(tx, request)));
     }
 
     private Optional<NetworkPicture> neighbourhood(Graph.Tx tx, Neighbourhood request) {

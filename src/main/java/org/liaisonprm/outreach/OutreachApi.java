@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.liaisonprm.base.ApiError;
 import org.liaisonprm.base.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -54,9 +55,6 @@ class OutreachApi {
 
     private CurrentUser caller() {
         return CurrentUser.of(security.getContext().getAuthentication());
-    }
-
-    record ErrorJson(String error, String field) {
     }
 
     /** What a client sends to log or change an interaction; enum values by name. */
@@ -174,17 +172,17 @@ class OutreachApi {
     }
 
     @ExceptionHandler(OutreachException.class)
-    ResponseEntity<ErrorJson> refused(OutreachException e) {
-        return ResponseEntity.badRequest().body(new ErrorJson(e.field() + ": " + e.getMessage(), e.field()));
+    ResponseEntity<ApiError> refused(OutreachException e) {
+        return ApiError.answer(HttpStatus.BAD_REQUEST, e.field() + ": " + e.getMessage(), e.field());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ErrorJson> forbidden(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> forbidden(AccessDeniedException e) {
+        return ApiError.answer(HttpStatus.FORBIDDEN, e.getMessage(), null);
     }
 
     @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<ErrorJson> notFound(NoSuchElementException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> notFound(NoSuchElementException e) {
+        return ApiError.answer(HttpStatus.NOT_FOUND, e.getMessage(), null);
     }
 }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.liaisonprm.audit.AuditUnavailableException;
+import org.liaisonprm.base.ApiError;
 import org.liaisonprm.base.Csv;
 import org.liaisonprm.base.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,9 +81,6 @@ class ReportApi {
     }
 
     record QueryRequest(String cypher, Map<String, Object> params, Integer timeoutSeconds) {
-    }
-
-    record ErrorJson(String error, String parameter) {
     }
 
     @GetMapping("/reports")
@@ -169,48 +167,48 @@ class ReportApi {
     }
 
     @ExceptionHandler(ReportFile.ReportFileException.class)
-    ResponseEntity<ErrorJson> badReport(ReportFile.ReportFileException e) {
-        return ResponseEntity.badRequest().body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> badReport(ReportFile.ReportFileException e) {
+        return ApiError.answer(HttpStatus.BAD_REQUEST, e.getMessage(), null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ErrorJson> forbidden(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> forbidden(AccessDeniedException e) {
+        return ApiError.answer(HttpStatus.FORBIDDEN, e.getMessage(), null);
     }
 
     @ExceptionHandler(ReportParameterException.class)
-    ResponseEntity<ErrorJson> badParameter(ReportParameterException e) {
-        return ResponseEntity.badRequest().body(new ErrorJson(e.getMessage(), e.parameter()));
+    ResponseEntity<ApiError> badParameter(ReportParameterException e) {
+        return ApiError.answer(HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter());
     }
 
     @ExceptionHandler(QueryRefusedException.class)
-    ResponseEntity<ErrorJson> refused(QueryRefusedException e) {
-        return ResponseEntity.badRequest().body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> refused(QueryRefusedException e) {
+        return ApiError.answer(HttpStatus.BAD_REQUEST, e.getMessage(), null);
     }
 
     @ExceptionHandler(QueryTimeoutException.class)
-    ResponseEntity<ErrorJson> timeout(QueryTimeoutException e) {
-        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> timeout(QueryTimeoutException e) {
+        return ApiError.answer(HttpStatus.REQUEST_TIMEOUT, e.getMessage(), null);
     }
 
     @ExceptionHandler(QueryTooLargeException.class)
-    ResponseEntity<ErrorJson> tooLarge(QueryTooLargeException e) {
-        return ResponseEntity.badRequest().body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> tooLarge(QueryTooLargeException e) {
+        return ApiError.answer(HttpStatus.BAD_REQUEST, e.getMessage(), null);
     }
 
     @ExceptionHandler(QueryBusyException.class)
-    ResponseEntity<ErrorJson> busy(QueryBusyException e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5")
-                .body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> busy(QueryBusyException e) {
+        return ApiError.answer(e.serverFull() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS,
+                e.getMessage(), null);
     }
 
     @ExceptionHandler(AuditUnavailableException.class)
-    ResponseEntity<ErrorJson> unaudited(AuditUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> unaudited(AuditUnavailableException e) {
+        return ApiError.answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null);
     }
 
     @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<ErrorJson> notFound(NoSuchElementException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorJson(e.getMessage(), null));
+    ResponseEntity<ApiError> notFound(NoSuchElementException e) {
+        return ApiError.answer(HttpStatus.NOT_FOUND, e.getMessage(), null);
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directory             a folder of further report files, watched for changes; unset = only the
  *                              built-in reports
  * @param maxConcurrentQueries  ad-hoc queries and saved-report runs one user may have running at once
+ * @param heavyRuns             GDS reports and ad-hoc queries the whole server runs at once; one more is
+ *                              refused at once (503 with Retry-After) rather than queued behind them
  */
 @ConfigurationProperties("liaison.reports")
 public record ReportProperties(
@@ -24,5 +26,6 @@ public record ReportProperties(
         @DefaultValue("11500") double defaultRevenuePerCase,
         @DefaultValue Map<String, Double> revenuePerCase,
         Path directory,
-        @DefaultValue("2") int maxConcurrentQueries) {
+        @DefaultValue("2") int maxConcurrentQueries,
+        @DefaultValue("4") int heavyRuns) {
 }

@@ -1,5 +1,6 @@
 package org.liaisonprm.report;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,4 +11,10 @@ import java.util.List;
  * @param truncated true when rows beyond {@code liaison.reports.max-rows} were left out
  */
 public record ReportResult(List<String> columns, List<List<Object>> rows, boolean truncated, long elapsedMs) {
+
+    /** A result can be shared between callers (rows are reused while the graph has not changed). */
+    public ReportResult {
+        columns = List.copyOf(columns);
+        rows = rows.stream().map(Collections::unmodifiableList).toList();
+    }
 }

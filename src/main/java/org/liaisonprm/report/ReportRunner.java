@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
 import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
+import org.liaisonprm.graph.GraphAnswers;
 import org.liaisonprm.graph.ReferralCalendar;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
@@ -28,7 +31,9 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs reports: parameters checked and converted, then the Cypher in a read transaction with a timeout,
- * results cut at the row cap.
+ * results cut at the row cap. A report's rows and a parameter's choices are reused while the graph has not
+ * changed, keyed by the Cypher and every value it runs with (the caller's scope included); ad-hoc queries
+ * always run. GDS reports and ad-hoc queries take one of {@code liaison.reports.heavy-runs} slots.
  */
 @Service
 public class ReportRunner {
@@ -42,10 +47,14 @@ public class ReportRunner {
     private final ReferralCalendar calendar;
     private final ReportProperties properties;
     private final AuditTrail audit;
+    private final GraphAnswers answers;
+    private final Semaphore heavy;
 
     ReportRunner(Graph graph, ReportCatalog catalog, ReferralCalendar calendar, ReportProperties properties,
-                 AuditTrail audit) {
+                 AuditTrail audit, GraphAnswers answers) {
         this.graph = graph;
+        this.answers = answers;
+        this.heavy = new Semaphore(Math.max(1, properties.heavyRuns()));
         this.audit = audit;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -83,18 +92,47 @@ public class ReportRunner {
     public ReportResult run(ReportDefinition report, Map<String, ?> given, CurrentUser user) {
         Map<String, Object> parameters = parameters(report, given);
         parameters.putAll(scope(user));
-        if (report.isSaved()) {
-            return sandboxed(report.cypher(), parameters, properties.timeout());
+        var key = new RunKey(report.cypher(), report.isSaved(), new HashMap<>(parameters));
+        return answers.get("report", key, ReportRunner::cells, () -> {
+            if (report.isSaved()) {
+                return inHeavySlot(() -> sandboxed(report.cypher(), parameters, properties.timeout()));
+            }
+            if (!report.usesGds()) {
+                return execute(report.cypher(), parameters, properties.timeout(), false);
+            }
+            return inHeavySlot(() -> {
+                String graphName = "liaison-" + report.id() + "-" + UUID.randomUUID();
+                parameters.put(SandboxPolicy.GRAPH_NAME_PARAMETER, graphName);
+                try {
+                    return execute(report.cypher(), parameters, properties.timeout(), false);
+                } finally {
+                    dropProjection(graphName);
+                }
+            });
+        });
+    }
+
+    /** What a run's rows depend on: the statement, whether it is sandboxed, and every value it runs with. */
+    private record RunKey(String cypher, boolean sandboxed, Map<String, Object> parameters) {
+    }
+
+    private static long cells(ReportResult result) {
+        return (long) result.rows().size() * Math.max(1, result.columns().size());
+    }
+
+    /**
+     * Runs heavy work in one of the server's slots for it, or refuses at once when all are taken.
+     *
+     * @throws QueryBusyException when every slot is taken
+     */
+    private <T> T inHeavySlot(Supplier<T> work) {
+        if (!heavy.tryAcquire()) {
+            throw QueryBusyException.serverFull(properties.heavyRuns());
         }
-        if (!report.usesGds()) {
-            return execute(report.cypher(), parameters, properties.timeout(), false);
-        }
-        String graphName = "liaison-" + report.id() + "-" + UUID.randomUUID();
-        parameters.put(SandboxPolicy.GRAPH_NAME_PARAMETER, graphName);
         try {
-            return execute(report.cypher(), parameters, properties.timeout(), false);
+            return work.get();
         } finally {
-            dropProjection(graphName);
+            heavy.release();
         }
     }
 
@@ -109,7 +147,7 @@ public class ReportRunner {
      */
     public ReportResult query(String cypher, Map<String, ?> given, Duration timeout) {
         var parameters = new HashMap<String, Object>(given == null ? Map.of() : given);
-        return sandboxed(cypher, parameters, limit(timeout));
+        return inHeavySlot(() -> sandboxed(cypher, parameters, limit(timeout)));
     }
 
     /** What a built-in outreach report filters on: {@code $viewer} and {@code $teamView}. */
@@ -226,8 +264,10 @@ public class ReportRunner {
             return parameter.type().values().stream().map(v -> new Choice(v, v)).toList();
         }
         if (!report.isSaved()) {
-            return execute(cypher, new HashMap<>(scope(user)), properties.timeout(), false).rows().stream()
-                    .map(ReportRunner::choice).toList();
+            var scope = scope(user);
+            return answers.get("choices", new RunKey(cypher, false, scope), List::size,
+                    () -> execute(cypher, new HashMap<>(scope), properties.timeout(), false).rows().stream()
+                            .map(ReportRunner::choice).toList());
         }
         String target = "choices " + report.id() + "." + parameter.name();
         try {

@@ -38,11 +38,13 @@ public class ApiTokens {
 
     private final Graph graph;
     private final AuditTrail audit;
+    private final CredentialCache credentials;
 
     private final byte[] digestKey;
 
-    ApiTokens(Graph graph, AuditTrail audit, ServerSecret secret) {
+    ApiTokens(Graph graph, AuditTrail audit, ServerSecret secret, CredentialCache credentials) {
         this.graph = graph;
+        this.credentials = credentials;
         this.audit = audit;
         this.digestKey = secret.key("api-token");
     }
@@ -78,15 +80,19 @@ public class ApiTokens {
         var info = list(username).stream().filter(t -> t.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No such token"));
         graph.write(REVOKE, Map.of("username", username, "id", id));
+        credentials.forget(username);
         audit.record(AuditType.TOKEN_REVOKED, username, username, info.name(), null, null);
     }
 
-    /** The user a token belongs to, when it is a live token; notes when it was last used. */
+    /**
+     * The user a token belongs to, when it is a live token; notes when it was last used (a token whose check
+     * is reused from the {@link CredentialCache} is noted again when the check is next made).
+     */
     Optional<String> owner(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return graph.write(OWNER, Map.of("hash", hash(token)), row -> row.get("username").asString())
+        return graph.bookkeeping(OWNER, Map.of("hash", hash(token)), row -> row.get("username").asString())
                 .stream().findFirst();
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.liaisonprm.audit.AuditTrail;
 import org.liaisonprm.audit.AuditType;
+import org.liaisonprm.graph.GraphUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -55,15 +56,27 @@ class LoginProtection {
         audit.record(AuditType.LOGIN, username, null, sso ? "single sign-on" : "form login", null, null);
     }
 
-    /** Every successful authentication, API calls included: clears the failure counts, audits nothing. */
+    /**
+     * Every successful authentication, API calls included: clears the failure counts, audits nothing. A check
+     * reused from the {@link CredentialCache} writes nothing: a failed login since would have ended it.
+     */
     @EventListener
     void authenticated(AuthenticationSuccessEvent event) {
-        users.succeededLogin(event.getAuthentication().getName(), false);
+        if (!(event.getAuthentication() instanceof CredentialCache.Remembered)) {
+            users.succeededLogin(event.getAuthentication().getName(), false);
+        }
         forget(address(event.getAuthentication()));
     }
 
+    /**
+     * A failed login: audited, counted towards the lock, and slowed down. Not when the graph store could not
+     * be reached to check it: that is no guess, and nothing could be written anyway.
+     */
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
+        if (GraphUnavailableException.isCauseOf(event.getException())) {
+            return;
+        }
         String username = event.getAuthentication().getName();
         String reason = event.getException().getClass().getSimpleName().replace("Exception", "");
         audit.record(AuditType.LOGIN_FAILED, username, null, reason, null, null);

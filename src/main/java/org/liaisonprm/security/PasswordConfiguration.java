@@ -2,6 +2,8 @@ package org.liaisonprm.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -14,5 +16,13 @@ class PasswordConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(ServerSecret secret) {
         return new KeyedPasswordEncoder(secret);
+    }
+
+    /** How the login form and HTTP Basic check a user name and password; API callers' checks are reused. */
+    @Bean
+    AuthenticationProvider passwordAuthentication(UserAccounts users, PasswordEncoder passwords, CredentialCache cache) {
+        var check = new DaoAuthenticationProvider(users);
+        check.setPasswordEncoder(passwords);
+        return new RememberingAuthenticationProvider(check, cache);
     }
 }

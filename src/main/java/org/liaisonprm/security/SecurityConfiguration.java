@@ -3,6 +3,7 @@ package org.liaisonprm.security;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.liaisonprm.graph.GraphUnavailableException;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,7 +66,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserAccounts users,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserAccounts users, CredentialCache credentials,
                                     SecurityContextHolderStrategy security) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**")))
@@ -82,12 +83,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/territories", "/api/territories/**", "/api/interactions",
                                 "/api/interactions/**", "/api/plans", "/api/plans/**").hasAnyRole(ADMIN, MANAGER, LIAISON)
                         .anyRequest().authenticated())
-                .addFilterBefore(new ApiTokenFilter(tokens, users, security), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, users, credentials, security), BasicAuthenticationFilter.class)
                 .headers(SecurityConfiguration::headers)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(SecurityConfiguration::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN)))
+                        .accessDeniedHandler((request, response, denied) -> ApiErrors.write(response,
+                                HttpServletResponse.SC_FORBIDDEN, "Your role may not " + request.getMethod() + " "
+                                        + request.getRequestURI() + " (docs/security.md has the access matrix)")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // stateless Basic-authenticated API: no session cookie to forge
                 .build();
@@ -95,12 +98,20 @@ class SecurityConfiguration {
 
     /**
      * 401 with a Basic challenge, written directly: {@code sendError} would forward to the error page,
-     * which belongs to the UI chain and would answer with a redirect to the login page.
+     * which belongs to the UI chain and would answer with a redirect to the login page. When the password
+     * could not be checked because the graph store is away, 503: the caller's credentials are not wrong.
      */
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
-                                     AuthenticationException reason) {
+                                     AuthenticationException reason) throws java.io.IOException {
+        if (GraphUnavailableException.isCauseOf(reason)) {
+            ApiErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "The graph store cannot be reached at the moment, so the sign-in could not be checked; "
+                            + "Liaison answers again by itself as soon as it is back");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Liaison\"");
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                "Sign in with HTTP Basic or an API token (Authorization: Bearer lia_…)");
     }
 
     /** The identity provider, when single sign-on is configured (its discovery document is read now). */

@@ -14,10 +14,19 @@ import org.springframework.util.unit.DataSize;
  * @param oidc                 optional single sign-on through an OpenID Connect provider; off unless its
  *                             issuer URI is set
  * @param requestSize          the largest request bodies
+ * @param credentialCache      how long a checked password or API token is trusted without checking it again
  */
 @ConfigurationProperties("liaison.security")
 public record SecurityProperties(String initialAdminPassword, @DefaultValue Lockout lockout, @DefaultValue Oidc oidc,
-                                 @DefaultValue RequestSize requestSize) {
+                                 @DefaultValue RequestSize requestSize, @DefaultValue CredentialCache credentialCache) {
+
+    /**
+     * @param ttl        how long a successful check of a password or token is reused (0: check every request);
+     *                   a change to the user in this process ends it at once, in another instance after this long
+     * @param maxEntries the most credentials remembered at once
+     */
+    public record CredentialCache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") int maxEntries) {
+    }
 
     /**
      * @param attempts failed logins in a row that lock an account

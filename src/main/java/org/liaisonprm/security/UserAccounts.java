@@ -51,10 +51,12 @@ public class UserAccounts implements UserDetailsService {
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
     private final ObjectProvider<SessionRegistry> sessions;
+    private final CredentialCache credentials;
 
     UserAccounts(Graph graph, PasswordEncoder passwordEncoder, AuditTrail audit,
-                 ObjectProvider<SessionRegistry> sessions) {
+                 ObjectProvider<SessionRegistry> sessions, CredentialCache credentials) {
         this.graph = graph;
+        this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.sessions = sessions;
@@ -100,6 +102,7 @@ public class UserAccounts implements UserDetailsService {
             return false;
         }
         graph.write(SIGN_ON, Map.of("username", username, "displayName", displayName, "roles", roleNames));
+        credentials.forget(username);
         if (before.isEmpty()) {
             audit.record(AuditType.USER_CREATED, username, username, "single sign-on, roles " + roleNames, null, null);
         } else if (!before.get().roles().equals(roleNames)) {
@@ -164,6 +167,7 @@ public class UserAccounts implements UserDetailsService {
         List<String> roleNames = roles.stream().map(Role::name).sorted().toList();
         graph.write(CHANGE, Map.of("username", username, "displayName", shown, "roles", roleNames,
                 "enabled", enabled));
+        credentials.forget(username);
         var changes = new StringBuilder();
         if (!before.roles().equals(roleNames)) {
             changes.append("roles ").append(before.roles()).append(" → ").append(roleNames).append("; ");
@@ -195,6 +199,7 @@ public class UserAccounts implements UserDetailsService {
     public void unlock(String username) {
         existing(username);
         graph.write(UNLOCK, Map.of("username", username));
+        credentials.forget(username);
         audit.record(AuditType.USER_CHANGED, username, "unlocked", null, null);
     }
 
@@ -222,7 +227,8 @@ public class UserAccounts implements UserDetailsService {
      * @return true when this failure locked the account
      */
     boolean failedLogin(String username, int attempts, java.time.Duration lockFor) {
-        return graph.write(FAILED_LOGIN,
+        credentials.forget(username);
+        return graph.bookkeeping(FAILED_LOGIN,
                         Map.of("username", username, "attempts", attempts, "seconds", lockFor.toSeconds()),
                         row -> row.get("lock").asBoolean())
                 .stream().findFirst().orElse(false);
@@ -230,11 +236,12 @@ public class UserAccounts implements UserDetailsService {
 
     /** A successful login clears the count of failures (a no-op write when there were none). */
     void succeededLogin(String username, boolean interactive) {
-        graph.write(SUCCEEDED_LOGIN, Map.of("username", username, "interactive", interactive));
+        graph.bookkeeping(SUCCEEDED_LOGIN, Map.of("username", username, "interactive", interactive));
     }
 
     private void setPassword(String username, String rawPassword) {
         graph.write(SET_PASSWORD, Map.of("username", username, "hash", passwordEncoder.encode(rawPassword)));
+        credentials.forget(username);
     }
 
     /**

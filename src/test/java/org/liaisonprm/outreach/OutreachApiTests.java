@@ -62,7 +62,7 @@ class OutreachApiTests {
         assertThat(send("GET", "/api/territories/north-shore/targets", null, "liaison1").statusCode()).isEqualTo(404);
         var badSegment = send("GET", "/api/territories/south-shore/targets?segment=GOLD", null, "liaison1");
         assertThat(badSegment.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(badSegment.body()).get("field").asText()).isEqualTo("segment");
+        assertThat(JSON.readTree(badSegment.body()).get("parameter").asText()).isEqualTo("segment");
     }
 
     @Test
@@ -85,12 +85,12 @@ class OutreachApiTests {
         var future = send("POST", "/api/interactions", body.replace("\"date\": \"" + LocalDate.now(),
                 "\"date\": \"" + LocalDate.now().plusDays(3)), "liaison1");
         assertThat(future.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(future.body()).get("field").asText()).isEqualTo("date");
+        assertThat(JSON.readTree(future.body()).get("parameter").asText()).isEqualTo("date");
         var unknown = send("POST", "/api/interactions", body.replace(physician, "1999999999"), "liaison1");
-        assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("physicianId");
+        assertThat(JSON.readTree(unknown.body()).get("parameter").asText()).isEqualTo("physicianId");
         var badType = send("POST", "/api/interactions", body.replace("PHONE_CALL", "CARRIER_PIGEON"), "liaison1");
         assertThat(badType.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(badType.body()).get("field").asText()).isEqualTo("type");
+        assertThat(JSON.readTree(badType.body()).get("parameter").asText()).isEqualTo("type");
 
         String change = body.replace("Asked for", "Changed:");
         assertThat(send("PUT", "/api/interactions/" + id, change, "liaison2").statusCode()).isEqualTo(403);

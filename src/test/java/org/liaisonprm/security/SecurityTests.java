@@ -56,6 +56,38 @@ class SecurityTests {
     }
 
     @Test
+    void unknownApiPathsAnswer404JsonAndEveryErrorHasTheSameShape() throws Exception {
+        var mapper = new ObjectMapper();
+        for (String path : new String[]{"/api/no-such-thing", "/api/", "/api/reports/payer-mix/no-such-part", "/api/network"}) {
+            var unknown = get(path, "admin:" + ADMIN_PASSWORD);
+            assertThat(unknown.statusCode()).as(path).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            JsonNode body = mapper.readTree(unknown.body());
+            assertThat(body.path("status").asInt()).isEqualTo(404);
+            assertThat(body.path("error").asText()).contains(path);
+            assertThat(body.has("parameter")).isTrue();
+        }
+        var anonymous = mapper.readTree(get("/api/no-such-thing", null).body());
+        assertThat(anonymous.path("status").asInt()).isEqualTo(401);
+        assertThat(anonymous.path("error").asText()).contains("HTTP Basic");
+        var missing = get("/api/network/neighbourhood", "admin:" + ADMIN_PASSWORD);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(missing.body()).path("parameter").asText()).isEqualTo("focus");
+        var mistyped = get("/api/network/neighbourhood?focus=1&hops=two", "admin:" + ADMIN_PASSWORD);
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(mistyped.body()).path("parameter").asText()).isEqualTo("hops");
+        var forbidden = get("/api/audit", "viewer:" + DEMO_PASSWORD);
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(mapper.readTree(forbidden.body()).path("status").asInt()).isEqualTo(403);
+        assertThat(get("/api/docs", "admin:" + ADMIN_PASSWORD).statusCode()).as("the OpenAPI document").isEqualTo(200);
+        var ui = get("/api/docs/ui", "admin:" + ADMIN_PASSWORD);
+        assertThat(ui.statusCode()).as("the OpenAPI page redirects to its resources").isEqualTo(302);
+        String page = ui.headers().firstValue("Location").orElseThrow();
+        assertThat(get(page.replaceFirst("^https?://[^/]+", ""), "admin:" + ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theLoginPageAndHealthAreOpen() throws Exception {
         assertThat(get("/login", null).statusCode()).isEqualTo(200);
         var health = get("/actuator/health", null);
