@@ -77,7 +77,12 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another kind of value" : "a " + e.getRequiredType().getSimpleName().toLowerCase();
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "another kind of value"
+                : type == int.class || type == long.class || type == Integer.class || type == Long.class ? "a whole number"
+                : type == double.class || type == Double.class ? "a number"
+                : type == boolean.class || type == Boolean.class ? "true or false"
+                : "a valid " + type.getSimpleName();
         return ApiError.answer(HttpStatus.BAD_REQUEST, e.getName() + " must be " + expected + ", not '" + e.getValue() + "'",
                 e.getName());
     }

@@ -63,7 +63,9 @@ class ExplorerBenchmarkIT {
         int boltPort = LiaisonProcess.freePort();
         var arguments = List.of("--liaison.graph.data-dir=" + workDir.resolve("data"),
                 "--liaison.graph.bolt-port=" + boltPort, "--liaison.security.initial-admin-password=" + PASSWORD,
-                "--liaison.demo.last-month=2026-10");
+                "--liaison.demo.last-month=2026-10",
+                // -Dbenchmark.cache=false: every neighbourhood computed afresh, as before answers were reused
+                "--liaison.cache.enabled=" + Boolean.parseBoolean(System.getProperty("benchmark.cache", "true")));
         app = new LiaisonProcess("explorer-benchmark", LiaisonProcess.freePort(), arguments).start(Duration.ofMinutes(4));
         bolt = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j",
                 java.nio.file.Files.readString(workDir.resolve("data").resolve("bolt-password")).strip()));
