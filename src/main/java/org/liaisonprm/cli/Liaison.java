@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 import org.liaisonprm.LiaisonApplication;
 import org.liaisonprm.bench.ImportBenchmark;
+import org.liaisonprm.bench.LoadBenchmark;
 import org.liaisonprm.bench.ReportBenchmark;
 import org.liaisonprm.importer.ImportCommand;
 
 /**
  * {@code java -jar liaison.jar [COMMAND]}: without a command serves the application; {@code import
  * --format=... --file=...} imports a file into the configured store without starting the web server
- * (docs/import-formats.md); {@code bench reports|network|import ...} runs a benchmark (docs/benchmarks.md);
+ * (docs/import-formats.md); {@code bench reports|network|import|load ...} runs a benchmark (docs/benchmarks.md);
  * {@code --help} lists these commands. Nothing in the application depends on this package.
  */
 public final class Liaison {
@@ -25,6 +26,9 @@ public final class Liaison {
                                           import --help lists the formats, their options and the exit codes
               bench reports|network|import …
                                           run a benchmark (docs/benchmarks.md)
+              bench load --password=… [--url=…] [--users=50] [--seconds=60] [--warmup-seconds=10]
+                                          drive a running server holding the demo region with a team of API
+                                          clients; bench load --help lists the options and exit codes
               --help                      this text
 
             See README.md.""";
@@ -40,6 +44,10 @@ public final class Liaison {
         }
         if (command.equals("import")) {
             System.exit(new ImportCommand(System.out).run(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
+        if (args.length >= 2 && command.equals("bench") && args[1].equals("load")) {
+            System.exit(LoadBenchmark.run(Arrays.copyOfRange(args, 2, args.length), System.out));
             return;
         }
         if (args.length >= 2 && command.equals("bench") && args[1].equals("import")) {
