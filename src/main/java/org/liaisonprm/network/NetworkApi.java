@@ -2,12 +2,20 @@ package org.liaisonprm.network;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.liaisonprm.base.ApiError;
 import org.liaisonprm.base.NetworkPicture;
+import org.liaisonprm.graph.GraphAnswers;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +32,17 @@ class NetworkApi {
 
     private final NetworkService network;
 
-    NetworkApi(NetworkService network) {
+    private final GraphAnswers answers;
+    private final ObjectMapper json;
+
+    NetworkApi(NetworkService network, GraphAnswers answers, ObjectMapper json) {
         this.network = network;
+        this.answers = answers;
+        this.json = json;
+    }
+
+    /** What a picture's JSON depends on beyond the neighbourhood asked for. */
+    private record Shown(Neighbourhood request, Grouping grouping, Set<String> open) {
     }
 
     @GetMapping("/api/network/neighbourhood")
@@ -35,7 +52,9 @@ class NetworkApi {
             + "colorBy=community adds each node's referral community; group (none, practice, system, network or "
             + "community; default none) combines the nodes beyond the first hop into groups, open names groups "
             + "(group:... ids without the prefix) to leave as their members")
-    NetworkPicture neighbourhood(@RequestParam String focus,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = NetworkPicture.class)))
+    ResponseEntity<byte[]> neighbourhood(@RequestParam String focus,
                                  @RequestParam(defaultValue = "1") int hops,
                                  @RequestParam(required = false) List<String> serviceLine,
                                  @RequestParam(required = false) String from,
@@ -53,9 +72,18 @@ class NetworkApi {
         var request = NeighbourhoodParameters.request(this.network.defaultPeriod(), focus, hops, serviceLine, from, to,
                 minReferrals, direction, network, perNode, maxNodes,
                 "community".equalsIgnoreCase(colorBy) || grouping == Grouping.COMMUNITY);
-        var picture = this.network.neighbourhood(request)
-                .orElseThrow(() -> new NoSuchElementException("No physician, practice or facility has the id " + focus));
-        return grouping.apply(picture, open == null ? java.util.Set.of() : java.util.Set.copyOf(open));
+        var shown = new Shown(request, grouping, open == null ? Set.of() : Set.copyOf(open));
+        // the JSON itself is reused: a two-hop picture is about half a megabyte to write out
+        byte[] body = answers.get("neighbourhood-json", shown, bytes -> bytes.length / 64, () -> {
+            var picture = this.network.neighbourhood(request)
+                    .orElseThrow(() -> new NoSuchElementException("No physician, practice or facility has the id " + focus));
+            try {
+                return json.writeValueAsBytes(grouping.apply(picture, shown.open()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @ExceptionHandler(BadParameter.class)

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class NetworkService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NetworkService.class);
+
     private static final Cypher FIRST_HOP = Cypher.load("network/first-hop");
     private static final Cypher NEXT_HOP = Cypher.load("network/next-hop");
     private static final Cypher DRAWN = Cypher.load("network/drawn");
@@ -82,7 +84,9 @@ public class NetworkService {
                 "lines", request.serviceLines(), "direction", request.direction().name(),
                 "networks", List.copyOf(request.networks()), "minReferrals", request.minReferrals(),
                 "limit", request.perNode() + 1);
+        long started = System.nanoTime();
         var firstHop = rows(tx, FIRST_HOP, plus(filters, Map.of("id", request.focus())));
+        long firstHopDone = System.nanoTime();
         if (firstHop.isEmpty()) {
             return Optional.empty();
         }
@@ -121,6 +125,7 @@ public class NetworkService {
             hopRows = rows(tx, NEXT_HOP, plus(filters, Map.of("frontier", next, "exclude", List.copyOf(order.keySet()))));
         }
 
+        long hopsDone = System.nanoTime();
         List<String> eids = List.copyOf(order.keySet());
         var byEid = new HashMap<String, NetworkPicture.Node>();
         var referrals = new ArrayList<NetworkPicture.Edge>();
@@ -129,6 +134,7 @@ public class NetworkService {
         var drawn = rows(tx, DRAWN, Map.of("eids", eids, "from", request.from(), "to", request.to(),
                 "lines", request.serviceLines(), "minReferrals", Math.max(1, request.minReferrals()),
                 "revenuePerCase", revenue.revenuePerCase(), "defaultRevenuePerCase", revenue.defaultRevenuePerCase()));
+        long drawnDone = System.nanoTime();
         drawn.forEach(row -> byEid.put(row.get("eid").asString(), node(row)));
         for (Record row : drawn) {
             String sourceEid = row.get("eid").asString();
@@ -157,6 +163,12 @@ public class NetworkService {
         edges.addAll(memberships);
         var picture = new NetworkPicture(request.focus(), request.from(), request.to(), nodes, List.copyOf(edges),
                 truncated);
+        if (log.isDebugEnabled()) {
+            log.debug("Neighbourhood of {} at {} hops, {} nodes, {} edges: first hop {} ms, further hops {} ms, "
+                            + "drawn {} ms, assembled {} ms", request.focus(), request.hops(), nodes.size(), edges.size(),
+                    (firstHopDone - started) / 1_000_000, (hopsDone - firstHopDone) / 1_000_000,
+                    (drawnDone - hopsDone) / 1_000_000, (System.nanoTime() - drawnDone) / 1_000_000);
+        }
         return Optional.of(request.communities() && !flows.isEmpty() ? picture.withCommunities(communities(tx, flows))
                 : picture);
     }
