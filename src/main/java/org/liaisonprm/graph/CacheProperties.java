@@ -17,5 +17,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("10m") Duration ttl,
-        @DefaultValue("64") int maxMegabytes) {
+        @DefaultValue("256") int maxMegabytes) {
 }
