@@ -17,9 +17,9 @@ import org.liaisonprm.graph.GraphUnavailableException;
  * which itself may need the store.
  */
 @AnonymousAllowed
-class GraphUnavailableView extends Div implements HasErrorParameter<GraphUnavailableException> {
+public class GraphUnavailableView extends Div implements HasErrorParameter<GraphUnavailableException> {
 
-    GraphUnavailableView() {
+    public GraphUnavailableView() {
         addClassName("graph-unavailable");
         getStyle().set("padding", "var(--lumo-space-l)").set("max-width", "40rem");
     }
