@@ -1,11 +1,13 @@
 package org.liaisonprm.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -90,16 +92,8 @@ class GraphOutageTests {
 
         server = EmbeddedGraphServer.start(home, "127.0.0.1", boltPort, PASSWORD, SETTINGS);
 
-        long restarted = System.nanoTime();
-        int status = 0;
-        while (millisSince(restarted) < 30_000) {
-            status = http.get("/api/reports", ADMIN).statusCode();
-            if (status == 200) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(status).as("answers again after the restart").isEqualTo(200);
+        await("answers again after the restart").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/reports", ADMIN).statusCode() == 200);
         assertThat(http.get("/api/reports", "admin:a-password-never-checked").statusCode())
                 .as("a wrong password is a wrong password again").isEqualTo(401);
         assertThat(Http.json(http.get("/actuator/health", null)).path("status").asText()).isEqualTo("UP");
