@@ -1,10 +1,15 @@
 // Network membership, step 2: a physician is IN when employed by the home system or practising at an IN
 // practice, AFFILIATED when affiliated with an IN facility, otherwise OUT; inNetwork is true for IN and
-// AFFILIATED. No parameters.
+// AFFILIATED. A physician who was IN or AFFILIATED and is now OUT keeps when that was seen (leftNetworkOn)
+// and what they were (previousNetwork) until they are in network again. No parameters.
 MATCH (p:Physician)
-WITH p,
+WITH p, p.network AS before,
      EXISTS { (p)-[:EMPLOYED_BY]->(:HealthSystem {home: true}) }
        OR EXISTS { (p)-[:PRACTICES_AT]->(:Practice {network: 'IN'}) } AS inNetwork,
      EXISTS { (p)-[:AFFILIATED_WITH]->(:Facility {network: 'IN'}) } AS affiliated
-SET p.network = CASE WHEN inNetwork THEN 'IN' WHEN affiliated THEN 'AFFILIATED' ELSE 'OUT' END,
-    p.inNetwork = inNetwork OR affiliated
+WITH p, before, CASE WHEN inNetwork THEN 'IN' WHEN affiliated THEN 'AFFILIATED' ELSE 'OUT' END AS after
+WITH p, before, after, before IN ['IN', 'AFFILIATED'] AND after = 'OUT' AS left
+SET p.network = after,
+    p.inNetwork = after <> 'OUT',
+    p.leftNetworkOn = CASE WHEN left THEN date() WHEN after <> 'OUT' THEN null ELSE p.leftNetworkOn END,
+    p.previousNetwork = CASE WHEN left THEN before WHEN after <> 'OUT' THEN null ELSE p.previousNetwork END

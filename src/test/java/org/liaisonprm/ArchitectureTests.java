@@ -43,7 +43,8 @@ class ArchitectureTests {
             .whereLayer("security").mayOnlyAccessLayers("base", "graph", "audit")
             .whereLayer("report").mayOnlyAccessLayers("base", "graph", "audit", "physician")
             .whereLayer("importer").mayOnlyAccessLayers("base", "graph", "audit", "physician", "application")
-            .whereLayer("outreach").mayOnlyAccessLayers("base", "graph", "audit", "physician", "security", "report")
+            .whereLayer("outreach").mayOnlyAccessLayers("base", "graph", "audit", "physician", "security", "report",
+                    "importer")
             .whereLayer("network").mayOnlyAccessLayers("base", "graph", "audit", "physician", "security", "report",
                     "outreach")
             .whereLayer("demo").mayOnlyAccessLayers("base", "graph", "audit", "physician", "security", "report",

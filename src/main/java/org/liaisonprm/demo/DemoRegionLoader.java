@@ -54,6 +54,7 @@ public class DemoRegionLoader implements ApplicationRunner {
     private static final Cypher GOALS = Cypher.load("demo/goals");
     private static final Cypher SET_GOAL_TARGET = Cypher.load("demo/set-goal-target");
     private static final Cypher PLANNED_STOPS = Cypher.load("demo/planned-stops");
+    private static final Cypher MOVE_SPECIALIST = Cypher.load("demo/move-specialist");
 
     private final Graph graph;
     private final NetworkMembership networkMembership;
@@ -122,9 +123,31 @@ public class DemoRegionLoader implements ApplicationRunner {
         write(REFERRALS_TO_PHYSICIANS, region.referrals().stream().filter(r -> !r.targetIsFacility()).toList());
         write(REFERRALS_TO_FACILITIES, region.referrals().stream().filter(DemoRegion.ReferralRow::targetIsFacility).toList());
         networkMembership.recompute();
+        moveSpecialist(region);
+        networkMembership.recompute();
         referralRollup.rebuild();
         loadOutreach(region);
         graph.write(COMPLETE_LOAD, Map.of("seed", properties.seed(), "physicians", region.physicians().size()));
+    }
+
+    /**
+     * Pattern 5 (docs/demo-data.md): a busy in-network specialist leaves for the competitor, as a later import
+     * of a registry or affiliation file would show; the membership recomputed after it records the move.
+     */
+    private void moveSpecialist(DemoRegion region) {
+        var planted = region.planted();
+        var exclude = new ArrayList<String>(planted.orthopedicSplitterIds());
+        exclude.addAll(planted.communityIds());
+        exclude.add(planted.chainLeakageBrokerId());
+        exclude.add(planted.collapsedReferrerId());
+        LocalDate dataEnd = properties.lastMonthOrDefault().plusMonths(1).atDay(1);
+        graph.write(MOVE_SPECIALIST, Map.of("from", dataEnd.minusMonths(12), "to", dataEnd, "exclude", exclude,
+                "competitor", DemoRegionGenerator.SUMMIT), r -> {
+            log.info("Demo region: {} ({}, {}), who had {} in-network referrers, moved to {}", r.get("name").asString(),
+                    r.get("id").asString(), r.get("specialty").asString(), r.get("referrers").asLong(),
+                    r.get("practice").asString());
+            return null;
+        });
     }
 
     /**

@@ -18,6 +18,7 @@ import org.liaisonprm.graph.ReferralRollup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,25 +45,28 @@ public class Importer {
     private final NetworkMembership networkMembership;
     private final ReferralRollup rollup;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final int batch;
 
     @Autowired
-    Importer(Graph graph, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit) {
-        this(graph, networkMembership, rollup, audit, BatchWriter.BATCH);
+    Importer(Graph graph, NetworkMembership networkMembership, ReferralRollup rollup, AuditTrail audit,
+             ApplicationEventPublisher events) {
+        this(graph, networkMembership, rollup, audit, events, BatchWriter.BATCH);
     }
 
     private Importer(Graph graph, NetworkMembership networkMembership, ReferralRollup rollup,
-                     AuditTrail audit, int batch) {
+                     AuditTrail audit, ApplicationEventPublisher events, int batch) {
         this.graph = graph;
         this.networkMembership = networkMembership;
         this.rollup = rollup;
         this.audit = audit;
+        this.events = events;
         this.batch = batch;
     }
 
     /** This importer writing batches of {@code rows} rows: tests use a few, to see rows meet across batches. */
     Importer batchesOf(int rows) {
-        return new Importer(graph, networkMembership, rollup, audit, rows);
+        return new Importer(graph, networkMembership, rollup, audit, events, rows);
     }
 
     /**
@@ -169,6 +173,9 @@ public class Importer {
             return new Result(id, format, summary, request.errors(), millis, message);
         }
         recordEnd(id, format, summary, millis, message, status);
+        if (summary.imported() > 0 && events != null) {
+            events.publishEvent(new ImportFinished(id, format.id(), summary.imported()));
+        }
         var detail = new LinkedHashMap<String, Object>();
         detail.put("format", format.id());
         detail.put("status", status);

@@ -7,9 +7,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -25,8 +27,14 @@ import jakarta.annotation.security.PermitAll;
 import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.base.ReferralNetworkGraph;
+import org.liaisonprm.outreach.Alert;
+import org.liaisonprm.outreach.AlertStatus;
+import org.liaisonprm.outreach.Alerts;
 import org.liaisonprm.outreach.InteractionDialog;
 import org.liaisonprm.outreach.Interactions;
+import org.liaisonprm.outreach.Task;
+import org.liaisonprm.outreach.TaskDialog;
+import org.liaisonprm.outreach.Tasks;
 import org.liaisonprm.report.ReportChart;
 import org.liaisonprm.report.ReportDefinition;
 
@@ -44,12 +52,16 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final ProfileService profiles;
     private final NetworkService network;
     private final Interactions interactions;
+    private final Tasks tasks;
+    private final Alerts alerts;
     private String title = "Profile";
 
-    ProfileView(ProfileService profiles, NetworkService network, Interactions interactions) {
+    ProfileView(ProfileService profiles, NetworkService network, Interactions interactions, Tasks tasks, Alerts alerts) {
         this.profiles = profiles;
         this.network = network;
         this.interactions = interactions;
+        this.tasks = tasks;
+        this.alerts = alerts;
         addClassName("profile-view");
         setWidthFull();
     }
@@ -94,7 +106,12 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                             saved -> getUI().ifPresent(ui -> ui.getPage().reload())).open());
             log.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             log.addClassName("profile-log");
-            header.add(log);
+            var task = new Button("New task", VaadinIcon.TASKS.create(), click ->
+                    TaskDialog.create(tasks, profile.id(), profile.name(),
+                            saved -> getUI().ifPresent(ui -> ui.getPage().reload())).open());
+            task.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            task.addClassName("profile-new-task");
+            header.add(log, task);
         }
 
         var facts = new Div();
@@ -112,6 +129,9 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         figures.addClassName("profile-figures");
 
         add(header, facts, figures);
+        if (CurrentUser.current().doesOutreach() && profile.kind() != NetworkPicture.Kind.FACILITY) {
+            add(followUps(profile.id()));
+        }
         add(chart("Referrals sent by month and service line", profile.sentByMonth(), ReportDefinition.View.BAR));
         add(chart("Referrals received by month and service line", profile.receivedByMonth(), ReportDefinition.View.BAR));
         if (!profile.keptByMonth().rows().isEmpty()) {
@@ -133,6 +153,38 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                             NetworkLink.focusOn(e.getNodeId()))));
                     add(new H3("Closest referral partners"), graph);
                 });
+    }
+
+    /** Open alerts about the provider and the tasks the user may see, when there are any. */
+    private Component followUps(String id) {
+        var user = CurrentUser.current();
+        var open = alerts.find(new Alerts.Filter(AlertStatus.OPEN, null, id), user, 20);
+        var mine = tasks.find(new Tasks.Filter(null, null, id, false), user, 50);
+        var section = new Div();
+        section.addClassName("profile-follow-ups");
+        if (open.isEmpty() && mine.isEmpty()) {
+            section.setVisible(false);
+            return section;
+        }
+        section.add(new H3("Alerts and tasks"));
+        for (Alert a : open) {
+            var kind = new Span(a.kind().label());
+            kind.addClassName("alert-kind");
+            var link = new Anchor("alerts", a.title());
+            link.getElement().setAttribute("router-link", true);
+            var row = new Div(link, kind);
+            row.addClassName("details-line");
+            section.add(row, new Paragraph(a.reason()));
+        }
+        for (Task t : mine) {
+            var link = new Anchor("tasks", t.title());
+            link.getElement().setAttribute("router-link", true);
+            var row = new Div(link, new Span(t.status().label() + (t.due() == null ? "" : " · due " + t.due())
+                    + " · " + t.ownerName()));
+            row.addClassName("details-line");
+            section.add(row);
+        }
+        return section;
     }
 
     private static Component fact(String label, String value) {

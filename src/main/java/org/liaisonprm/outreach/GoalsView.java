@@ -141,12 +141,17 @@ class GoalsView extends VerticalLayout {
     static Component progress(Goal.Progress p) {
         var bar = new ProgressBar(0, 1, p.fraction());
         bar.addClassName(p.met() ? "goal-met" : "goal-open");
-        var words = new Span(value(p.goal(), p.value()) + " of " + (p.goal().metric().higherIsBetter() ? "" : "at most ")
-                + value(p.goal(), p.goal().target()) + (p.met() ? " ✓" : ""));
+        var words = new Span(describe(p));
         words.addClassName("goal-words");
         var cell = new Div(bar, words);
         cell.addClassName("goal-progress");
         return cell;
+    }
+
+    /** The value against the target in words, e.g. "1,204 of 1,300" or "71.6 % of at most 64.0 %". */
+    static String describe(Goal.Progress p) {
+        return value(p.goal(), p.value()) + " of " + (p.goal().metric().higherIsBetter() ? "" : "at most ")
+                + value(p.goal(), p.goal().target()) + (p.met() ? " ✓" : "");
     }
 
     private static String value(Goal goal, double v) {

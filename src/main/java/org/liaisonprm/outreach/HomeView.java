@@ -47,9 +47,11 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
     private final Interactions interactions;
     private final Activity activity;
     private final UserAccounts users;
+    private final Alerts alerts;
+    private final Tasks tasks;
 
     HomeView(Territories territories, OutreachFigures outreachFigures, VisitPlans plans, Goals goals,
-             Interactions interactions, Activity activity, UserAccounts users) {
+             Interactions interactions, Activity activity, UserAccounts users, Alerts alerts, Tasks tasks) {
         this.territories = territories;
         this.outreachFigures = outreachFigures;
         this.plans = plans;
@@ -57,6 +59,8 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
         this.interactions = interactions;
         this.activity = activity;
         this.users = users;
+        this.alerts = alerts;
+        this.tasks = tasks;
         addClassName("home-view");
         setWidthFull();
     }
@@ -98,6 +102,7 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
         var sections = new Div();
         sections.addClassName("home-sections");
+        sections.add(myAlerts(user), myTasks(user));
         // my targets: the best of each territory I cover
         var top = outreachFigures.topTargets(covered, user);
         var targetList = section("My top targets", "home-targets");
@@ -178,9 +183,70 @@ class HomeView extends VerticalLayout implements BeforeEnterObserver {
         }
         goalList.add(link("goals", "Set goals →"));
         add(goalList);
+        add(teamFollowUps(user));
         add(chart("Kept share by service line (%, territories' physicians, last 12 months)",
                 activity.keptShareTrend(null, 12), ReportDefinition.View.LINE, "home-kept-chart"));
         add(roi(user));
+    }
+
+    private Component myAlerts(CurrentUser user) {
+        var open = alerts.find(Alerts.Filter.OPEN, user, 200);
+        var section = section("My alerts (" + open.size() + " open)", "home-alerts");
+        if (open.isEmpty()) {
+            section.add(new Paragraph("No open alerts."));
+        }
+        for (Alert a : open.stream().limit(6).toList()) {
+            var kind = new Span(a.kind().label());
+            kind.addClassName("alert-kind");
+            section.add(line(link("alerts", a.title()), kind));
+        }
+        section.add(link("alerts", "All alerts →"));
+        return section;
+    }
+
+    private Component myTasks(CurrentUser user) {
+        var open = tasks.find(Tasks.Filter.ALL, user, 200).stream().filter(t -> t.status() != TaskStatus.DONE).toList();
+        var section = section("My tasks (" + open.size() + " open)", "home-tasks");
+        if (open.isEmpty()) {
+            section.add(new Paragraph("No open tasks."));
+        }
+        for (Task t : open.stream().limit(6).toList()) {
+            var when = new Span(t.due() == null ? t.status().label() : (t.overdue() ? "overdue since " : "due ") + t.due());
+            if (t.overdue()) {
+                when.addClassName("task-overdue");
+            }
+            section.add(line(link("tasks", t.title() + " · " + (t.targetName() == null ? t.physicianId() : t.targetName())), when));
+        }
+        section.add(link("tasks", "All tasks →"));
+        return section;
+    }
+
+    /** Per liaison: open alerts of their territories, open and overdue tasks, tasks done in the last week. */
+    private Component teamFollowUps(CurrentUser user) {
+        var section = section("Alerts and tasks by liaison", "home-team-follow-ups");
+        var open = alerts.find(Alerts.Filter.OPEN, user, 10_000);
+        var alertCounts = new java.util.HashMap<String, Integer>();
+        for (Alert a : open) {
+            for (String r : a.recipients()) {
+                alertCounts.merge(r, 1, Integer::sum);
+            }
+        }
+        var counts = tasks.counts(user);
+        if (counts.isEmpty()) {
+            section.add(new Paragraph("No liaison covers a territory yet."));
+        }
+        for (var c : counts) {
+            var figures = new Span(alertCounts.getOrDefault(c.username(), 0) + " open alerts · " + (c.open() + c.waiting())
+                    + " open tasks · " + c.overdue() + " overdue · " + c.doneThisWeek() + " done in 7 days");
+            if (c.overdue() > 0) {
+                figures.addClassName("task-overdue");
+            }
+            var row = line(new Span(c.name()), figures);
+            row.getElement().setAttribute("data-username", c.username());
+            section.add(row);
+        }
+        section.add(new Div(link("alerts", "All alerts →"), new Span(" "), link("tasks", "All tasks →")));
+        return section;
     }
 
     /** The outreach-roi report summed up: contacted physicians, their kept referrals against peers, revenue. */

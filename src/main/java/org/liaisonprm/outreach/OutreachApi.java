@@ -2,24 +2,20 @@ package org.liaisonprm.outreach;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.liaisonprm.base.ApiError;
 import org.liaisonprm.base.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -100,9 +96,9 @@ class OutreachApi {
                                    @RequestParam(required = false) String physicianId,
                                    @RequestParam(defaultValue = "500") int limit) {
         var filter = new Interactions.Filter(
-                type == null || type.isBlank() ? null : enumValue(InteractionType.class, "type", type),
-                reached == null || reached.isBlank() ? null : enumValue(Reached.class, "reached", reached),
-                user, date("from", from), date("to", to), territory, physicianId);
+                type == null || type.isBlank() ? null : ApiValues.enumValue(InteractionType.class, "type", type),
+                reached == null || reached.isBlank() ? null : ApiValues.enumValue(Reached.class, "reached", reached),
+                user, ApiValues.date("from", from), ApiValues.date("to", to), territory, physicianId);
         return interactions.find(filter, caller(), Math.max(1, Math.min(limit, 10_000)));
     }
 
@@ -141,48 +137,13 @@ class OutreachApi {
             throw new OutreachException("body", "Send the interaction as JSON");
         }
         return new InteractionDraft(body.physicianId(),
-                body.type() == null ? null : enumValue(InteractionType.class, "type", body.type()),
-                date("date", body.date()),
-                body.reached() == null ? null : enumValue(Reached.class, "reached", body.reached()),
-                body.durationMinutes(), body.notes(), body.outcome(), date("followUpDate", body.followUpDate()));
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new OutreachException(field, "one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    + ", not '" + value + "'");
-        }
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new OutreachException(field, "a date as YYYY-MM-DD, not '" + value + "'");
-        }
+                body.type() == null ? null : ApiValues.enumValue(InteractionType.class, "type", body.type()),
+                ApiValues.date("date", body.date()),
+                body.reached() == null ? null : ApiValues.enumValue(Reached.class, "reached", body.reached()),
+                body.durationMinutes(), body.notes(), body.outcome(), ApiValues.date("followUpDate", body.followUpDate()));
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    @ExceptionHandler(OutreachException.class)
-    ResponseEntity<ApiError> refused(OutreachException e) {
-        return ApiError.answer(HttpStatus.BAD_REQUEST, e.field() + ": " + e.getMessage(), e.field());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ApiError> forbidden(AccessDeniedException e) {
-        return ApiError.answer(HttpStatus.FORBIDDEN, e.getMessage(), null);
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<ApiError> notFound(NoSuchElementException e) {
-        return ApiError.answer(HttpStatus.NOT_FOUND, e.getMessage(), null);
     }
 }

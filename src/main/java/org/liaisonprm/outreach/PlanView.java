@@ -56,6 +56,7 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
     private final OutreachProperties properties;
     private final AuditTrail audit;
     private final UserAccounts users;
+    private final Tasks tasks;
     private final DatePicker week = new DatePicker("Week of");
     private final Select<String> liaison = new Select<>();
     private final TextField startZip = new TextField("Start ZIP");
@@ -69,7 +70,8 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
     private VisitPlan plan;
 
     PlanView(VisitPlans plans, Interactions interactions, Territories territories, MapData maps,
-             OutreachProperties properties, AuditTrail audit, UserAccounts users) {
+             OutreachProperties properties, AuditTrail audit, UserAccounts users, Tasks tasks) {
+        this.tasks = tasks;
         this.plans = plans;
         this.interactions = interactions;
         this.territories = territories;
@@ -143,11 +145,20 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
             return cell;
         }).setHeader("Visit").setFlexGrow(1);
         grid.addComponentColumn(s -> {
+            var task = new Button(VaadinIcon.TASKS.create(), click -> TaskDialog.create(tasks, s.targetId(), s.name(),
+                    saved -> { }).open());
+            task.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            task.setAriaLabel("New task about " + s.name());
+            task.getElement().setAttribute("title", "New task");
+            task.addClassName("stop-task");
             if (s.done()) {
                 var done = new Span("Done");
                 done.getElement().getThemeList().add("badge success");
                 done.addClassName("stop-done");
-                return done;
+                var actions = new HorizontalLayout(done, task);
+                actions.setSpacing(false);
+                actions.setAlignItems(FlexComponent.Alignment.CENTER);
+                return actions;
             }
             var mark = new Button("Done", VaadinIcon.CHECK.create(), click -> markDone(s));
             mark.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
@@ -160,7 +171,7 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             remove.setAriaLabel("Remove " + s.name());
             remove.setEnabled(mayEdit());
-            var actions = new HorizontalLayout(mark, remove);
+            var actions = new HorizontalLayout(mark, task, remove);
             actions.setSpacing(false);
             return actions;
         }).setHeader("").setAutoWidth(true).setFlexGrow(0);

@@ -75,10 +75,25 @@ public class Targets {
      * @throws OutreachException when the territory does not exist or the user may not see it
      */
     public List<Target> forTerritory(String territoryId, Filter filter, CurrentUser user) {
-        territories.find(territoryId, user)
-                .orElseThrow(() -> new OutreachException("territory", "There is no territory '" + territoryId + "' you may see"));
+        Window window = window();
+        return forTerritory(territoryId, filter, user, window, influence.percentiles(window.from(), window.to()));
+    }
+
+    /** Each territory's physicians by descending score, the influence ranked once for all of them. */
+    Map<String, List<Target>> forTerritories(List<String> territoryIds, Filter filter, CurrentUser user) {
         Window window = window();
         Map<String, Double> percentiles = influence.percentiles(window.from(), window.to());
+        var ranked = new java.util.LinkedHashMap<String, List<Target>>();
+        for (String id : territoryIds) {
+            ranked.put(id, forTerritory(id, filter, user, window, percentiles));
+        }
+        return ranked;
+    }
+
+    private List<Target> forTerritory(String territoryId, Filter filter, CurrentUser user, Window window,
+                                      Map<String, Double> percentiles) {
+        territories.find(territoryId, user)
+                .orElseThrow(() -> new OutreachException("territory", "There is no territory '" + territoryId + "' you may see"));
         var parameters = new HashMap<String, Object>();
         parameters.put("id", territoryId);
         parameters.put("from", window.from());

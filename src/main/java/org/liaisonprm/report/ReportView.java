@@ -146,6 +146,18 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         bar.addClassName("report-saved-bar");
         bar.setAlignItems(Alignment.CENTER);
         var user = CurrentUser.current();
+        if (user.mayExport()) {
+            var digest = new Checkbox("In my weekly digest (CSV)");
+            digest.addClassName("report-digest");
+            digest.setValue(saved.inDigest(user).stream().anyMatch(r -> r.id().equals(report.id())));
+            digest.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    saved.includeInDigest(report.id(), e.getValue(), user);
+                    Notification.show(e.getValue() ? "The weekly digest attaches its rows" : "Left out of the weekly digest");
+                }
+            });
+            bar.add(digest);
+        }
         var history = new Button("History", VaadinIcon.TIME_BACKWARD.create(), click -> history(user));
         history.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         history.addClassName("report-history");

@@ -42,6 +42,9 @@ public class SavedReports {
     private static final Cypher UPDATE = Cypher.load("report/update-saved-report");
     private static final Cypher DELETE = Cypher.load("report/delete-saved-report");
     private static final Cypher VERSIONS = Cypher.load("report/saved-report-versions");
+    private static final Cypher INCLUDE = Cypher.load("report/include-in-digest");
+    private static final Cypher LEAVE_OUT = Cypher.load("report/leave-out-of-digest");
+    private static final Cypher DIGEST_REPORTS = Cypher.load("report/digest-reports");
 
     private final Graph graph;
     private final ReportCatalog catalog;
@@ -122,6 +125,30 @@ public class SavedReports {
         write(DELETE, Map.of("id", id));
         log.info("{} deleted saved report {}", user.username(), id);
         audit.record(AuditType.REPORT_DELETED, user.username(), id, null, null, null);
+    }
+
+    /**
+     * Whether the user's weekly digest attaches the report's rows as CSV (run with its default parameters, as
+     * the user). Only users who may download results subscribe.
+     *
+     * @throws NoSuchElementException when the user may not see the report
+     * @throws AccessDeniedException  when the user may not download results
+     */
+    public void includeInDigest(String id, boolean included, CurrentUser user) {
+        find(id, user).orElseThrow(() -> new NoSuchElementException("No saved report " + id));
+        if (!user.mayExport()) {
+            throw new AccessDeniedException("Viewers do not download results, so their digest attaches none");
+        }
+        write(included ? INCLUDE : LEAVE_OUT, Map.of("username", user.username(), "id", id));
+    }
+
+    /** The saved reports the user's digest attaches that they may still see. */
+    public List<ReportDefinition> inDigest(CurrentUser user) {
+        if (user.username() == null || !user.mayExport()) {
+            return List.of();
+        }
+        return read(DIGEST_REPORTS, Map.of("username", user.username())).stream()
+                .map(r -> find(r.get("id").asString(), user)).flatMap(Optional::stream).toList();
     }
 
     /** Earlier versions, newest first. */

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -51,8 +53,33 @@ class AccountView extends VerticalLayout {
         var account = users.find(username).orElseThrow();
         add(new H3(account.displayName() + " (" + username + ")"),
                 new Paragraph("Roles: " + String.join(", ", account.roles())));
+        add(mailSection(account));
         add(passwordForm());
         add(tokenSection());
+    }
+
+    private VerticalLayout mailSection(UserAccounts.UserAccount account) {
+        var email = new EmailField("E-mail address");
+        email.setId("account-email");
+        email.setValue(account.email() == null ? "" : account.email());
+        email.setWidth("22rem");
+        var digest = new Checkbox("Send me the weekly digest: new alerts, tasks due, this week's plan (and the team's, "
+                + "for managers)");
+        digest.setId("account-digest");
+        digest.setValue(account.digest() != null ? account.digest() : account.has(org.liaisonprm.base.Role.LIAISON)
+                || account.has(org.liaisonprm.base.Role.MANAGER));
+        var save = new Button("Save", click -> {
+            try {
+                users.setMail(username, email.getValue(), digest.getValue());
+                Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (IllegalArgumentException e) {
+                Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_WARNING);
+            }
+        });
+        save.setId("account-save-mail");
+        var section = new VerticalLayout(new H3("E-mail"), email, digest, save);
+        section.setPadding(false);
+        return section;
     }
 
     private VerticalLayout passwordForm() {

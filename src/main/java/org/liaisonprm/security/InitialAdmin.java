@@ -76,7 +76,8 @@ class InitialAdmin implements ApplicationRunner {
         users.create(USERNAME, passwords.admin(), "Administrator", List.of(Role.ADMIN.name()));
         if (passwords.demoUsers() != null) {
             for (StarterAccounts.Account user : demoUsers) {
-                users.create(user.username(), passwords.demoUsers(), user.displayName(), List.of(user.role().name()));
+                users.create(user.username(), passwords.demoUsers(), user.displayName(), List.of(user.role().name()),
+                        user.email());
             }
         }
         var shown = new StringBuilder();

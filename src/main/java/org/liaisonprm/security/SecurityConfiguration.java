@@ -75,13 +75,15 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole(ADMIN)
                         .requestMatchers("/api/imports", "/api/imports/**").hasRole(ADMIN)
+                        .requestMatchers("/api/digests", "/api/digests/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/query").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.PUT, "/api/reports/*").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.DELETE, "/api/reports/*").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.GET, "/api/reports/*/run.csv").hasAnyRole(ADMIN, MANAGER, ANALYST, LIAISON)
                         .requestMatchers("/api/territories", "/api/territories/**", "/api/interactions",
-                                "/api/interactions/**", "/api/plans", "/api/plans/**").hasAnyRole(ADMIN, MANAGER, LIAISON)
+                                "/api/interactions/**", "/api/plans", "/api/plans/**", "/api/alerts", "/api/alerts/**",
+                                "/api/tasks", "/api/tasks/**").hasAnyRole(ADMIN, MANAGER, LIAISON)
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenFilter(tokens, users, credentials, security), BasicAuthenticationFilter.class)
                 .headers(SecurityConfiguration::headers)

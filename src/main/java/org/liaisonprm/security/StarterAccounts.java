@@ -10,7 +10,8 @@ import org.liaisonprm.base.Role;
  */
 public interface StarterAccounts {
 
-    record Account(String username, String displayName, Role role) {
+    /** @param email where the weekly digest goes; null for none */
+    record Account(String username, String displayName, Role role, String email) {
     }
 
     /** The accounts to create; empty when there are none (for example without the demo region). */

@@ -40,6 +40,9 @@ public class UserAccounts implements UserDetailsService {
     private static final Cypher FIND = Cypher.load("security/find-user");
     private static final Cypher ALL = Cypher.load("security/all-users");
     private static final Cypher COUNT = Cypher.load("security/count-users");
+    private static final Cypher SET_MAIL = Cypher.load("security/set-mail");
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s<>\"',;]+@[^@\\s<>\"',;]+\\.[^@\\s<>\"',;.]+");
     private static final Cypher CREATE = Cypher.load("security/create-user");
     private static final Cypher CHANGE = Cypher.load("security/change-user");
     private static final Cypher UNLOCK = Cypher.load("security/unlock-user");
@@ -64,7 +67,18 @@ public class UserAccounts implements UserDetailsService {
 
     public record UserAccount(String username, String passwordHash, String displayName, List<String> roles,
                               boolean enabled, int failedLogins, ZonedDateTime lockedUntil, ZonedDateTime createdAt,
-                              ZonedDateTime lastLoginAt) {
+                              ZonedDateTime lastLoginAt, String email, Boolean digest) {
+
+        /**
+         * Whether the weekly digest goes to this user: their own choice on My account, or by default for
+         * liaisons and managers; never without an e-mail address or when the account is disabled.
+         */
+        public boolean receivesDigest() {
+            if (email == null || email.isBlank() || !enabled) {
+                return false;
+            }
+            return digest != null ? digest : has(Role.LIAISON) || has(Role.MANAGER);
+        }
 
         public boolean isLocked() {
             return lockedUntil != null && lockedUntil.isAfter(ZonedDateTime.now());
@@ -131,6 +145,18 @@ public class UserAccounts implements UserDetailsService {
     public void create(String username, String rawPassword, String displayName, List<String> roles) {
         graph.write(CREATE, Map.of("username", username, "hash", passwordEncoder.encode(rawPassword),
                 "displayName", displayName, "roles", roles));
+    }
+
+    /** As {@link #create(String, String, String, List)}, with an e-mail address (null for none). */
+    public void create(String username, String rawPassword, String displayName, List<String> roles, String email) {
+        create(username, rawPassword, displayName, roles);
+        if (email != null) {
+            var values = new java.util.HashMap<String, Object>();
+            values.put("username", username);
+            values.put("email", email);
+            values.put("digest", null);
+            graph.write(SET_MAIL, values);
+        }
     }
 
     /**
@@ -268,6 +294,40 @@ public class UserAccounts implements UserDetailsService {
         return principal instanceof AuthenticatedPrincipal named ? named.getName() : String.valueOf(principal);
     }
 
+    /**
+     * A user's e-mail address and whether they receive the weekly digest ({@code digest} null: the default
+     * for their role). An empty address removes it. Leaves {@code USER_CHANGED} in the audit trail.
+     *
+     * @throws IllegalArgumentException when the address is not one
+     */
+    public UserAccount setMail(String username, String email, Boolean digest) {
+        var before = existing(username);
+        String address = email(email);
+        var values = new java.util.HashMap<String, Object>();
+        values.put("username", username);
+        values.put("email", address);
+        values.put("digest", digest);
+        graph.write(SET_MAIL, values);
+        if (!java.util.Objects.equals(before.email(), address) || !java.util.Objects.equals(before.digest(), digest)) {
+            audit.record(AuditType.USER_CHANGED, username, "e-mail " + (address == null ? "removed" : address)
+                    + ", weekly digest " + (digest == null ? "by role" : digest ? "on" : "off"), null, null);
+        }
+        return existing(username);
+    }
+
+    /**
+     * The address as stored: stripped, null when blank.
+     *
+     * @throws IllegalArgumentException when it is not one address
+     */
+    public static String email(String email) {
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+            throw new IllegalArgumentException("'" + address + "' is not an e-mail address (name@example.org)");
+        }
+        return address;
+    }
+
     private UserAccount existing(String username) {
         return find(username).orElseThrow(() -> new NoSuchElementException("No user " + username));
     }
@@ -281,6 +341,7 @@ public class UserAccounts implements UserDetailsService {
         return new UserAccount(username, u.get("passwordHash").asString(), u.get("displayName").asString(username),
                 u.get("roles").asList(Value::asString), u.get("enabled").asBoolean(true),
                 u.get("failedLogins").asInt(0), u.get("lockedUntil").asZonedDateTime(null),
-                u.get("createdAt").asZonedDateTime(null), u.get("lastLoginAt").asZonedDateTime(null));
+                u.get("createdAt").asZonedDateTime(null), u.get("lastLoginAt").asZonedDateTime(null),
+                u.get("email").asString(null), u.get("digest").isNull() ? null : u.get("digest").asBoolean());
     }
 }

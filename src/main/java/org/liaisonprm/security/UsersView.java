@@ -21,6 +21,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -100,6 +101,8 @@ class UsersView extends VerticalLayout {
         username.setHelperText("lower-case letters, digits, dots, dashes");
         var displayName = new TextField("Name shown");
         displayName.setId("user-display-name");
+        var email = new EmailField("E-mail (for the weekly digest)");
+        email.setId("user-email");
         var roles = new CheckboxGroup<Role>("Roles");
         roles.setId("user-roles");
         roles.setItems(Role.values());
@@ -127,6 +130,7 @@ class UsersView extends VerticalLayout {
             username.setValue(user.username());
             username.setReadOnly(true);
             displayName.setValue(user.displayName());
+            email.setValue(user.email() == null ? "" : user.email());
             Set<Role> current = EnumSet.noneOf(Role.class);
             user.roles().forEach(r -> current.add(Role.valueOf(r)));
             roles.setValue(current);
@@ -135,7 +139,7 @@ class UsersView extends VerticalLayout {
         var error = new Div();
         error.addClassName("query-message");
         error.setVisible(false);
-        var form = new FormLayout(username, displayName, roles);
+        var form = new FormLayout(username, displayName, email, roles);
         form.setColspan(roles, 2);
         assigned.values().forEach(field -> {
             form.add(field);
@@ -154,6 +158,7 @@ class UsersView extends VerticalLayout {
         }
         var save = new Button(creating ? "Create" : "Save", click -> {
             try {
+                String address = UserAccounts.email(email.getValue());
                 String saved;
                 if (creating) {
                     saved = users.createUser(username.getValue(), displayName.getValue(), password.getValue(), roles.getValue())
@@ -164,6 +169,9 @@ class UsersView extends VerticalLayout {
                         users.resetPassword(user.username(), password.getValue());
                     }
                     users.change(user.username(), displayName.getValue(), roles.getValue(), enabled.getValue());
+                }
+                if (creating ? address != null : !java.util.Objects.equals(address, user.email())) {
+                    users.setMail(saved, address, creating ? null : user.digest());
                 }
                 assigned.forEach((assignment, field) -> assignment.assign(saved,
                         field.getValue().stream().map(UserAssignments.Choice::id).toList(), CurrentUser.current()));

@@ -11,12 +11,14 @@ import static org.liaisonprm.KaribuUi.notifications;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +42,9 @@ class AccountViewTests {
 
     @Autowired
     ApiTokens tokens;
+
+    @Autowired
+    UserAccounts users;
 
     @BeforeEach
     void signInTheAnalyst() {
@@ -93,6 +98,29 @@ class AccountViewTests {
         _click((Button) cell(tokenGrid(), row, tokenGrid().getColumns().size() - 1));
         assertThat(_findAll(tokenGrid())).hasSize(before);
         assertThat(tokens.list("analyst")).extracting(ApiTokens.TokenInfo::id).doesNotContain(created.id());
+    }
+
+    @Test
+    void theAddressAndTheDigestChoiceAreSavedAndABadAddressRefused() {
+        var email = _get(EmailField.class, spec -> spec.withId("account-email"));
+        var digest = _get(Checkbox.class, spec -> spec.withId("account-digest"));
+        assertThat(email.getValue()).isEqualTo("analyst@riverbend-health.example");
+        assertThat(digest.getValue()).as("off by default for an analyst").isFalse();
+        try {
+            _setValue(email, "avery@example.org");
+            _setValue(digest, true);
+            _click(_get(Button.class, spec -> spec.withId("account-save-mail")));
+            var saved = users.find("analyst").orElseThrow();
+            assertThat(saved.email()).isEqualTo("avery@example.org");
+            assertThat(saved.receivesDigest()).isTrue();
+
+            _setValue(email, "avery@example.org\r\nBcc: everyone@example.org");
+            _click(_get(Button.class, spec -> spec.withId("account-save-mail")));
+            assertThat(notifications()).anyMatch(n -> n.contains("is not an e-mail address"));
+            assertThat(users.find("analyst").orElseThrow().email()).isEqualTo("avery@example.org");
+        } finally {
+            users.setMail("analyst", "analyst@riverbend-health.example", null);
+        }
     }
 
     private static PasswordField password(String id) {
