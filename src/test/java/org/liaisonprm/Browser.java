@@ -104,6 +104,12 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /** Scrolls whichever container holds the element until its top is in view. */
+    public void scrollIntoView(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'start', inline: 'nearest'});", element);
+    }
+
     /** Saves what the browser shows to {@code target/screenshots/NAME.png}. */
     public Path screenshot(String name) {
         try {

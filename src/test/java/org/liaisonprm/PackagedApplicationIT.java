@@ -540,6 +540,9 @@ class PackagedApplicationIT {
             wait.until(d -> d.findElement(By.id("user-territories")).getText().contains("North Shore")
                     || String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                     "return document.getElementById('user-territories').selectedItems.map(i => i.label).join()")).contains("North Shore"));
+            // the list of territories stays open for more choices, as a click elsewhere would close it
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('user-territories').opened = false");
+            wait.until(d -> d.findElements(By.tagName("vaadin-multi-select-combo-box-item")).stream().noneMatch(WebElement::isDisplayed));
             browser.screenshot("user-new");
             driver.findElement(By.id("user-save")).click();
             wait.until(d -> d.findElement(By.className("users-grid")).getText().contains("jordan.lee"));
@@ -691,6 +694,64 @@ class PackagedApplicationIT {
             driver.get(app.baseUrl() + "/territories");
             wait.until(d -> d.findElement(By.className("territories-grid")).getText().contains("South Shore"));
             browser.screenshot("territories");
+        }
+    }
+
+    /**
+     * The demo region's collapsed referrer is among liaison4's alerts (Newton is in her territory); she makes a
+     * task of it, on a phone-sized screen too, and closes the task; the manager's Home shows it done.
+     */
+    @Test
+    @Order(6)
+    void aLiaisonTurnsAnAlertIntoATaskClosesItAndTheManagerSeesIt() throws Exception {
+        try (var browser = Browser.open()) {
+            var driver = browser.driver();
+            var wait = browser.waitUpTo(Duration.ofSeconds(30));
+            driver.get(app.baseUrl() + "/alerts");
+            browser.logIn("liaison4", DEMO_PASSWORD);
+            var card = wait.until(d -> d.findElements(By.cssSelector(".alert-card[data-kind='drifting-referrer']")).stream()
+                    .filter(c -> c.getText().contains("Eleanor Whitfield")).findFirst().orElse(null));
+            assertThat(card.getText()).contains("is referring less in network", "Kept referrals expected", "Chance of so few kept");
+            String alertId = card.getDomAttribute("data-alert-id");
+            browser.scrollIntoView(card);
+            browser.screenshot("alerts-liaison");
+            browser.resize(390, 844);
+            browser.scrollIntoView(card);
+            browser.screenshot("alerts-liaison-phone");
+            browser.resize(1440, 900);
+            var makeTask = card.findElement(By.className("alert-make-task"));
+            browser.scrollIntoView(makeTask);
+            makeTask.click();
+            wait.until(d -> d.findElements(By.cssSelector(".alert-card[data-alert-id='" + alertId + "']")).isEmpty());
+
+            driver.get(app.baseUrl() + "/tasks");
+            String title = "Eleanor Whitfield, MD is referring less in network";
+            wait.until(d -> d.findElement(By.className("tasks-grid")).getText().contains(title));
+            browser.screenshot("tasks-liaison");
+            String taskId;
+            try (var session = bolt.session()) {
+                taskId = session.run("MATCH (t:Task {alertId: $alert}) RETURN t.id AS id", Map.of("alert", alertId))
+                        .single().get("id").asString();
+            }
+            driver.findElement(By.cssSelector(".task-done[data-task-id='" + taskId + "']")).click();
+            wait.until(d -> !d.findElement(By.className("tasks-grid")).getText().contains(title));
+        }
+        try (var browser = Browser.open()) {
+            var driver = browser.driver();
+            var wait = browser.waitUpTo(Duration.ofSeconds(30));
+            driver.get(app.baseUrl() + "/");
+            browser.logIn("manager", DEMO_PASSWORD);
+            var row = wait.until(d -> d.findElement(By.cssSelector(".home-team-follow-ups [data-username='liaison4']")));
+            assertThat(row.getText()).contains("Riley Nguyen", "1 done in 7 days");
+            driver.get(app.baseUrl() + "/tasks");
+            wait.until(d -> d.findElement(By.className("tasks-team")).getText().contains("Riley Nguyen"));
+            browser.screenshot("tasks-manager");
+        }
+        try (var session = bolt.session()) {
+            assertThat(session.run("""
+                    MATCH (:User {username: 'liaison4'})-[:OWNS]->(t:Task {status: 'DONE'})-[:ABOUT]->(p:Physician)
+                    MATCH (a:Alert {id: t.alertId, status: 'TASK'})
+                    RETURN count(t) AS n""").single().get("n").asLong()).isEqualTo(1);
         }
     }
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -37,6 +38,8 @@ import org.liaisonprm.base.CurrentUser;
 @RolesAllowed({"ADMIN", "MANAGER", "LIAISON"})
 class AlertsView extends VerticalLayout {
 
+    /** Referrers at risk listed on a card; the rest open below. */
+    private static final int SHOWN_REFERRERS = 8;
     private static final DateTimeFormatter RAISED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
 
     private final Alerts alerts;
@@ -121,13 +124,14 @@ class AlertsView extends VerticalLayout {
         if (!a.referrers().isEmpty()) {
             var referrers = new Div(new Span("Referrers at risk:"));
             referrers.addClassName("alert-referrers");
-            for (var r : a.referrers().stream().limit(12).toList()) {
-                var link = link("physicians/" + encode(r.physicianId()), r.name());
-                referrers.add(new Div(link, new Span(String.format(Locale.US, " %,d referrals, %s", r.referrals(),
-                        Alerts.money(r.revenue())))));
-            }
-            if (a.referrers().size() > 12) {
-                referrers.add(new Span("and " + (a.referrers().size() - 12) + " more"));
+            var all = a.referrers();
+            all.stream().limit(SHOWN_REFERRERS).forEach(r -> referrers.add(referrer(r)));
+            if (all.size() > SHOWN_REFERRERS) {
+                var rest = new Div();
+                all.stream().skip(SHOWN_REFERRERS).forEach(r -> rest.add(referrer(r)));
+                var more = new Details("and " + (all.size() - SHOWN_REFERRERS) + " more", rest);
+                more.addClassName("alert-more-referrers");
+                referrers.add(more);
             }
             card.add(referrers);
         }
@@ -184,6 +188,11 @@ class AlertsView extends VerticalLayout {
         confirm.setId("alert-dismiss-confirm");
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
         return dialog;
+    }
+
+    private static Div referrer(Alert.Referrer r) {
+        return new Div(link("physicians/" + encode(r.physicianId()), r.name()),
+                new Span(String.format(Locale.US, " %,d referrals, %s", r.referrals(), Alerts.money(r.revenue()))));
     }
 
     static Anchor link(String href, String text) {

@@ -10,8 +10,10 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -37,6 +39,7 @@ import org.liaisonprm.security.UserAccounts;
 class InteractionsView extends VerticalLayout {
 
     private final Interactions interactions;
+    private final Tasks tasks;
     private final Select<InteractionType> type = new Select<>();
     private final Select<Reached> reached = new Select<>();
     private final Select<String> user = new Select<>();
@@ -46,8 +49,10 @@ class InteractionsView extends VerticalLayout {
     private final Grid<Interaction> grid = new Grid<>();
     private final Span summary = new Span();
 
-    InteractionsView(Interactions interactions, Territories territories, UserAccounts users, ProviderSearch providers) {
+    InteractionsView(Interactions interactions, Tasks tasks, Territories territories, UserAccounts users,
+                     ProviderSearch providers) {
         this.interactions = interactions;
+        this.tasks = tasks;
         addClassName("interactions-view");
         setSizeFull();
         var me = CurrentUser.current();
@@ -116,7 +121,13 @@ class InteractionsView extends VerticalLayout {
             edit.setAriaLabel("Change");
             edit.addClassName("interaction-edit");
             edit.setVisible(Interactions.mayChange(i, CurrentUser.current()));
-            return edit;
+            var task = new Button(VaadinIcon.TASKS.create(), click -> TaskDialog.fromInteraction(tasks, i,
+                    saved -> Notification.show("The task is on your list under Tasks")).open());
+            task.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            task.setAriaLabel("Make a follow-up task");
+            task.setTooltipText("Make a follow-up task");
+            task.addClassName("interaction-task");
+            return new Div(edit, task);
         }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
         grid.addClassName("interactions-grid");

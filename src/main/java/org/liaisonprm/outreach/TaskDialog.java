@@ -23,6 +23,9 @@ import org.springframework.security.access.AccessDeniedException;
  */
 public class TaskDialog extends Dialog {
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.US);
+
     private final TextField title = new TextField("Task");
     private final DatePicker due = new DatePicker("Due");
     private final Select<TaskStatus> status = new Select<>();
@@ -40,6 +43,30 @@ public class TaskDialog extends Dialog {
         dialog.status.setValue(TaskStatus.OPEN);
         dialog.onSave(() -> tasks.create(dialog.draft(targetId), null, CurrentUser.current()), saved);
         return dialog;
+    }
+
+    /**
+     * A follow-up task from an interaction: its outcome (or its type) as the title, due on its follow-up date
+     * (a week from today when it has none or that date has passed), its notes carried over.
+     */
+    public static TaskDialog fromInteraction(Tasks tasks, Interaction interaction, Consumer<Task> saved) {
+        var dialog = create(tasks, interaction.targetId(), interaction.targetName(), saved);
+        String what = interaction.outcome() == null || interaction.outcome().isBlank()
+                ? interaction.type().label() + " of " + DAY.format(interaction.date()) : interaction.outcome().strip();
+        dialog.title.setValue(clip("Follow up: " + what, Tasks.MAX_TITLE));
+        LocalDate followUp = interaction.followUpDate();
+        if (followUp != null && !followUp.isBefore(LocalDate.now())) {
+            dialog.due.setValue(followUp);
+        }
+        String notes = interaction.notes() == null || interaction.notes().isBlank() ? ""
+                : "From the " + interaction.type().label().toLowerCase(java.util.Locale.ROOT) + " of "
+                        + DAY.format(interaction.date()) + ": " + interaction.notes().strip();
+        dialog.notes.setValue(clip(notes, Tasks.MAX_NOTES));
+        return dialog;
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
     }
 
     /** Changes a task. */

@@ -153,6 +153,7 @@ class TasksView extends VerticalLayout {
                     });
                     done.addThemeVariants(ButtonVariant.LUMO_SMALL);
                     done.addClassName("task-done");
+                    done.getElement().setAttribute("data-task-id", t.id());
                     actions.add(done);
                 }
             }

@@ -139,13 +139,13 @@ class UsersView extends VerticalLayout {
         var error = new Div();
         error.addClassName("query-message");
         error.setVisible(false);
-        var form = new FormLayout(username, displayName, email, roles);
+        var form = new FormLayout(username, displayName, email, password, roles);
         form.setColspan(roles, 2);
         assigned.values().forEach(field -> {
             form.add(field);
             form.setColspan(field, 2);
         });
-        form.add(password, enabled);
+        form.add(enabled);
         dialog.add(form, error);
         if (!creating && user.isLocked()) {
             var unlock = new Button("Unlock now", VaadinIcon.UNLOCK.create(), click -> {

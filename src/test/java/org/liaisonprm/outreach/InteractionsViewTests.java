@@ -20,15 +20,19 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.AccessDeniedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liaisonprm.DemoGraphTest;
 import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.KaribuUi;
+import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.Role;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,6 +48,9 @@ class InteractionsViewTests {
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    Tasks tasks;
 
     @Test
     void aLiaisonSeesTheirOwnInteractionsOfTheLast90Days() {
@@ -74,7 +81,8 @@ class InteractionsViewTests {
             assertThat(i.username()).isEqualTo("liaison3");
             assertThat(i.type()).isEqualTo(InteractionType.PHONE_CALL);
         });
-        assertThat(editButton(0).isVisible()).as("only the author changes one").isFalse();
+        assertThat(_find((Div) cell(grid(), 0, ""), Button.class, spec -> spec.withClasses("interaction-edit")))
+                .as("only the author changes one").isEmpty();
     }
 
     @Test
@@ -125,6 +133,34 @@ class InteractionsViewTests {
     }
 
     @Test
+    void aFollowUpTaskIsMadeFromAnInteraction() {
+        ui.signIn("liaison2", "LIAISON");
+        UI.getCurrent().navigate("interactions");
+        var interaction = _findAll(grid()).get(0);
+        _click(action(0, "interaction-task"));
+
+        var dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("New task \u00b7 " + interaction.targetName());
+        String title = _get(dialog, TextField.class, spec -> spec.withId("task-title")).getValue();
+        assertThat(title).startsWith("Follow up: ");
+        if (interaction.outcome() != null && !interaction.outcome().isBlank()) {
+            assertThat(title).contains(interaction.outcome().strip());
+        }
+        LocalDate due = _get(dialog, DatePicker.class, spec -> spec.withId("task-due")).getValue();
+        assertThat(due).isEqualTo(interaction.followUpDate() != null && !interaction.followUpDate().isBefore(LocalDate.now())
+                ? interaction.followUpDate() : LocalDate.now().plusDays(7));
+        _click(_get(dialog, Button.class, spec -> spec.withId("task-save")));
+
+        var liaison = CurrentUser.of("liaison2", Role.LIAISON);
+        assertThat(tasks.find(new Tasks.Filter(null, null, interaction.targetId(), false), liaison, 50))
+                .filteredOn(t -> t.title().equals(title)).singleElement().satisfies(t -> {
+                    assertThat(t.owner()).isEqualTo("liaison2");
+                    assertThat(t.due()).isEqualTo(due);
+                    assertThat(t.status()).isEqualTo(TaskStatus.OPEN);
+                });
+    }
+
+    @Test
     void analystsSeeNoInteractions() {
         ui.signIn("analyst", "ANALYST");
         assertThatThrownBy(() -> UI.getCurrent().navigate("interactions")).isInstanceOf(AccessDeniedException.class);
@@ -141,7 +177,11 @@ class InteractionsViewTests {
     }
 
     private static Button editButton(int row) {
-        return (Button) cell(grid(), row, "");
+        return action(row, "interaction-edit");
+    }
+
+    private static Button action(int row, String className) {
+        return _get((Div) cell(grid(), row, ""), Button.class, spec -> spec.withClasses(className));
     }
 
     private static String summary() {
