@@ -11,6 +11,6 @@ WHERE ($username IS NULL OR u.username = $username)
   AND ($territoryId IS NULL OR x.zip IN t.zips)
 WITH i ORDER BY i.date DESC, i.loggedAt DESC LIMIT $limit
 MATCH (u:User)-[:LOGGED]->(i)-[:WITH]->(x)
-RETURN i, u.username AS username, x.id AS targetId, x.name AS targetName,
+RETURN i, u.username AS username, coalesce(u.displayName, u.username) AS userName, x.id AS targetId, x.name AS targetName,
        CASE WHEN x:Practice THEN 'Practice' ELSE 'Physician' END AS targetKind
 ORDER BY i.date DESC, i.loggedAt DESC

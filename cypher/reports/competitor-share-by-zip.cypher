@@ -1,13 +1,25 @@
 // @title Competitor share by ZIP
-// @description For the physicians of each ZIP code: how many referrals went to the home system, to each
-// @description competitor and to independents, with shares. By default every referrer in the ZIP counts
-// @description (the market); sources = IN_NETWORK limits it to in-network and affiliated referrers.
+// @description For each ZIP code, where its physicians' referrals go: to our health system, to each
+// @description competitor and to independent providers, with each one's share. It shows the whole market by
+// @description default; you can narrow it to our own and affiliated physicians, or to ZIP codes that start
+// @description with given digits.
 // @category Market
 // @view bar
 // @param from: date = latest-12m
 // @param to: date = latest
 // @param sources: enum(ALL|IN_NETWORK) = ALL
 // @param zipPrefix: string
+// @column zip: ZIP code | text
+// @column healthSystem: Health system | text
+// @column home: Home system | text
+// @column referrals: Referrals | count
+// @column share: Share of ZIP | percent
+// @column zipReferrals: ZIP referrals | count
+//
+// ZIP: the first five characters of the referring physician's zip. A referral's health system is the target's
+// PART_OF or EMPLOYED_BY system, else the system of a practice it PRACTICES_AT, else 'Independent'; home is
+// the system's home flag. sources = ALL (default) counts every referrer in the ZIP, IN_NETWORK only inNetwork
+// ones (IN and AFFILIATED); zipPrefix keeps ZIPs starting with it. share = referrals / zipReferrals (0–1).
 MATCH (p:Physician)-[r:REFERRED]->(t)
 WHERE r.periodStart >= $from AND r.periodStart < $to AND p.zip IS NOT NULL
   AND ($sources = 'ALL' OR p.inNetwork)

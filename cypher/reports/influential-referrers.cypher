@@ -1,8 +1,8 @@
 // @title Influential referrers
-// @description Physicians ranked by influence as referrers: PageRank over the physician referral network,
-// @description weighted by referrals and projected in reverse (receiver to sender), so that a physician
-// @description ranks high when they send to many physicians who themselves send a lot. Weighted
-// @description out-degree (referrals sent to physicians) beside it. outOfNetworkOnly lists prospects.
+// @description Physicians ranked by how much their referrals spread through the network: a physician ranks
+// @description high when they refer to many physicians who themselves refer a lot. Beside the score, how many
+// @description referrals they sent to other physicians. Show outside physicians only to find influential
+// @description prospects.
 // @category Influence
 // @view table
 // @gds
@@ -10,6 +10,17 @@
 // @param to: date = latest
 // @param outOfNetworkOnly: boolean = false
 // @param limit: int = 100
+// @column physicianId: NPI | text
+// @column physician: Physician | text
+// @column specialty: Specialty | text
+// @column network: Network | network
+// @column influence: Influence | number
+// @column referralsSent: Referrals to physicians | count
+//
+// GDS PageRank over physician-to-physician REFERRED in [from, to), weighted by referrals and projected in
+// reverse (receiver → sender), so that it ranks senders; influence is the score to four decimals.
+// referralsSent is the weighted out-degree: referrals sent to physicians. outOfNetworkOnly keeps OUT
+// physicians (prospects). At most limit rows.
 MATCH (sender:Physician)-[r:REFERRED]->(receiver:Physician)
 WHERE r.periodStart >= $from AND r.periodStart < $to
 WITH sender, receiver, sum(r.referrals) AS referrals

@@ -1,12 +1,23 @@
 // @title Leakage by service line
-// @description Referrals sent by in-network physicians (and affiliated ones, unless switched off) per
-// @description service line: how many stayed in network, how many leaked out, the leakage rate and the
-// @description revenue at risk (leaked referrals × revenue per case of the service line).
+// @description How many referrals our physicians send in each service line, how many stay in the network and
+// @description how many go elsewhere, with the leakage rate and the revenue at risk. Use it to see which
+// @description service lines lose the most patients and income; affiliated physicians count unless you switch
+// @description them off.
 // @category Leakage
 // @view bar
 // @param from: date = latest-12m
 // @param to: date = latest
 // @param includeAffiliated: boolean = true
+// @column serviceLine: Service line | text
+// @column referrals: Referrals | count
+// @column kept: Kept in network | count
+// @column leaked: Leaked | count
+// @column leakageRate: Leakage rate | percent
+// @column revenueAtRisk: Revenue at risk | currency
+//
+// Sources: IN physicians, plus AFFILIATED ones when includeAffiliated (default true). Kept: the target is IN
+// or AFFILIATED; leaked: the target is OUT. leakageRate = leaked / referrals (0–1); revenueAtRisk = leaked ×
+// $revenuePerCase[serviceLine], else $defaultRevenuePerCase (liaison.reports.revenue-per-case).
 //
 // Reads the referral rollup (docs/graph-model.md, "Referral rollups"): per source network and service
 // line, running totals over the periods, so the sum over [from, to) is one subtraction. The same figures

@@ -1,7 +1,8 @@
 // @title Look-alike prospects
-// @description Out-of-network physicians whose referral destinations resemble those of in-network
-// @description loyalists (GDS node similarity, Jaccard over the physicians and facilities each one refers
-// @description to). A loyalist keeps at least loyalistShare of at least minReferrals referrals.
+// @description Outside physicians who send patients to the same places as our loyal physicians do: prospects
+// @description whose referral habits look like a loyalist's and who may respond to the same approach. Each
+// @description shows how many loyalists they resemble, how close the best match is and whom they resemble
+// @description most.
 // @category Influence
 // @view table
 // @gds
@@ -11,6 +12,18 @@
 // @param minReferrals: int = 10
 // @param minSimilarity: float = 0.2
 // @param limit: int = 100
+// @column physicianId: NPI | text
+// @column physician: Physician | text
+// @column specialty: Specialty | text
+// @column city: City | text
+// @column similarLoyalists: Similar loyalists | count
+// @column similarity: Best similarity | number
+// @column resembles: Resembles | text
+//
+// GDS node similarity (Jaccard over the physicians and facilities each one refers to in [from, to)), top 10
+// per physician, cut off below minSimilarity (0.2). Prospects are OUT physicians; loyalists are IN physicians
+// who sent at least minReferrals (10) referrals with a kept share ≥ loyalistShare (0.7). similarity is the
+// best match (0–1, not a share of referrals); resembles names the three most similar loyalists.
 MATCH (p:Physician)-[r:REFERRED]->(t)
 WHERE r.periodStart >= $from AND r.periodStart < $to
 WITH DISTINCT p, t

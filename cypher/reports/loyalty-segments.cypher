@@ -1,7 +1,8 @@
 // @title Loyalty segments
-// @description Each physician's kept share per service line, and the segment it puts them in: LOYALIST
-// @description (kept share at least loyalistShare), OPPORTUNITY (below opportunityShare) or SPLITTER.
-// @description Only physician and service-line pairs with at least minReferrals referrals are shown.
+// @description How loyal each physician is in each service line: the share of their referrals that stays in
+// @description the network, and the segment that follows from it — loyalist (most stay), opportunity (most go
+// @description elsewhere) or splitter (in between). Physicians with only a few referrals in a service line
+// @description are left out.
 // @category Loyalty
 // @view table
 // @param from: date = latest-12m
@@ -13,6 +14,20 @@
 // @param minReferrals: int = 10
 // @param loyalistShare: float = 0.7
 // @param opportunityShare: float = 0.3
+// @column physicianId: NPI | text
+// @column physician: Physician | text
+// @column specialty: Specialty | text
+// @column network: Network | network
+// @column serviceLine: Service line | text
+// @column referrals: Referrals | count
+// @column kept: Kept in network | count
+// @column keptShare: Kept share | percent
+// @column segment: Segment | segment
+//
+// keptShare = kept / referrals per physician and service line over [from, to) (kept: target inNetwork).
+// Segment LOYALIST when keptShare ≥ loyalistShare (0.7), OPPORTUNITY when < opportunityShare (0.3), otherwise
+// SPLITTER. Pairs with fewer than minReferrals (10) referrals are left out. Sources: IN, plus AFFILIATED when
+// includeAffiliated, plus OUT when includeOutOfNetwork; serviceLine limits to one line.
 MATCH (p:Physician)-[r:REFERRED]->(t)
 WHERE (p.network = 'IN' OR ($includeAffiliated AND p.network = 'AFFILIATED')
        OR ($includeOutOfNetwork AND p.network = 'OUT'))

@@ -1,13 +1,8 @@
 // @title Outreach ROI
-// @description For each physician a liaison has contacted: referrals and kept share in the `window` days
-// @description before the first interaction against the `window` days after, beside the same change for
-// @description similar physicians nobody contacted over those dates (same specialty and territory). The
-// @description effect is the change in kept referrals minus the comparison group's average change; the
-// @description revenue effect prices it at the revenue per case of the physician's service line (the
-// @description liaison.reports.revenue-per-case assumptions). Listed only once the after-window has ended
-// @description within the referral data (first contact + window <= dataEnd). Referral months count in a
-// @description window when they start in it.
-// @description A liaison sees only their own interactions and the territories they cover.
+// @description Did outreach move referrals? For each physician a liaison has contacted: kept referrals in the
+// @description period before the first contact against the same period after it, compared with similar
+// @description physicians nobody contacted, and what the difference is worth in revenue. A liaison sees only
+// @description their own contacts and territories.
 // @category Outreach
 // @view table
 // @param window: int = 90
@@ -16,6 +11,30 @@
 // @choices liaison: MATCH (u:User)-[:LOGGED]->(:Interaction) WHERE $teamView OR u.username = $viewer RETURN DISTINCT u.username ORDER BY u.username
 // @param territory: string
 // @choices territory: MATCH (t:Territory) WHERE $teamView OR EXISTS { (:User {username: $viewer})-[:COVERS]->(t) } RETURN t.id, t.name ORDER BY t.name
+// @column physicianId: NPI | text
+// @column physician: Physician | text
+// @column specialty: Specialty | text
+// @column firstContact: First contact | date
+// @column interactions: Interactions | count
+// @column referralsBefore: Referrals before | count
+// @column keptBefore: Kept before | count
+// @column keptShareBefore: Kept share before | percent
+// @column referralsAfter: Referrals after | count
+// @column keptAfter: Kept after | count
+// @column keptShareAfter: Kept share after | percent
+// @column peers: Comparison physicians | count
+// @column peerChange: Comparison change | number
+// @column keptEffect: Effect on kept referrals | number
+// @column revenueEffect: Revenue effect | currency
+//
+// Before: the window (90) days before the first interaction; after: the window days from it. Referral months
+// count in a window when they start in it; kept: target inNetwork. Peers: physicians of the same specialty in
+// one of the physician's territories with no interaction over those dates; peerChange is their average change
+// in kept referrals. keptEffect = (keptAfter − keptBefore) − peerChange; revenueEffect prices it at
+// $revenuePerCase of the physician's service line (else $defaultRevenuePerCase;
+// liaison.reports.revenue-per-case). Listed only once first contact + window ≤ dataEnd. liaison and territory
+// narrow the list; a liaison ($teamView false) sees only their own interactions and the territories they
+// cover. See docs/outreach.md, "ROI: did outreach move referrals".
 MATCH (u:User)-[:LOGGED]->(i:Interaction)-[:WITH]->(p:Physician)
 WHERE ($liaison IS NULL OR u.username = $liaison) AND ($teamView OR u.username = $viewer)
 WITH p, min(i.date) AS firstContact, count(i) AS interactions

@@ -1,12 +1,27 @@
 // @title Payer mix
-// @description Referrals received per health system (its facilities and physicians; "Independent" for the
-// @description rest) or per facility, split by the payer of the receiving encounter. Shares are of the
-// @description referrals whose payer is known.
+// @description Which payers cover the patients each health system receives: referrals by commercial
+// @description insurance, Medicare, Medicaid and self-pay, with each one's share of the referrals whose payer
+// @description is known. Show it per health system (independent providers together) or per facility.
 // @category Market
 // @view bar
 // @param from: date = latest-12m
 // @param to: date = latest
 // @param by: enum(healthSystem|facility) = healthSystem
+// @column id: ID | text
+// @column name: Health system or facility | text
+// @column referrals: Referrals | count
+// @column commercial: Commercial | count
+// @column medicare: Medicare | count
+// @column medicaid: Medicaid | count
+// @column selfPay: Self-pay | count
+// @column commercialShare: Commercial share | percent
+// @column medicareShare: Medicare share | percent
+// @column medicaidShare: Medicaid share | percent
+// @column selfPayShare: Self-pay share | percent
+//
+// by = healthSystem (default): a referral belongs to the target's PART_OF or EMPLOYED_BY health system, else
+// the system of a practice it PRACTICES_AT, else 'Independent'. by = facility: per Facility target. Each
+// share = payer count / (commercial + medicare + medicaid + selfPay), null when no payer is known.
 MATCH (p:Physician)-[r:REFERRED]->(t)
 WHERE r.periodStart >= $from AND r.periodStart < $to AND ($by = 'healthSystem' OR t:Facility)
 WITH t, sum(r.referrals) AS referrals, sum(r.commercial) AS commercial, sum(r.medicare) AS medicare,

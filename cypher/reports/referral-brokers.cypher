@@ -1,8 +1,7 @@
 // @title Referral brokers
-// @description Physicians who sit between others on the referral network: betweenness centrality over
-// @description physician-to-physician referrals, where a busier referral tie counts as a shorter step
-// @description (cost = 1 / referrals). Above exactUpTo physicians the score is estimated from a sample of
-// @description sampleSize source physicians.
+// @description Physicians who connect otherwise separate circles of referrers: the shortest referral routes
+// @description between many other physicians run through them, busy referral ties counting as short. Winning
+// @description over a broker can open the door to a whole group of physicians.
 // @category Influence
 // @view table
 // @gds
@@ -11,6 +10,16 @@
 // @param exactUpTo: int = 5000
 // @param sampleSize: int = 1000
 // @param limit: int = 100
+// @column physicianId: NPI | text
+// @column physician: Physician | text
+// @column specialty: Specialty | text
+// @column network: Network | network
+// @column betweenness: Broker score | number
+//
+// GDS betweenness centrality over physician-to-physician REFERRED in [from, to), with cost 1 / referrals (a
+// busier tie is a shorter step). Exact up to exactUpTo (5,000) physicians in the projection; above that
+// estimated from sampleSize (1,000) source physicians with a fixed seed (42). Only scores above zero are
+// listed, at most limit rows.
 MATCH (a:Physician)-[r:REFERRED]->(b:Physician)
 WHERE r.periodStart >= $from AND r.periodStart < $to
 WITH a, b, sum(r.referrals) AS referrals

@@ -1,14 +1,30 @@
 // @title Referral communities
-// @description Groups of physicians who refer mostly among themselves (Louvain over physician-to-physician
-// @description referrals, weighted, direction ignored): natural seeds for territories. Per community its
-// @description size, how many members are in network, the referrals its members send, their kept share,
-// @description the busiest members and the centre point of their practices.
+// @description Groups of physicians who refer mostly among themselves: natural starting points for drawing
+// @description territories or planning visits. Each group shows its size, how many members are in network,
+// @description the referrals its members send and the share that stays in network, its busiest members and
+// @description where its practices centre.
 // @category Influence
 // @view table
 // @gds
 // @param from: date = latest-12m
 // @param to: date = latest
 // @param minSize: int = 5
+// @column communityId: Community | text
+// @column size: Members | count
+// @column inNetworkMembers: In-network members | count
+// @column referrals: Referrals sent | count
+// @column kept: Kept in network | count
+// @column keptShare: Kept share | percent
+// @column topMembers: Busiest members | text
+// @column topMemberIds: Busiest members' NPIs | text
+// @column lat: Latitude | number
+// @column lon: Longitude | number
+//
+// GDS Louvain over physician-to-physician REFERRED in [from, to), weighted by referrals, direction ignored,
+// concurrency 1 so the communities are repeatable. Communities of at least minSize (5) members.
+// inNetworkMembers counts inNetwork (IN or AFFILIATED) members; kept: referrals to inNetwork targets;
+// keptShare = kept / referrals (0–1). topMembers: the five members sending most; lat/lon: the mean of the
+// members' coordinates.
 MATCH (a:Physician)-[r:REFERRED]->(b:Physician)
 WHERE r.periodStart >= $from AND r.periodStart < $to
 WITH a, b, sum(r.referrals) AS referrals

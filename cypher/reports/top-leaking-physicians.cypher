@@ -1,6 +1,7 @@
 // @title Top leaking physicians
-// @description In-network (and affiliated) physicians ranked by referrals they sent out of network, with
-// @description their leakage rate, the revenue at risk and the out-of-network destination they use most.
+// @description Our physicians who send the most referrals out of network, with their leakage rate, the
+// @description revenue at risk and the outside physician or facility they send to most. Pick a service line
+// @description to rank within it; the top of the list is where a visit can keep the most patients in network.
 // @category Leakage
 // @view table
 // @param from: date = latest-12m
@@ -9,6 +10,23 @@
 // @param serviceLine: string
 // @choices serviceLine: MATCH (p:Physician) WHERE p.serviceLine IS NOT NULL RETURN DISTINCT p.serviceLine ORDER BY p.serviceLine
 // @param limit: int = 100
+// @column physicianId: NPI | text
+// @column physician: Physician | text
+// @column specialty: Specialty | text
+// @column network: Network | network
+// @column referrals: Referrals | count
+// @column leaked: Leaked | count
+// @column leakageRate: Leakage rate | percent
+// @column revenueAtRisk: Revenue at risk | currency
+// @column topDestination: Top destination | text
+// @column topDestinationId: Top destination ID | text
+// @column topDestinationReferrals: Referrals to top destination | count
+//
+// Sources: IN physicians, plus AFFILIATED ones when includeAffiliated; serviceLine (optional) limits the
+// referrals to one line. Ranked by leaked referrals in [from, to), ties to the smaller id, at most limit
+// rows. leakageRate = leaked / referrals (0–1); revenueAtRisk prices each leaked referral at $revenuePerCase
+// of its service line (else $defaultRevenuePerCase). The top destination is the OUT physician or facility
+// receiving most of the leaked referrals (ties to the smaller id).
 //
 // Ranks senders on the referral rollup (docs/graph-model.md, "Referral rollups"): one row per sender and
 // service line (or '*' for all lines) with running totals over the periods. Only the senders that make the

@@ -1,10 +1,8 @@
 // @title Untouched targets
-// @description Physicians of a territory with a high opportunity score and no interaction in the last
-// @description `days` days. The score is the target list's (docs/outreach.md, "Opportunity score"): 100 ×
-// @description the weighted mean of leaked revenue (relative to the territory's largest), influence
-// @description percentile (reversed PageRank), loyalty segment and days since the last contact. The
-// @description weights default to the liaison.outreach.score settings' defaults.
-// @description A liaison sees only the territories they cover.
+// @description Physicians well worth winning over whom nobody has contacted lately, per territory and ranked
+// @description by opportunity score: how much revenue they send elsewhere, how influential they are, how
+// @description loyal they are and how long since the last contact. A liaison sees only the territories they
+// @description cover.
 // @category Outreach
 // @view table
 // @gds
@@ -21,6 +19,28 @@
 // @param recencyDays: int = 90
 // @param minReferrals: int = 10
 // @param limit: int = 200
+// @column territory: Territory | text
+// @column physicianId: NPI | text
+// @column physician: Physician | text
+// @column specialty: Specialty | text
+// @column city: City | text
+// @column score: Opportunity score | number
+// @column referrals: Referrals | count
+// @column leaked: Leaked | count
+// @column leakedRevenue: Leaked revenue | currency
+// @column segment: Segment | segment
+// @column influence: Influence percentile | percent
+// @column lastContact: Last contact | date
+// @column daysSinceContact: Days since contact | count
+//
+// Listed: physicians with score ≥ minScore (40) and at least days (90) days since their last interaction (or
+// none ever). The score is the target list's (docs/outreach.md, "Opportunity score"): 100 × the weighted mean
+// of leaked revenue relative to the territory's largest (leakageWeight), influence percentile from reversed
+// PageRank (influenceWeight), loyalty segment (segmentWeight: OPPORTUNITY 1, SPLITTER 0.6, LOYALIST 0.1, NONE
+// 0) and days since the last contact (recencyWeight: days / recencyDays, 1 from recencyDays on or when never
+// contacted). The weights default to the liaison.outreach.score settings' defaults. Segment: NONE under
+// minReferrals (10) referrals, else LOYALIST at a kept share ≥ 0.7, OPPORTUNITY < 0.3, otherwise SPLITTER.
+// Days since contact count to today. A liaison ($teamView false) sees only the territories they cover.
 //
 // Influence percentile: the share of ranked physicians with a strictly lower PageRank (scores equal to
 // nine decimals tie), as the target list computes it.

@@ -113,6 +113,22 @@ public final class KaribuUi implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    /**
+     * Opens a route the signed-in user's roles do not include, and checks that the access-denied page is
+     * shown in its place, inside the main layout.
+     */
+    public static void assertDenied(String route) {
+        UI.getCurrent().navigate(route);
+        var chain = UI.getCurrent().getInternals().getActiveRouterTargetsChain();
+        if (chain.isEmpty() || !(chain.get(0) instanceof org.liaisonprm.security.AccessDeniedView)) {
+            throw new AssertionError("'" + route + "' opened " + (chain.isEmpty() ? "nothing" : chain.get(0).getClass().getSimpleName())
+                    + " instead of the access-denied page");
+        }
+        if (chain.stream().noneMatch(org.liaisonprm.base.MainLayout.class::isInstance)) {
+            throw new AssertionError("the access-denied page for '" + route + "' is not inside the main layout");
+        }
+    }
+
     /** Where the UI navigated last: the path and query parameters the address bar shows. */
     public static Location location() {
         return UI.getCurrent().getInternals().getActiveViewLocation();

@@ -461,7 +461,8 @@ class PackagedApplicationIT {
             Object csv = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
                     "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done)",
                     href);
-            assertThat(csv.toString()).startsWith("source,intermediary,facility,firstHop,secondHop,chainVolume")
+            assertThat(csv.toString()).startsWith("Referring physician,Outside physician,Outside facility,Referrals to physician,"
+                    + "Referrals to facility,Chain volume")
                     .contains("Victor Castellanos, MD");
 
             driver.get(app.baseUrl() + "/reports/leakage-by-service-line");
@@ -513,6 +514,18 @@ class PackagedApplicationIT {
             assertThat(driver.findElement(By.cssSelector(".report-card.saved .report-saved-by")).getText())
                     .isEqualTo("Shared · saved by admin");
         }
+    }
+
+    /** Fails unless the middle of the element is the element itself: nothing (a map, a graph) lies above it. */
+    private static void assertOnTop(org.openqa.selenium.WebDriver driver, WebElement element, String what) {
+        Object top = js(driver, """
+                const el = arguments[0];
+                el.scrollIntoView({block: 'center'});
+                const r = el.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                return r.width > 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth
+                    && (hit === el || el.contains(hit));""", element);
+        assertThat(top).as(what + " is in view with nothing above it").isEqualTo(true);
     }
 
     private static Object js(org.openqa.selenium.WebDriver driver, String script, Object... arguments) {
@@ -580,12 +593,10 @@ class PackagedApplicationIT {
             });
             assertThat(map.getDomAttribute("data-territory-count")).isEqualTo("1");
             driver.get(app.baseUrl() + "/territories");
-            wait.until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty()
-                    || d.getPageSource().contains("Could not navigate"));
+            wait.until(d -> d.findElement(By.className("access-denied")));
             assertThat(driver.findElements(By.className("territories-grid"))).as("territories are for managers").isEmpty();
             driver.get(app.baseUrl() + "/users");
-            wait.until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty()
-                    || d.getPageSource().contains("Could not navigate"));
+            wait.until(d -> d.findElement(By.className("access-denied")));
             assertThat(driver.findElements(By.className("users-grid"))).as("no user management for a liaison").isEmpty();
         }
         try (var session = bolt.session()) {
@@ -650,26 +661,41 @@ class PackagedApplicationIT {
             var calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(String.valueOf(ics)));
             assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT)).hasSize(3);
 
+            // Done opens the interaction form above the route map, on a desktop and on a phone
+            var desktopDone = wait.until(d -> d.findElements(By.className("stop-mark-done")).size() == 3
+                    ? d.findElements(By.className("stop-mark-done")).get(2) : null);
+            browser.scrollIntoView(desktopDone);
+            desktopDone.click();
+            var desktopSave = wait.until(d -> d.findElement(By.className("interaction-save")));
+            assertOnTop(driver, desktopSave, "Save in the Done dialog on a desktop");
+            browser.screenshot("log-from-stop-desktop");
+            desktopSave.click();
+            wait.until(d -> d.findElements(By.className("stop-done")).size() == 1);
+
+            // on a phone each stop is one card, its buttons under the visit
             browser.resize(390, 844);
-            wait.until(d -> d.findElements(By.className("stop-mark-done")).size() == 3);
-            driver.findElements(By.className("stop-mark-done")).get(0).click();
+            wait.until(d -> d.findElements(By.cssSelector(".target-name .stop-mark-done")).size() == 2);
+            var phoneDone = driver.findElements(By.cssSelector(".target-name .stop-mark-done")).get(0);
+            browser.scrollIntoView(phoneDone);
+            phoneDone.click();
             var save = wait.until(d -> d.findElement(By.className("interaction-save")));
+            assertOnTop(driver, save, "Save in the Done dialog on a phone");
             browser.screenshot("log-from-stop-phone");
             save.click();
-            wait.until(d -> d.findElements(By.className("stop-done")).size() == 1);
+            wait.until(d -> d.findElements(By.className("stop-done")).size() == 2);
             browser.resize(1440, 900);
 
             driver.get(app.baseUrl() + "/");
             wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector(".home-week-interactions .profile-figure-value"))
-                    .getText().strip()) == before + 1);
-            assertThat(driver.findElement(By.cssSelector(".home-plan .profile-figure-value")).getText()).isEqualTo("1 / 3");
+                    .getText().strip()) == before + 2);
+            assertThat(driver.findElement(By.cssSelector(".home-plan .profile-figure-value")).getText()).isEqualTo("2 / 3");
             browser.screenshot("home-liaison-after");
         }
         try (var session = bolt.session()) {
             assertThat(session.run("""
                     MATCH (:User {username: 'liaison1'})-[:PLANS]->(:VisitPlan)-[s:STOP {done: true}]->(x)
                     MATCH (i:Interaction {id: s.interactionId})-[:WITH]->(x)
-                    RETURN count(i) AS n""").single().get("n").asLong()).isEqualTo(1);
+                    RETURN count(i) AS n""").single().get("n").asLong()).isEqualTo(2);
         }
     }
 
@@ -687,10 +713,18 @@ class PackagedApplicationIT {
                     .getDomAttribute("data-series-count") != null);
             assertThat(Integer.parseInt(driver.findElement(By.cssSelector(".home-activity-chart liaison-report-chart"))
                     .getDomAttribute("data-series-count"))).isGreaterThan(1);
-            assertThat(driver.findElements(By.cssSelector(".home-team-goals vaadin-progress-bar"))).hasSizeGreaterThanOrEqualTo(9);
+            assertThat(driver.findElements(By.cssSelector(".home-team-goals .goal-progress[data-state]"))).hasSizeGreaterThanOrEqualTo(9);
             assertThat(driver.findElement(By.className("home-team-goals")).getText()).contains("South Shore", "Lee Okafor", "Interactions this quarter");
             assertThat(driver.findElements(By.cssSelector(".home-kept-chart liaison-report-chart"))).hasSize(1);
             browser.screenshot("home-manager");
+            // goals in colour and words, and the team scorecard beneath them
+            driver.get(app.baseUrl() + "/goals");
+            var scorecard = wait.until(d -> d.findElement(By.className("scorecard-grid")));
+            wait.until(d -> scorecard.getText().contains("Lee Okafor"));
+            assertThat(driver.findElements(By.cssSelector(".goals-grid .goal-progress[data-state]"))).isNotEmpty();
+            browser.scrollIntoView(driver.findElements(By.tagName("h3")).stream()
+                    .filter(h -> h.getText().equals("Team scorecard")).findFirst().orElseThrow());
+            browser.screenshot("scorecard");
             driver.get(app.baseUrl() + "/territories");
             wait.until(d -> d.findElement(By.className("territories-grid")).getText().contains("South Shore"));
             browser.screenshot("territories");
@@ -753,6 +787,71 @@ class PackagedApplicationIT {
                     MATCH (a:Alert {id: t.alertId, status: 'TASK'})
                     RETURN count(t) AS n""").single().get("n").asLong()).isEqualTo(1);
         }
+    }
+
+    /**
+     * Every view each role may open, at desktop (1400 × 900) and phone (390 × 844) sizes, speaks its users'
+     * language: no internal codes, field names or scientific notation in what it shows, and no page wider
+     * than the window. Every page is saved as a screenshot under {@code target/screenshots/scan-…}. A viewer who
+     * opens the target list gets the access-denied page inside the layout.
+     */
+    @Test
+    @Order(6)
+    void everyViewSpeaksItsUsersLanguageAtDesktopAndPhoneSizes() throws Exception {
+        String physician;
+        try (var session = bolt.session()) {
+            physician = session.run("""
+                    MATCH (p:Physician {network: 'IN'})-[r:REFERRED]->()
+                    WITH p, sum(r.referrals) AS volume ORDER BY volume DESC LIMIT 1
+                    RETURN p.id AS id""").single().get("id").asString();
+        }
+        var extra = List.of("physicians/" + physician, "network?focus=" + physician, "reports/leakage-by-service-line",
+                "reports/loyalty-segments", "reports/top-leaking-physicians", "account");
+        var problems = new java.util.TreeMap<String, List<String>>();
+        for (var who : List.of(List.of("admin", PASSWORD), List.of("manager", DEMO_PASSWORD),
+                List.of("analyst", DEMO_PASSWORD), List.of("viewer", DEMO_PASSWORD), List.of("liaison1", DEMO_PASSWORD))) {
+            String user = who.get(0);
+            try (var browser = Browser.open()) {
+                var driver = browser.driver();
+                driver.get(app.baseUrl() + "/");
+                browser.logIn(user, who.get(1));
+                var wait = browser.waitUpTo(Duration.ofSeconds(30));
+                @SuppressWarnings("unchecked")
+                var menu = (List<String>) wait.until(d -> {
+                    Object paths = js(d, "return [...document.querySelectorAll('vaadin-side-nav-item')]"
+                            + ".map(i => i.getAttribute('path')).filter(p => p !== null)");
+                    return ((List<?>) paths).isEmpty() ? null : paths;
+                });
+                var routes = new java.util.LinkedHashSet<String>();
+                menu.forEach(path -> routes.add(path.startsWith("/") ? path.substring(1) : path));
+                routes.addAll(extra);
+                for (var size : List.of(List.of(1400, 900), List.of(390, 844))) {
+                    browser.resize(size.get(0), size.get(1));
+                    String sizeName = size.get(0) < 600 ? "phone" : "desktop";
+                    for (String route : routes) {
+                        driver.get(app.baseUrl() + "/" + route);
+                        wait.until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty());
+                        ScreenScan.settle(driver);
+                        String name = (user + "-" + (route.isEmpty() ? "home" : route) + "-" + sizeName)
+                                .replaceAll("[^A-Za-z0-9-]+", "-");
+                        browser.screenshot("scan-" + name);
+                        var found = ScreenScan.problems((org.openqa.selenium.JavascriptExecutor) driver);
+                        if (!found.isEmpty()) {
+                            problems.put(user + " /" + route + " (" + sizeName + ")", found);
+                        }
+                    }
+                }
+                if (user.equals("viewer")) {
+                    browser.resize(1400, 900);
+                    driver.get(app.baseUrl() + "/targets");
+                    var denied = wait.until(d -> d.findElement(By.className("access-denied")));
+                    assertThat(denied.getText()).contains("This page is not open to you", "Viewer", "Back to Home");
+                    assertThat(driver.findElements(By.tagName("vaadin-side-nav-item"))).as("the menu stays").isNotEmpty();
+                    browser.screenshot("access-denied-viewer");
+                }
+            }
+        }
+        assertThat(problems).as("what the views show people").isEmpty();
     }
 
     @Test

@@ -53,6 +53,7 @@ class AuditView extends VerticalLayout {
         from.setValue(LocalDate.now().minusDays(30));
         user.setClearButtonVisible(true);
         type.setItems(AuditType.values());
+        type.setItemLabelGenerator(AuditType::label);
         type.setClearButtonVisible(true);
         var show = new Button("Show", VaadinIcon.SEARCH.create(), click -> refresh());
         show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -65,13 +66,13 @@ class AuditView extends VerticalLayout {
 
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(e -> TIME.format(e.at())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEvent::type).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.type().label()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEvent::username).setHeader("User").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEvent::target).setHeader("What").setAutoWidth(true);
+        grid.addComponentColumn(AuditView::what).setHeader("What").setAutoWidth(true);
         grid.addColumn(e -> e.rows() == null ? "" : e.rows().toString()).setHeader("Rows").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.durationMs() == null ? "" : e.durationMs() + " ms").setHeader("Took").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEvent::address).setHeader("Address").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEvent::detail).setHeader("Detail").setFlexGrow(1);
+        grid.addComponentColumn(AuditView::detail).setHeader("Detail").setFlexGrow(1);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(e -> {
             var detail = new com.vaadin.flow.component.html.Pre(e.detail() == null ? "" : e.detail());
             detail.addClassName("audit-detail");
@@ -101,13 +102,83 @@ class AuditView extends VerticalLayout {
             event.setContentType("text/csv;charset=UTF-8");
             var all = audit.find(filter(), 100_000);
             var writer = event.getWriter();
-            var out = new Csv(writer).row(List.of("at", "type", "username", "target", "rows", "durationMs", "address", "detail"));
+            var out = new Csv(writer).row(List.of("When (UTC)", "Kind", "User", "What", "Rows", "Took (ms)", "Address",
+                    "Detail"));
             for (AuditEvent e : all) {
-                out.row(java.util.Arrays.asList(TIME.format(e.at()), e.type().name(), e.username(), e.target(), e.rows(),
+                out.row(java.util.Arrays.asList(TIME.format(e.at()), e.type().label(), e.username(), e.target(), e.rows(),
                         e.durationMs(), e.address(), e.detail()));
             }
             writer.flush();
             audit.record(AuditType.EXPORT, "audit", "CSV", (long) all.size(), null);
         };
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\b[A-Z][A-Z_]{2,}\\b");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * An event's detail as people read it: report parameters as "Name in words: value", codes by their
+     * labels; the Cypher of a query as code, as it was written.
+     */
+    private static com.vaadin.flow.component.Component detail(AuditEvent e) {
+        var cell = new com.vaadin.flow.component.html.Span();
+        cell.addClassName("audit-text");
+        if (e.detail() == null) {
+            return cell;
+        }
+        if (e.type() == AuditType.QUERY_RUN) {
+            cell.getElement().appendChild(new com.vaadin.flow.dom.Element("code").setText(e.detail()));
+            return cell;
+        }
+        cell.setText(readable(e.detail()));
+        return cell;
+    }
+
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** What an event is about; a generated id is shortened to its first eight characters, whole on hover and in CSV. */
+    private static com.vaadin.flow.component.Component what(AuditEvent e) {
+        String target = e.target() == null ? "" : e.target();
+        var cell = new com.vaadin.flow.component.html.Span(UUID.matcher(target).matches()
+                ? (switch (e.type()) {
+                    case INTERACTION_CHANGED -> "Interaction ";
+                    case TASK_CHANGED -> "Task ";
+                    case ALERT_CHANGED -> "Alert ";
+                    default -> "";
+                }) + target.substring(0, 8) + "…" : target);
+        cell.getElement().setAttribute("title", target);
+        return cell;
+    }
+
+    static String readable(String detail) {
+        String text = detail.strip();
+        if (text.startsWith("{")) {
+            try {
+                var node = JSON.readTree(text);
+                if (node.isObject()) {
+                    var parts = new java.util.ArrayList<String>();
+                    node.properties().forEach(field -> {
+                        var value = field.getValue();
+                        String shown = value.isNull() ? "not set" : value.isBoolean() ? (value.asBoolean() ? "yes" : "no")
+                                : value.isTextual() ? value.asText() : value.toString();
+                        parts.add(org.liaisonprm.base.Vocabulary.humanise(field.getKey()) + ": " + shown);
+                    });
+                    return parts.isEmpty() ? "no parameters" : String.join("; ", parts);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                // shown as it is
+            }
+        }
+        var m = CODE.matcher(text);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String code = m.group();
+            String label = org.liaisonprm.base.Vocabulary.kindHolding(java.util.Set.of(code))
+                    .flatMap(kind -> org.liaisonprm.base.Vocabulary.label(kind, code)).orElse(code);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(label));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Writes CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or
  * line break). Text that a spreadsheet would evaluate as a formula is prefixed with an apostrophe
- * ({@link #neutralised}); numbers are written as they are, so negative numbers stay numbers.
+ * ({@link #neutralised}); numbers are written plainly ({@link #plain}), so negative numbers stay numbers.
  */
 public final class Csv {
 
@@ -42,7 +42,10 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        if (value instanceof Number || value instanceof Boolean) {
+        if (value instanceof Number number) {
+            return plain(number);
+        }
+        if (value instanceof Boolean) {
             return value.toString();
         }
         String text = neutralised(text(value));
@@ -50,6 +53,27 @@ public final class Csv {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    /**
+     * A number as a spreadsheet reads it: digits with a decimal point, never scientific notation
+     * ({@code 41790000}, not {@code 4.179E7}); a whole number has no {@code .0}; not-a-number is empty.
+     */
+    public static String plain(Number number) {
+        if (number instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (number instanceof Double || number instanceof Float) {
+            double d = number.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return "";
+            }
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            return java.math.BigDecimal.valueOf(d).toPlainString();
+        }
+        return number.toString();
     }
 
     /**

@@ -29,7 +29,7 @@ public class MainLayout extends AppLayout {
 
     private final Span title = new Span();
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, DisplayNames names) {
         setPrimarySection(Section.DRAWER);
 
         title.addClassName("app-title");
@@ -38,8 +38,17 @@ public class MainLayout extends AppLayout {
         header.setWidthFull();
         header.addClassName("app-header");
 
-        var user = new Span(authentication.getPrincipalName().orElse(""));
+        String username = authentication.getPrincipalName().orElse("");
+        String shown;
+        try {
+            shown = names.of(username);
+        } catch (RuntimeException storeAway) {
+            // the frame stays up while the graph store is away; the page inside says so
+            shown = username;
+        }
+        var user = new Span(shown);
         user.addClassName("app-user");
+        user.getElement().setAttribute("title", "Signed in as " + username);
         var logout = new Button("Log out", new Icon(VaadinIcon.SIGN_OUT), click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         header.add(user, logout);

@@ -3,7 +3,7 @@ package org.liaisonprm.base;
 /**
  * What a user may do (docs/security.md holds the access matrix). A user may hold several roles.
  */
-public enum Role {
+public enum Role implements Labelled {
     ADMIN("Administrator", "users, territories, imports, settings, the audit trail"),
     MANAGER("Manager", "everything of their team: goals, territories, plans"),
     ANALYST("Analyst", "all reports, ad-hoc and saved Cypher, exports"),
@@ -18,10 +18,12 @@ public enum Role {
         this.description = description;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
+    @Override
     public String description() {
         return description;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.liaisonprm.base.PayerType;
 import org.liaisonprm.graph.Cypher;
 
 /**
@@ -25,8 +26,6 @@ import org.liaisonprm.graph.Cypher;
  */
 final class EncounterReferrals {
 
-    /** Payer kinds counted on {@code REFERRED}; {@code OTHER} and unknown payers are not split out. */
-    enum Payer { COMMERCIAL, MEDICARE, MEDICAID, SELF_PAY, OTHER }
 
     /** Providers by id (stubs when new), one relationship per sender, receiver, month and service line. */
     private static final Cypher WRITE = Cypher.load("importer/encounter-referrals");
@@ -37,7 +36,7 @@ final class EncounterReferrals {
      * @param order breaks ties between encounters on the same date (a timestamp, or the row's position)
      * @param serviceLine the encounter's service line, or null for the provider's own
      */
-    record Encounter(String provider, LocalDate date, long order, Payer payer, String serviceLine, long line) {
+    record Encounter(String provider, LocalDate date, long order, PayerType payer, String serviceLine, long line) {
     }
 
     private final Map<String, List<Encounter>> byPatient = new HashMap<>();
@@ -101,7 +100,7 @@ final class EncounterReferrals {
         final class Sums {
             long referrals;
             long patients;
-            final long[] payers = new long[Payer.values().length];
+            final long[] payers = new long[PayerType.values().length];
         }
         var sums = new LinkedHashMap<Key, Sums>();
         var order = Comparator.comparing(Encounter::date).thenComparingLong(Encounter::order);
@@ -132,30 +131,30 @@ final class EncounterReferrals {
         }
         var referrals = new ArrayList<Referral>(sums.size());
         sums.forEach((k, s) -> referrals.add(new Referral(k.from(), k.to(), k.month(), k.line(), s.referrals, s.patients,
-                s.payers[Payer.COMMERCIAL.ordinal()], s.payers[Payer.MEDICARE.ordinal()],
-                s.payers[Payer.MEDICAID.ordinal()], s.payers[Payer.SELF_PAY.ordinal()])));
+                s.payers[PayerType.COMMERCIAL.ordinal()], s.payers[PayerType.MEDICARE.ordinal()],
+                s.payers[PayerType.MEDICAID.ordinal()], s.payers[PayerType.SELF_PAY.ordinal()])));
         return referrals;
     }
 
     /** A payer type as health systems and Synthea write it. */
-    static Payer payer(String text) {
+    static PayerType payer(String text) {
         if (text == null || text.isBlank()) {
-            return Payer.OTHER;
+            return PayerType.OTHER;
         }
         String t = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
         if (t.contains("medicare") || t.contains("dualeligible")) {
-            return Payer.MEDICARE;
+            return PayerType.MEDICARE;
         }
         if (t.contains("medicaid")) {
-            return Payer.MEDICAID;
+            return PayerType.MEDICAID;
         }
         if (t.contains("self") || t.contains("noinsurance") || t.contains("uninsured")) {
-            return Payer.SELF_PAY;
+            return PayerType.SELF_PAY;
         }
         if (t.equals("other") || t.equals("unknown")) {
-            return Payer.OTHER;
+            return PayerType.OTHER;
         }
-        return Payer.COMMERCIAL;
+        return PayerType.COMMERCIAL;
     }
 
     /** Writes derived referrals: providers by id (stubs when new), one relationship per key. */

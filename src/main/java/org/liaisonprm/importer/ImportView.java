@@ -87,7 +87,7 @@ class ImportView extends VerticalLayout {
         format.setItems(ImportFormat.choices().stream().filter(f -> f != ImportFormat.SYNTHEA).toList());
         format.setItemLabelGenerator(f -> f.id() + " · " + f.title());
         format.setValue(ImportFormat.AUTO);
-        format.setWidth("26em");
+        format.setWidth("min(26em, 100%)");
         format.setId("import-format");
         recognised.addClassName("import-recognised");
         states.setPlaceholder("MA,NH");
@@ -108,7 +108,7 @@ class ImportView extends VerticalLayout {
         start.setEnabled(false);
         start.setId("import-start");
         start.addClickListener(click -> startImport());
-        progress.setWidth("30em");
+        progress.setWidth("min(30em, 100%)");
         progress.setVisible(false);
         progress.addClassName("import-progress");
         status.addClassName("import-status");
@@ -118,6 +118,7 @@ class ImportView extends VerticalLayout {
         errors.setVisible(false);
         var run = new HorizontalLayout(start, progress, status);
         run.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        run.getStyle().set("flex-wrap", "wrap");
 
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.addColumn(s -> s.startedAt() == null ? "" : TIME.format(s.startedAt())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);

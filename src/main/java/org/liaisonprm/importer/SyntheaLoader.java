@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 
+import org.liaisonprm.base.PayerType;
 import org.liaisonprm.graph.Cypher;
 
 /**
@@ -116,8 +117,8 @@ final class SyntheaLoader implements FormatLoader {
         return lineOf;
     }
 
-    private Map<String, EncounterReferrals.Payer> loadPayers(Path file, ImportJob job, Map<String, Object> parameters) {
-        var types = new HashMap<String, EncounterReferrals.Payer>();
+    private Map<String, PayerType> loadPayers(Path file, ImportJob job, Map<String, Object> parameters) {
+        var types = new HashMap<String, PayerType>();
         try (CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "NAME");
             var buffer = job.buffer(PAYERS, BatchWriter.Kind.NODES, parameters, "Id");
@@ -137,7 +138,7 @@ final class SyntheaLoader implements FormatLoader {
      * Encounters of the providers in the graph and of those just loaded ({@code lineOf}; the same ones unless
      * this is a dry run, whose providers were rolled back).
      */
-    private void loadEncounters(Path file, ImportJob job, Map<String, EncounterReferrals.Payer> payers,
+    private void loadEncounters(Path file, ImportJob job, Map<String, PayerType> payers,
                                 Map<String, String> lineOf) {
         var encounters = new EncounterReferrals();
         var ids = new HashSet<String>();
@@ -164,8 +165,8 @@ final class SyntheaLoader implements FormatLoader {
                     throw new RowRefused("PROVIDER", row.get(h.index("PROVIDER")), "no provider with this Id in providers.csv");
                 }
                 String payer = Fields.text("PAYER", row.get(h.index("PAYER")));
-                var type = payer == null ? EncounterReferrals.Payer.OTHER
-                        : payers.getOrDefault(payer, EncounterReferrals.Payer.OTHER);
+                var type = payer == null ? PayerType.OTHER
+                        : payers.getOrDefault(payer, PayerType.OTHER);
                 encounters.add(patient, new EncounterReferrals.Encounter(provider, date, order, type, null, row.line()));
             });
         }

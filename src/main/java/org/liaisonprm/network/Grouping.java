@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.liaisonprm.base.Labelled;
+import org.liaisonprm.base.Network;
 import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.base.NetworkPicture.Edge;
 import org.liaisonprm.base.NetworkPicture.Node;
@@ -22,7 +24,7 @@ import org.liaisonprm.base.NetworkPicture.Node;
  * one node sized by its members' volume; the flows between drawn nodes are summed into one edge per direction,
  * keeping how many of them leak. An open group is drawn as its members.
  */
-enum Grouping {
+enum Grouping implements Labelled {
     NONE, PRACTICE, SYSTEM, NETWORK, COMMUNITY;
 
     /** What a picture starts with: a two-hop picture of a region is readable grouped by health system. */
@@ -47,7 +49,8 @@ enum Grouping {
     }
 
     /** How the explorer's menu names it. */
-    String label() {
+    @Override
+    public String label() {
         return switch (this) {
             case NONE -> "Every physician";
             case PRACTICE -> "Practice";
@@ -146,8 +149,8 @@ enum Grouping {
         String name = switch (this) {
             case PRACTICE -> members.stream().map(Node::practice).filter(java.util.Objects::nonNull).findFirst()
                     .orElse("Practice");
-            case SYSTEM -> system != null ? system : "Independent, " + NetworkNames.of(network).toLowerCase(Locale.ROOT);
-            case NETWORK -> NetworkNames.of(network);
+            case SYSTEM -> system != null ? system : "Independent, " + Network.labelOf(network).toLowerCase(Locale.ROOT);
+            case NETWORK -> Network.labelOf(network);
             case COMMUNITY -> "Community" + (city == null ? "" : " around " + city);
             case NONE -> key;
         };

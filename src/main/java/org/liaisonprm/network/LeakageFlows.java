@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.liaisonprm.base.Network;
 import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.base.NetworkPicture.Edge;
 import org.liaisonprm.base.NetworkPicture.Node;
@@ -171,7 +172,7 @@ record LeakageFlows(List<Side> sources, List<Side> destinations, List<Band> band
     }
 
     private static String destinationName(Node node) {
-        String network = NetworkNames.of(network(node)).toLowerCase(Locale.ROOT);
+        String network = Network.labelOf(network(node)).toLowerCase(Locale.ROOT);
         return (node == null || node.healthSystem() == null ? "Independent" : node.healthSystem()) + " · " + network;
     }
 

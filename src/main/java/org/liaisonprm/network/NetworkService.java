@@ -204,7 +204,7 @@ public class NetworkService {
 
     private static NetworkPicture.Node node(Record row) {
         return new NetworkPicture.Node(row.get("id").asString(), kind(row.get("labels")),
-                row.get("name").asString(""), row.get("detail").asString(null), row.get("city").asString(null),
+                row.get("name").asString(""), org.liaisonprm.base.FacilityType.detailOf(row.get("detail").asString(null)), row.get("city").asString(null),
                 row.get("network").asString("OUT"), row.get("healthSystem").asString(null),
                 row.get("volume").asLong(0), 1, optional(row, "practiceId"), optional(row, "practice"), null, 0);
     }

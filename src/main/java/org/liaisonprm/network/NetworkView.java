@@ -32,6 +32,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.base.Network;
 import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.base.ReferralNetworkGraph;
@@ -210,7 +211,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         });
         direction.setId("filter-direction");
         networks.setItems("IN", "AFFILIATED", "OUT");
-        networks.setItemLabelGenerator(NetworkNames::of);
+        networks.setItemLabelGenerator(Network::labelOf);
         networks.setId("filter-network");
         colorBy.setLabel("Colour by");
         colorBy.setItems(NetworkLink.COLOURINGS);
@@ -357,7 +358,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
             parts.add("out".equals(link.direction()) ? "sent only" : "received only");
         }
         if (!link.networks().isEmpty()) {
-            parts.add(String.join(", ", link.networks().stream().map(NetworkNames::of).toList()));
+            parts.add(String.join(", ", link.networks().stream().map(Network::labelOf).toList()));
         }
         return String.join(" · ", parts);
     }
@@ -668,10 +669,10 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
                 case FACILITY -> "Facility";
                 case GROUP -> "Group";
             }));
-            details.add(line(node.kind() == NetworkPicture.Kind.PHYSICIAN ? "Specialty" : "Type", node.detail()));
+            details.add(line(node.kind() == NetworkPicture.Kind.PHYSICIAN ? "Specialty" : "Type", org.liaisonprm.base.FacilityType.detailOf(node.detail())));
             details.add(line("Id", node.id()));
             details.add(line("City", node.city()));
-            details.add(line("Network", NetworkNames.of(node.network())));
+            details.add(line("Network", Network.labelOf(node.network())));
             details.add(line("Health system", node.healthSystem()));
             var profile = new Button("Open profile", VaadinIcon.USER_CARD.create(), click -> getUI().ifPresent(ui ->
                     ui.navigate(ProfileView.path(node.kind(), node.id()))));
@@ -703,7 +704,7 @@ class NetworkView extends VerticalLayout implements BeforeEnterObserver {
         name.addClassName("details-name");
         details.add(name);
         details.add(line("Group of", group.detail()));
-        details.add(line("Network", NetworkNames.of(group.network())));
+        details.add(line("Network", Network.labelOf(group.network())));
         details.add(line("Health system", group.healthSystem()));
         details.add(line("Referrals", "%,d".formatted(group.volume())));
         var open = new Button("Open group", VaadinIcon.EXPAND_SQUARE.create(), click ->

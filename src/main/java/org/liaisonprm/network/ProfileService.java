@@ -114,7 +114,7 @@ public class ProfileService {
         withDirection.put("sent", sent);
         return List.copyOf(tx.list(PARTNERS, withDirection,
                 r -> new ProviderProfile.Partner(r.get("id").asString(), r.get("name").asString(""),
-                        r.get("detail").asString(null), r.get("network").asString("OUT"), r.get("referrals").asLong())));
+                        org.liaisonprm.base.FacilityType.detailOf(r.get("detail").asString(null)), r.get("network").asString("OUT"), r.get("referrals").asLong())));
     }
 
     private static void add(List<ProviderProfile.Fact> facts, String label, String value) {

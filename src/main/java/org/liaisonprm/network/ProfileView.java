@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import org.liaisonprm.base.Network;
 import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.base.ReferralNetworkGraph;
@@ -90,7 +91,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
         var name = new H2(profile.name());
         name.addClassName("profile-name");
-        var badge = new Span(NetworkNames.of(profile.network()));
+        var badge = new Span(Network.labelOf(profile.network()));
         badge.getElement().getThemeList().add("badge");
         if ("OUT".equals(profile.network())) {
             badge.getElement().getThemeList().add("contrast");
@@ -131,6 +132,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         add(header, facts, figures);
         if (CurrentUser.current().doesOutreach() && profile.kind() != NetworkPicture.Kind.FACILITY) {
             add(followUps(profile.id()));
+            add(history(profile.id()));
         }
         add(chart("Referrals sent by month and service line", profile.sentByMonth(), ReportDefinition.View.BAR));
         add(chart("Referrals received by month and service line", profile.receivedByMonth(), ReportDefinition.View.BAR));
@@ -187,6 +189,55 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         return section;
     }
 
+    /**
+     * The interactions with the provider the user may see (a liaison their own, managers and administrators
+     * the team's), newest first, with outcome and notes.
+     */
+    private Component history(String id) {
+        var user = CurrentUser.current();
+        var logged = interactions.find(new Interactions.Filter(null, null, null, null, null, null, id), user, HISTORY + 1);
+        var section = new Div(new H3(user.seesTeam() ? "Interactions" : "Your interactions"));
+        section.addClassName("profile-history");
+        if (logged.isEmpty()) {
+            section.add(new Paragraph(user.seesTeam() ? "Nobody has logged an interaction here yet."
+                    : "You have not logged an interaction here yet."));
+            return section;
+        }
+        for (var i : logged.stream().limit(HISTORY).toList()) {
+            var when = new Span(DAY.format(i.date()));
+            when.addClassName("profile-history-date");
+            var what = new Span(i.type().label() + " · reached " + i.reached().label().toLowerCase(java.util.Locale.ROOT)
+                    + (user.seesTeam() ? " · " + i.userName() : "")
+                    + (i.durationMinutes() == null ? "" : " · " + i.durationMinutes() + " min"));
+            var head = new Div(when, what);
+            head.addClassName("details-line");
+            var entry = new Div(head);
+            entry.addClassName("profile-history-entry");
+            if (i.outcome() != null && !i.outcome().isBlank()) {
+                var outcome = new Paragraph("Outcome: " + i.outcome());
+                outcome.addClassName("profile-history-outcome");
+                entry.add(outcome);
+            }
+            if (i.notes() != null && !i.notes().isBlank()) {
+                var notes = new Paragraph(i.notes());
+                notes.addClassName("profile-history-notes");
+                entry.add(notes);
+            }
+            if (i.followUpDate() != null) {
+                entry.add(new Paragraph("Follow up by " + DAY.format(i.followUpDate())));
+            }
+            section.add(entry);
+        }
+        if (logged.size() > HISTORY) {
+            section.add(new Paragraph("The latest " + HISTORY + " are shown; Interactions lists every one."));
+        }
+        return section;
+    }
+
+    private static final int HISTORY = 20;
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.US);
+
     private static Component fact(String label, String value) {
         var row = new Div(new Span(label), new Span(value));
         row.addClassName("details-line");
@@ -219,14 +270,14 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private Component partners(String heading, List<ProviderProfile.Partner> partners) {
         var grid = new Grid<ProviderProfile.Partner>();
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(p -> {
             var link = new RouterLink(p.name(), ProfileView.class,
                     new com.vaadin.flow.router.RouteParameters("id", p.id()));
             return link;
         }).setHeader("Name").setFlexGrow(2);
         grid.addColumn(ProviderProfile.Partner::detail).setHeader("Specialty or type").setFlexGrow(1);
-        grid.addColumn(p -> NetworkNames.of(p.network())).setHeader("Network").setAutoWidth(true);
+        grid.addColumn(p -> Network.labelOf(p.network())).setHeader("Network").setAutoWidth(true);
         grid.addColumn(p -> "%,d".formatted(p.referrals())).setHeader("Referrals").setAutoWidth(true);
         grid.setItems(partners);
         grid.setAllRowsVisible(true);

@@ -1,7 +1,9 @@
 package org.liaisonprm.outreach;
 
+import org.liaisonprm.base.Labelled;
+
 /** What an alert warns of (docs/outreach.md, "Alerts"). */
-public enum AlertKind {
+public enum AlertKind implements Labelled {
     DRIFTING_REFERRER("Drifting referrer", "Kept referrals fell, or the share sent to competitors rose, "
             + "beyond chance against the physician's own baseline"),
     NETWORK_AT_RISK("Network at risk", "A physician who received in-network referrals left the network: "
@@ -18,10 +20,12 @@ public enum AlertKind {
         this.description = description;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
+    @Override
     public String description() {
         return description;
     }

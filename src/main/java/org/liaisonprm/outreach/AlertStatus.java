@@ -1,7 +1,9 @@
 package org.liaisonprm.outreach;
 
+import org.liaisonprm.base.Labelled;
+
 /** Where an alert stands: open until someone dismisses it or turns it into a task. */
-public enum AlertStatus {
+public enum AlertStatus implements Labelled {
     OPEN("Open"),
     DISMISSED("Dismissed"),
     TASK("Task created");
@@ -12,6 +14,7 @@ public enum AlertStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -17,6 +17,7 @@ import org.liaisonprm.audit.AuditType;
 import org.liaisonprm.base.CurrentUser;
 import org.liaisonprm.base.Csv;
 import org.liaisonprm.base.Role;
+import org.liaisonprm.report.ReportColumn;
 import org.liaisonprm.report.ReportLibrary;
 import org.liaisonprm.report.SavedReports;
 import org.liaisonprm.security.UserAccounts;
@@ -191,8 +192,7 @@ public class Digests {
             try {
                 var result = reports.run(report, java.util.Map.of(), user);
                 var out = new java.io.StringWriter();
-                var csv = new Csv(out).row(result.columns());
-                result.rows().forEach(csv::row);
+                ReportColumn.csv(new Csv(out), ReportColumn.of(report, result), result);
                 attachments.add(new Attachment(report.id() + ".csv", report.title(), result.rows().size(),
                         out.toString().getBytes(StandardCharsets.UTF_8)));
                 body.item(report.title(), result.rows().size() + " rows" + (result.truncated() ? " (cut at the row limit)" : "")

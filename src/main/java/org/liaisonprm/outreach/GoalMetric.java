@@ -1,7 +1,9 @@
 package org.liaisonprm.outreach;
 
+import org.liaisonprm.base.Labelled;
+
 /** What a goal measures (docs/outreach.md, "Goals"). */
-public enum GoalMetric {
+public enum GoalMetric implements Labelled {
     KEPT_REFERRALS("Kept referrals", true),
     LEAKAGE_RATE("Leakage rate", false),
     INTERACTIONS_LOGGED("Interactions logged", true),
@@ -15,6 +17,7 @@ public enum GoalMetric {
         this.higherIsBetter = higherIsBetter;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -31,13 +31,21 @@ public class Goals {
     private static final Cypher TERRITORY_EXISTS = Cypher.load("outreach/territory-exists");
     private static final Cypher USER_EXISTS = Cypher.load("outreach/user-exists");
     private static final Cypher CREATE = Cypher.load("outreach/create-goal");
+    private static final Cypher UPDATE = Cypher.load("outreach/update-goal");
     private static final Cypher DELETE = Cypher.load("outreach/delete-goal");
     private static final Cypher ALL = Cypher.load("outreach/goals");
 
     private final Graph graph;
+    private final java.time.Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Goals(Graph graph) {
+        this(graph, java.time.Clock.systemDefaultZone());
+    }
+
+    Goals(Graph graph, java.time.Clock clock) {
         this.graph = graph;
+        this.clock = clock;
     }
 
     /**
@@ -49,6 +57,24 @@ public class Goals {
      */
     public Goal create(String name, GoalMetric metric, String serviceLine, double target, LocalDate periodStart,
                        LocalDate periodEnd, String scope, String scopeId, CurrentUser user) {
+        return save(null, name, metric, serviceLine, target, periodStart, periodEnd, scope, scopeId, user);
+    }
+
+    /**
+     * Changes a goal: everything but its id may change.
+     *
+     * @throws OutreachException naming the refused field; nothing is saved
+     */
+    public Goal update(String id, String name, GoalMetric metric, String serviceLine, double target,
+                       LocalDate periodStart, LocalDate periodEnd, String scope, String scopeId, CurrentUser user) {
+        if (id == null || all().stream().noneMatch(g -> g.id().equals(id))) {
+            throw new OutreachException("id", "There is no goal '" + id + "'");
+        }
+        return save(id, name, metric, serviceLine, target, periodStart, periodEnd, scope, scopeId, user);
+    }
+
+    private Goal save(String existing, String name, GoalMetric metric, String serviceLine, double target,
+                      LocalDate periodStart, LocalDate periodEnd, String scope, String scopeId, CurrentUser user) {
         if (!user.managesTerritories()) {
             throw new AccessDeniedException("Only administrators and managers set goals");
         }
@@ -68,7 +94,7 @@ public class Goals {
         if (!List.of("TEAM", "TERRITORY", "USER").contains(scope)) {
             throw new OutreachException("scope", "A goal is for the TEAM, a TERRITORY or a USER");
         }
-        String id = UUID.randomUUID().toString();
+        String id = existing == null ? UUID.randomUUID().toString() : existing;
         var values = new HashMap<String, Object>();
         values.put("id", id);
         values.put("name", name.strip());
@@ -87,7 +113,8 @@ public class Goals {
                     throw new OutreachException("scopeId", "There is no " + scope.toLowerCase() + " '" + scopeId + "'");
                 }
             }
-            tx.run(CREATE, Map.of("values", values, "scopeId", scopeId == null ? "" : scopeId, "by", user.username()));
+            tx.run(existing == null ? CREATE : UPDATE,
+                    Map.of("values", values, "scopeId", scopeId == null ? "" : scopeId, "by", user.username()));
             return null;
         });
         return all().stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
@@ -122,7 +149,7 @@ public class Goals {
     public Goal.Progress progress(Goal goal) {
         double value = graph.readOne(MEASURES.get(goal.metric()), Map.of("id", goal.id()),
                 r -> r.get("value").asDouble()).orElseThrow();
-        return new Goal.Progress(goal, value);
+        return new Goal.Progress(goal, value, LocalDate.now(clock));
     }
 
     private static Goal goal(Record r) {

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
  * @param targetKind {@code Physician} or {@code Practice}
  */
 public record Interaction(String id, InteractionType type, LocalDate date, Reached reached, Integer durationMinutes,
-                          String notes, String outcome, LocalDate followUpDate, String username, String targetId,
+                          String notes, String outcome, LocalDate followUpDate, String username, String userName,
+                          String targetId,
                           String targetName, String targetKind, ZonedDateTime loggedAt) {
 }

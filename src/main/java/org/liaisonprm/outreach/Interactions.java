@@ -1,7 +1,9 @@
 package org.liaisonprm.outreach;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Service;
 /**
  * Logging, changing and listing interactions. A liaison lists and changes only their own; administrators
  * and managers list the team's, and only the author or an administrator changes one. Every create and
- * change leaves one {@code INTERACTION_CHANGED} audit event.
+ * change leaves one {@code INTERACTION_CHANGED} audit event. A face-to-face interaction logged with a physician
+ * or practice in its liaison's plan for that week ticks the stop.
  */
 @Service
 public class Interactions {
@@ -36,6 +39,7 @@ public class Interactions {
     private static final Cypher FIND = Cypher.load("outreach/find-interactions");
     private static final Cypher FOLLOW_UPS_DUE = Cypher.load("outreach/follow-ups-due");
     private static final Cypher LAST_CONTACT = Cypher.load("outreach/last-contact");
+    private static final Cypher TICK_STOP = Cypher.load("outreach/tick-planned-stop");
 
     private final Graph graph;
     private final AuditTrail audit;
@@ -71,16 +75,19 @@ public class Interactions {
         String id = UUID.randomUUID().toString();
         var values = values(draft);
         values.put("id", id);
-        graph.write(tx -> {
-            if (tx.first(TARGET, Map.of("id", draft.targetId()), r -> true).isEmpty()) {
+        String name = graph.write(tx -> {
+            var target = tx.first(TARGET, Map.of("id", draft.targetId()), r -> r.get("x").get("name").asString(draft.targetId()));
+            if (target.isEmpty()) {
                 throw new OutreachException("physicianId", "There is no physician or practice with id '" + draft.targetId() + "'");
             }
             tx.run(LOG, Map.of("username", user.username(), "targetId", draft.targetId(), "values", values));
-            return null;
+            if (draft.type().faceToFace()) {
+                tx.run(TICK_STOP, Map.of("username", user.username(), "targetId", draft.targetId(), "interactionId", id,
+                        "week", draft.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
+            }
+            return target.get();
         });
-        audit.record(AuditType.INTERACTION_CHANGED, user.username(), id,
-                "created: " + draft.type() + " with " + draft.targetId() + " on " + draft.date() + ", reached " + draft.reached(),
-                null, null);
+        audit.record(AuditType.INTERACTION_CHANGED, user.username(), id, "logged " + said(draft, name), null, null);
         return find(id).orElseThrow();
     }
 
@@ -105,9 +112,16 @@ public class Interactions {
         values.put("updatedBy", user.username());
         graph.write(UPDATE, Map.of("id", id, "values", values));
         audit.record(AuditType.INTERACTION_CHANGED, user.username(), id,
-                "changed: " + checked.type() + " with " + existing.targetId() + " on " + checked.date() + ", reached " + checked.reached(),
-                null, null);
+                "changed to " + said(checked, existing.targetName()), null, null);
         return find(id).orElseThrow();
+    }
+
+    /** An interaction in words for the audit trail: "a drop-off with Ann Lee (1234567893) on 2026-03-02, reached office staff". */
+    private static String said(InteractionDraft draft, String name) {
+        String type = draft.type().label().toLowerCase(java.util.Locale.ROOT);
+        String article = "aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ";
+        return article + type + " with " + (name == null ? draft.targetId() : name + " (" + draft.targetId() + ")")
+                + " on " + draft.date() + ", reached " + draft.reached().label().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** True when the user may change the interaction: its author, or an administrator. */
@@ -144,16 +158,16 @@ public class Interactions {
     }
 
     /** The latest contact with a physician or practice by anyone: when, by whom and how (no notes). */
-    public record LastContact(LocalDate date, String username, InteractionType type, Reached reached) {
+    public record LastContact(LocalDate date, String username, String name, InteractionType type, Reached reached) {
         @Override
         public String toString() {
-            return date + " · " + type.label() + " by " + username + " (reached " + reached.label().toLowerCase(java.util.Locale.ROOT) + ")";
+            return date + " · " + type.label() + " by " + name + " (reached " + reached.label().toLowerCase(java.util.Locale.ROOT) + ")";
         }
     }
 
     public Optional<LastContact> lastContact(String targetId) {
         return graph.read(LAST_CONTACT, Map.of("id", targetId), r -> new LastContact(r.get("date").asLocalDate(),
-                r.get("username").asString(), InteractionType.valueOf(r.get("type").asString()),
+                r.get("username").asString(), r.get("name").asString(), InteractionType.valueOf(r.get("type").asString()),
                 Reached.valueOf(r.get("reached").asString()))).stream().findFirst();
     }
 
@@ -215,7 +229,8 @@ public class Interactions {
                 i.get("durationMinutes").isNull() ? null : i.get("durationMinutes").asInt(),
                 i.get("notes").asString(null), i.get("outcome").asString(null),
                 i.get("followUpDate").isNull() ? null : i.get("followUpDate").asLocalDate(),
-                r.get("username").asString(), r.get("targetId").asString(), r.get("targetName").asString(null),
+                r.get("username").asString(), r.get("userName").asString(r.get("username").asString()),
+                r.get("targetId").asString(), r.get("targetName").asString(null),
                 r.get("targetKind").asString(), i.get("loggedAt").isNull() ? null : i.get("loggedAt").asZonedDateTime());
     }
 }

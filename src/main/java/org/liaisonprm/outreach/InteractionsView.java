@@ -3,6 +3,7 @@ package org.liaisonprm.outreach;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -23,6 +25,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.liaisonprm.base.CurrentUser;
+import org.liaisonprm.base.NarrowScreen;
 import org.liaisonprm.base.NetworkPicture;
 import org.liaisonprm.physician.ProviderMatch;
 import org.liaisonprm.physician.ProviderSearch;
@@ -68,7 +71,10 @@ class InteractionsView extends VerticalLayout {
         user.setLabel("Liaison");
         user.setEmptySelectionAllowed(true);
         user.setEmptySelectionCaption("Everyone");
+        var names = new java.util.HashMap<String, String>();
+        users.all().forEach(u -> names.put(u.username(), u.displayName()));
         user.setItems(users.all().stream().map(UserAccounts.UserAccount::username).toList());
+        user.setItemLabelGenerator(u -> u == null ? "Everyone" : names.getOrDefault(u, u));
         user.setVisible(me.seesTeam());
         from.setValue(LocalDate.now().minusDays(90));
         territory.setLabel("Territory");
@@ -95,13 +101,16 @@ class InteractionsView extends VerticalLayout {
             }
         });
         summary.addClassName("report-summary");
-        var filters = new HorizontalLayout(type, reached, user, territory, from, to, summary);
+        var filters = new HorizontalLayout(type, reached, user, territory, from, to);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.addClassName("interactions-filters");
+        var filterPanel = new com.vaadin.flow.component.details.Details("Filters", filters);
+        filterPanel.addClassName("interactions-filter-panel");
+        filterPanel.setOpened(true);
 
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(Interaction::date).setHeader("Date").setAutoWidth(true).setFlexGrow(0).setSortable(true);
-        grid.addColumn(Interaction::username).setHeader("Liaison").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Interaction::userName).setHeader("Liaison").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(i -> {
             var link = new Anchor((i.targetKind().equals("Practice") ? "practices/" : "physicians/") + i.targetId(),
                     i.targetName() == null ? i.targetId() : i.targetName());
@@ -114,26 +123,65 @@ class InteractionsView extends VerticalLayout {
         grid.addColumn(i -> i.followUpDate() == null ? "" : i.followUpDate().toString()).setHeader("Follow up").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.outcome() == null ? "" : i.outcome()).setHeader("Outcome").setFlexGrow(1);
         grid.addColumn(i -> i.notes() == null ? "" : i.notes()).setHeader("Notes").setFlexGrow(2);
-        grid.addComponentColumn(i -> {
-            var edit = new Button(VaadinIcon.EDIT.create(), click -> new InteractionDialog(interactions, i.targetId(),
-                    i.targetName(), i, saved -> refresh()).open());
-            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            edit.setAriaLabel("Change");
-            edit.addClassName("interaction-edit");
-            edit.setVisible(Interactions.mayChange(i, CurrentUser.current()));
-            var task = new Button(VaadinIcon.TASKS.create(), click -> TaskDialog.fromInteraction(tasks, i,
-                    saved -> Notification.show("The task is on your list under Tasks")).open());
-            task.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            task.setAriaLabel("Make a follow-up task");
-            task.setTooltipText("Make a follow-up task");
-            task.addClassName("interaction-task");
-            return new Div(edit, task);
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        var card = grid.addComponentColumn(this::card).setHeader("Interactions").setFlexGrow(1);
+        card.setVisible(false);
         grid.setSizeFull();
         grid.addClassName("interactions-grid");
-        add(target, filters, grid);
+        add(target, filterPanel, summary, grid);
         setFlexGrow(1, grid);
+        NarrowScreen.follow(this, narrow -> {
+            grid.getColumns().forEach(column -> column.setVisible(narrow == (column == card)));
+            filterPanel.setOpened(!narrow);
+        });
         refresh();
+    }
+
+    /** On a phone an interaction is one card: when, with whom, how, what came of it, and its buttons. */
+    private Component card(Interaction i) {
+        var link = new Anchor((i.targetKind().equals("Practice") ? "practices/" : "physicians/") + i.targetId(),
+                i.targetName() == null ? i.targetId() : i.targetName());
+        link.getElement().setAttribute("router-link", true);
+        link.addClassName("interaction-card-with");
+        var head = new Div(new Span(i.date().toString()), link);
+        head.addClassName("interaction-card-head");
+        var how = new Span(i.type().label() + " · reached " + i.reached().label().toLowerCase(java.util.Locale.ROOT)
+                + (i.durationMinutes() == null ? "" : " · " + i.durationMinutes() + " min")
+                + (CurrentUser.current().seesTeam() ? " · " + i.userName() : ""));
+        how.addClassName("target-detail");
+        var card = new Div(head, how);
+        card.addClassName("interaction-card");
+        if (i.outcome() != null && !i.outcome().isBlank()) {
+            card.add(new Paragraph("Outcome: " + i.outcome()));
+        }
+        if (i.notes() != null && !i.notes().isBlank()) {
+            var notes = new Paragraph(i.notes());
+            notes.addClassName("interaction-card-notes");
+            card.add(notes);
+        }
+        if (i.followUpDate() != null) {
+            card.add(new Paragraph("Follow up by " + i.followUpDate()));
+        }
+        card.add(actions(i));
+        return card;
+    }
+
+    private Div actions(Interaction i) {
+        var edit = new Button(VaadinIcon.EDIT.create(), click -> new InteractionDialog(interactions, i.targetId(),
+                i.targetName(), i, saved -> refresh()).open());
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        edit.setAriaLabel("Change");
+        edit.addClassName("interaction-edit");
+        edit.setVisible(Interactions.mayChange(i, CurrentUser.current()));
+        var task = new Button(VaadinIcon.TASKS.create(), click -> TaskDialog.fromInteraction(tasks, i,
+                saved -> Notification.show("The task is on your list under Tasks")).open());
+        task.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        task.setAriaLabel("Make a follow-up task");
+        task.setTooltipText("Make a follow-up task");
+        task.addClassName("interaction-task");
+        var actions = new Div(edit, task);
+        actions.addClassName("interaction-actions");
+        return actions;
     }
 
     private void refresh() {

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.liaisonprm.base.Network;
+import org.liaisonprm.base.Vocabulary;
 import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Value;
@@ -69,9 +71,10 @@ public class MapData {
             String network = r.get("network").asString("OUT");
             String colour = colourBy == ColourBy.SEGMENT ? SEGMENT_COLOURS.get(segment.name())
                     : NETWORK_COLOURS.getOrDefault(network, "#8a8f98");
-            String detail = r.get("city").asString("") + " · " + network + " · " + r.get("physicians").asLong()
-                    + " physicians" + (referrals > 0 ? " · kept " + Math.round(100.0 * kept / referrals) + " % of "
-                    + referrals + " referrals (" + segment.name().toLowerCase() + ")" : "");
+            String detail = r.get("city").asString("") + " · " + Network.labelOf(network).toLowerCase(java.util.Locale.ROOT)
+                    + " · " + "%,d".formatted(r.get("physicians").asLong()) + " physicians"
+                    + (referrals > 0 ? " · kept " + Math.round(100.0 * kept / referrals) + " % of " + "%,d".formatted(referrals)
+                    + " referrals (" + segment.label().toLowerCase(java.util.Locale.ROOT) + ")" : "");
             String name = r.get("name").asString("");
             return new OutreachMap.Place(r.get("id").asString(), name, "Practice", number(r.get("lat")),
                     number(r.get("lon")), r.get("zip").asString(null), colour, detail, "practices/" + r.get("id").asString(),
@@ -80,7 +83,10 @@ public class MapData {
         places.addAll(graph.read(FACILITIES, parameters, r -> {
             String network = r.get("network").asString("OUT");
             String name = r.get("name").asString("");
-            String detail = r.get("city").asString("") + " · " + r.get("type").asString("") + " · " + network;
+            String type = r.get("type").asString("");
+            String detail = r.get("city").asString("") + " · "
+                    + Vocabulary.label("facility-type", type).orElse(type.isEmpty() ? "Facility" : type) + " · "
+                    + Network.labelOf(network).toLowerCase(java.util.Locale.ROOT);
             return new OutreachMap.Place(r.get("id").asString(), name, "Facility",
                     number(r.get("lat")), number(r.get("lon")), r.get("zip").asString(null),
                     NETWORK_COLOURS.getOrDefault(network, "#8a8f98"), detail,
@@ -88,14 +94,13 @@ public class MapData {
         }));
         var legend = new ArrayList<OutreachMap.LegendItem>();
         if (colourBy == ColourBy.SEGMENT) {
-            legend.add(new OutreachMap.LegendItem("Opportunity", SEGMENT_COLOURS.get("OPPORTUNITY")));
-            legend.add(new OutreachMap.LegendItem("Splitter", SEGMENT_COLOURS.get("SPLITTER")));
-            legend.add(new OutreachMap.LegendItem("Loyalist", SEGMENT_COLOURS.get("LOYALIST")));
-            legend.add(new OutreachMap.LegendItem("Few referrals", SEGMENT_COLOURS.get("NONE")));
+            for (Segment segment : Segment.values()) {
+                legend.add(new OutreachMap.LegendItem(segment.label(), SEGMENT_COLOURS.get(segment.name())));
+            }
         }
-        legend.add(new OutreachMap.LegendItem("In network", NETWORK_COLOURS.get("IN")));
-        legend.add(new OutreachMap.LegendItem("Affiliated", NETWORK_COLOURS.get("AFFILIATED")));
-        legend.add(new OutreachMap.LegendItem("Out of network", NETWORK_COLOURS.get("OUT")));
+        for (Network network : Network.values()) {
+            legend.add(new OutreachMap.LegendItem(network.label(), NETWORK_COLOURS.get(network.name())));
+        }
         String tiles = properties.tileUrl() == null || properties.tileUrl().isBlank() ? null : properties.tileUrl();
         return new OutreachMap.Data(tiles, places, shapes, route, legend);
     }

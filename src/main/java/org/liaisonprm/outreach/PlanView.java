@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -67,6 +68,8 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
     private final Anchor csv = new Anchor();
     private final Div empty = new Div();
     private final Grid.Column<VisitPlan.Stop> planned;
+    private Grid.Column<VisitPlan.Stop> actionsColumn;
+    private boolean narrowScreen;
     private VisitPlan plan;
 
     PlanView(VisitPlans plans, Interactions interactions, Territories territories, MapData maps,
@@ -131,50 +134,8 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
         grid.addColumn(VisitPlan.Stop::order).setHeader("#").setWidth("3rem").setFlexGrow(0);
         planned = grid.addColumn(s -> WHEN.format(s.plannedAt())).setHeader("Planned").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(s -> {
-            var link = new Anchor((s.kind().equals("Practice") ? "practices/" : "physicians/") + s.targetId(), s.name());
-            link.getElement().setAttribute("router-link", true);
-            var where = new Span(String.join(", ", java.util.Arrays.stream(new String[]{s.specialty(), s.address(), s.city()})
-                    .filter(v -> v != null && !v.isBlank()).toList())
-                    + ("ZIP centre".equals(s.located()) ? " (placed at the centre of ZIP " + s.zip() + ")" : ""));
-            where.addClassName("target-detail");
-            var when = new Span(WHEN.format(s.plannedAt()));
-            when.addClassName("stop-when");
-            var cell = new Div(when, link, where);
-            cell.addClassName("target-name");
-            return cell;
-        }).setHeader("Visit").setFlexGrow(1);
-        grid.addComponentColumn(s -> {
-            var task = new Button(VaadinIcon.TASKS.create(), click -> TaskDialog.create(tasks, s.targetId(), s.name(),
-                    saved -> { }).open());
-            task.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            task.setAriaLabel("New task about " + s.name());
-            task.getElement().setAttribute("title", "New task");
-            task.addClassName("stop-task");
-            if (s.done()) {
-                var done = new Span("Done");
-                done.getElement().getThemeList().add("badge success");
-                done.addClassName("stop-done");
-                var actions = new HorizontalLayout(done, task);
-                actions.setSpacing(false);
-                actions.setAlignItems(FlexComponent.Alignment.CENTER);
-                return actions;
-            }
-            var mark = new Button("Done", VaadinIcon.CHECK.create(), click -> markDone(s));
-            mark.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-            mark.addClassName("stop-mark-done");
-            mark.setEnabled(mayEdit());
-            var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> {
-                plan = plans.removeStop(plan.id(), s.targetId(), CurrentUser.current());
-                show();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            remove.setAriaLabel("Remove " + s.name());
-            remove.setEnabled(mayEdit());
-            var actions = new HorizontalLayout(mark, task, remove);
-            actions.setSpacing(false);
-            return actions;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::visit).setHeader("Visit").setFlexGrow(1);
+        actionsColumn = grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addClassName("plan-grid");
 
         map.setWidthFull();
@@ -183,19 +144,96 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
         map.addPlaceClickListener(click -> getUI().ifPresent(ui -> ui.navigate(click.link())));
         empty.addClassName("plan-empty");
         add(top, summary, empty, grid, new H3("Route"), map);
+        // on a phone the planned time moves into the visit's cell
+        org.liaisonprm.base.NarrowScreen.follow(this, this::narrow);
     }
 
-    /** On a phone the planned time moves into the visit's cell. */
-    @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
-        super.onAttach(event);
-        var page = event.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> narrow(details.getWindowInnerWidth() < 760));
-        page.addBrowserWindowResizeListener(resize -> narrow(resize.getWidth() < 760));
+    /** A stop's visit: when, where and who; on a phone also its number and its buttons, as one card. */
+    private Component visit(VisitPlan.Stop s) {
+        var link = new Anchor((s.kind().equals("Practice") ? "practices/" : "physicians/") + s.targetId(), s.name());
+        link.getElement().setAttribute("router-link", true);
+        var where = new Span(String.join(", ", java.util.Arrays.stream(new String[]{s.specialty(), s.address(), s.city()})
+                .filter(v -> v != null && !v.isBlank()).toList())
+                + ("ZIP centre".equals(s.located()) ? " (placed at the centre of ZIP " + s.zip() + ")" : ""));
+        where.addClassName("target-detail");
+        Component when;
+        if (mayEdit() && !s.done()) {
+            var change = new Button(WHEN.format(s.plannedAt()),
+                    VaadinIcon.CLOCK.create(), click -> schedule(s));
+            change.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            change.setAriaLabel("Change the day and time of the visit to " + s.name());
+            change.addClassName("stop-when");
+            when = change;
+        } else {
+            var span = new Span(WHEN.format(s.plannedAt()));
+            span.addClassName("stop-when");
+            when = span;
+        }
+        var cell = new Div(when, link, where);
+        cell.addClassName("target-name");
+        if (narrowScreen) {
+            cell.add(actions(s));
+        }
+        return cell;
+    }
+
+    private Component actions(VisitPlan.Stop s) {
+        var task = new Button(VaadinIcon.TASKS.create(), click -> TaskDialog.create(tasks, s.targetId(), s.name(),
+                saved -> { }).open());
+        task.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        task.setAriaLabel("New task about " + s.name());
+        task.getElement().setAttribute("title", "New task");
+        task.addClassName("stop-task");
+        if (s.done()) {
+            var done = new Span("Done");
+            done.getElement().getThemeList().add("badge success");
+            done.addClassName("stop-done");
+            var actions = new HorizontalLayout(done, task);
+            actions.setSpacing(false);
+            actions.setAlignItems(FlexComponent.Alignment.CENTER);
+            return actions;
+        }
+        var mark = new Button("Done", VaadinIcon.CHECK.create(), click -> markDone(s));
+        mark.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        mark.addClassName("stop-mark-done");
+        mark.setEnabled(mayEdit());
+        var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> {
+            plan = plans.removeStop(plan.id(), s.targetId(), CurrentUser.current());
+            show();
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        remove.setAriaLabel("Remove " + s.name());
+        remove.setEnabled(mayEdit());
+        var earlier = new Button(VaadinIcon.ARROW_UP.create(), click -> {
+            plan = plans.move(plan.id(), s.targetId(), -1, CurrentUser.current());
+            show();
+        });
+        earlier.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        earlier.setAriaLabel("Visit " + s.name() + " earlier");
+        earlier.addClassName("stop-earlier");
+        earlier.setEnabled(mayEdit() && s.order() > 1);
+        var later = new Button(VaadinIcon.ARROW_DOWN.create(), click -> {
+            plan = plans.move(plan.id(), s.targetId(), 1, CurrentUser.current());
+            show();
+        });
+        later.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        later.setAriaLabel("Visit " + s.name() + " later");
+        later.addClassName("stop-later");
+        later.setEnabled(mayEdit() && s.order() < plan.stops().size());
+        var actions = new HorizontalLayout(mark, earlier, later, task, remove);
+        actions.setSpacing(false);
+        actions.addClassName("stop-actions");
+        actions.getStyle().set("flex-wrap", "wrap");
+        return actions;
     }
 
     private void narrow(boolean narrow) {
         planned.setVisible(!narrow);
+        actionsColumn.setVisible(!narrow);
+        if (narrow != narrowScreen) {
+            narrowScreen = narrow;
+            grid.getDataProvider().refreshAll();
+        }
         if (narrow) {
             addClassName("plan-narrow");
         } else {
@@ -289,6 +327,45 @@ class PlanView extends VerticalLayout implements BeforeEnterObserver {
             audit.record(AuditType.EXPORT, "plan " + current.weekStart() + " of " + current.owner(),
                     format.toUpperCase(Locale.ROOT), (long) current.stops().size(), null);
         };
+    }
+
+    /** A dialog to give a stop a day and time of the plan's week, or to let the route choose it again. */
+    private void schedule(VisitPlan.Stop stop) {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle("When to visit " + stop.name());
+        dialog.addClassName("stop-schedule-dialog");
+        var at = new com.vaadin.flow.component.datetimepicker.DateTimePicker("Day and time");
+        at.setStep(java.time.Duration.ofMinutes(15));
+        at.setMin(plan.weekStart().atStartOfDay());
+        at.setMax(plan.weekStart().plusDays(6).atTime(23, 45));
+        at.setValue(stop.plannedAt());
+        at.setWidthFull();
+        at.addClassName("stop-schedule-at");
+        var note = new Paragraph("The other visits keep their times; the route follows the order of the day.");
+        note.addClassName("target-detail");
+        dialog.add(at, note);
+        var save = new Button("Save", click -> {
+            try {
+                plan = plans.schedule(plan.id(), stop.targetId(), at.getValue(), CurrentUser.current());
+                dialog.close();
+                show();
+            } catch (OutreachException e) {
+                at.setErrorMessage(e.getMessage());
+                at.setInvalid(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClassName("stop-schedule-save");
+        var byRoute = new Button("Let the route choose", click -> {
+            plan = plans.schedule(plan.id(), stop.targetId(), null, CurrentUser.current());
+            dialog.close();
+            show();
+        });
+        byRoute.addClassName("stop-schedule-route");
+        byRoute.setEnabled(stop.pinned());
+        var cancel = new Button("Cancel", click -> dialog.close());
+        dialog.getFooter().add(cancel, byRoute, save);
+        dialog.open();
     }
 
     private void markDone(VisitPlan.Stop stop) {

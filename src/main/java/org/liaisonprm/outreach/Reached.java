@@ -1,7 +1,9 @@
 package org.liaisonprm.outreach;
 
+import org.liaisonprm.base.Labelled;
+
 /** Whom an interaction reached: the physician, only the office staff, or nobody. */
-public enum Reached {
+public enum Reached implements Labelled {
     PHYSICIAN("Physician"),
     OFFICE_STAFF("Office staff"),
     NONE("Nobody");
@@ -12,6 +14,7 @@ public enum Reached {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -157,12 +157,19 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
         add.addThemeVariants(ButtonVariant.LUMO_SMALL);
         add.addClassName("target-add");
         add.setEnabled(!planned.contains(t.physicianId()));
-        add.addClickListener(click -> addToPlan(t, add));
+        var remove = new Button(VaadinIcon.CLOSE_SMALL.create());
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        remove.addClassName("target-remove");
+        remove.setAriaLabel("Take " + t.name() + " off this week's plan");
+        remove.setTooltipText("Take off this week's plan");
+        remove.setVisible(planned.contains(t.physicianId()));
+        add.addClickListener(click -> addToPlan(t, add, remove));
+        remove.addClickListener(click -> removeFromPlan(t, add, remove));
         var log = new Button("Log", VaadinIcon.COMMENT_ELLIPSIS_O.create(), click ->
                 new InteractionDialog(interactions, t.physicianId(), t.name(), null, saved -> refresh()).open());
         log.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         log.addClassName("target-log");
-        var actions = new HorizontalLayout(add, log);
+        var actions = new HorizontalLayout(add, remove, log);
         actions.setSpacing(false);
         actions.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
         return actions;
@@ -229,7 +236,7 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
                 new com.vaadin.flow.router.Location("targets", QueryParameters.simple(parameters))));
     }
 
-    private void addToPlan(Target target, Button button) {
+    private void addToPlan(Target target, Button button, Button remove) {
         var user = CurrentUser.current();
         try {
             var plan = plans.planFor(user, LocalDate.now());
@@ -237,6 +244,7 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
             planned.add(target.physicianId());
             button.setText("Planned");
             button.setEnabled(false);
+            remove.setVisible(true);
             Notification.show(target.name() + " added: " + plan.stops().size() + " visits this week", 2500,
                     Notification.Position.BOTTOM_START);
         } catch (OutreachException e) {
@@ -244,8 +252,28 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
+    /** Takes a target off this week's plan; a stop already visited stays, with its interaction. */
+    private void removeFromPlan(Target target, Button add, Button remove) {
+        var user = CurrentUser.current();
+        var plan = plans.planFor(user, LocalDate.now());
+        boolean visited = plan.stops().stream().anyMatch(s -> s.targetId().equals(target.physicianId()) && s.done());
+        if (visited) {
+            Notification.show(target.name() + " was visited this week, so the stop stays on the plan", 4000,
+                    Notification.Position.MIDDLE);
+            return;
+        }
+        plan = plans.removeStop(plan.id(), target.physicianId(), user);
+        planned.remove(target.physicianId());
+        add.setText("Add to plan");
+        add.setEnabled(true);
+        remove.setVisible(false);
+        Notification.show(target.name() + " taken off: " + plan.stops().size() + " visits this week", 2500,
+                Notification.Position.BOTTOM_START);
+    }
+
     static Span badge(Segment segment) {
-        var badge = new Span(segment == Segment.NONE ? "few referrals" : segment.name().toLowerCase(Locale.ROOT));
+        var badge = new Span(segment.label());
+        badge.getElement().setAttribute("title", segment.description());
         badge.getElement().getThemeList().add("badge");
         badge.addClassNames("segment-badge", "segment-" + segment.name().toLowerCase(Locale.ROOT));
         return badge;

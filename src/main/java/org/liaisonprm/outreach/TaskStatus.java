@@ -1,7 +1,9 @@
 package org.liaisonprm.outreach;
 
+import org.liaisonprm.base.Labelled;
+
 /** Where a task stands. */
-public enum TaskStatus {
+public enum TaskStatus implements Labelled {
     OPEN("Open"),
     WAITING("Waiting"),
     DONE("Done");
@@ -12,6 +14,7 @@ public enum TaskStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -51,12 +51,30 @@ class TerritoriesView extends VerticalLayout {
         addClassName("territories-view");
         setWidthFull();
 
+        var names = new java.util.HashMap<String, String>();
+        users.all().forEach(u -> names.put(u.username(), u.displayName()));
+        java.util.function.Function<Territory, String> coveredBy = t -> t.liaisons().isEmpty() ? "Nobody"
+                : String.join(", ", t.liaisons().stream().map(u -> names.getOrDefault(u, u)).toList());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addColumn(Territory::name).setHeader("Territory").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> String.join(", ", t.liaisons())).setHeader("Covered by").setAutoWidth(true);
+        grid.addColumn(coveredBy::apply).setHeader("Covered by").setAutoWidth(true);
         grid.addColumn(Territory::physicians).setHeader("Physicians").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> String.join(" ", t.zips())).setHeader("ZIP codes").setFlexGrow(1);
+        var card = grid.addComponentColumn(t -> {
+            var name = new Span(t.name());
+            name.addClassName("goal-card-name");
+            var who = new Span("Covered by " + coveredBy.apply(t) + " · " + "%,d physicians".formatted(t.physicians()));
+            who.addClassName("target-detail");
+            var zipCodes = new Span("ZIP " + String.join(" ", t.zips()));
+            zipCodes.addClassName("territory-card-zips");
+            var box = new com.vaadin.flow.component.html.Div(name, who, zipCodes);
+            box.addClassName("goal-card");
+            return box;
+        }).setHeader("Territories").setFlexGrow(1);
+        card.setVisible(false);
+        org.liaisonprm.base.NarrowScreen.follow(this, narrow ->
+                grid.getColumns().forEach(column -> column.setVisible(narrow == (column == card))));
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         grid.addClassName("territories-grid");
 
@@ -64,6 +82,7 @@ class TerritoriesView extends VerticalLayout {
         zips.setHelperText("Or click practices on the map below to add or remove their ZIP code. A physician belongs "
                 + "to every territory that holds their practice ZIP");
         liaisons.setItems(users.all().stream().filter(u -> u.enabled()).map(UserAccounts.UserAccount::username).toList());
+        liaisons.setItemLabelGenerator(u -> names.getOrDefault(u, u));
         error.addClassName("territory-error");
         var save = new Button("Save", VaadinIcon.CHECK.create(), click -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -19,10 +19,11 @@ public record VisitPlan(String id, String owner, LocalDate weekStart, String sta
      *
      * @param located {@code address} when the place has its own coordinates, {@code ZIP centre} when it was
      *                placed at the centre of its ZIP code
+     * @param pinned  the liaison chose the day and time (or moved the stop); the route takes the rest around it
      */
     public record Stop(int order, String targetId, String name, String kind, String specialty, String address,
                        String city, String zip, double lat, double lon, String located, LocalDateTime plannedAt,
-                       boolean done, String interactionId) {
+                       boolean done, String interactionId, boolean pinned) {
     }
 
     public long done() {

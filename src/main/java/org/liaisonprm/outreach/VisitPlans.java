@@ -124,7 +124,7 @@ public class VisitPlans {
         }
         var done = new HashMap<String, VisitPlan.Stop>();
         plan.stops().stream().filter(VisitPlan.Stop::done).forEach(s -> done.put(s.targetId(), s));
-        return write(plan, ids, plan.startZip(), done);
+        return write(plan, ids, plan.startZip(), done, pins(plan));
     }
 
     public VisitPlan removeStop(String planId, String targetId, CurrentUser user) {
@@ -132,7 +132,9 @@ public class VisitPlans {
         var ids = plan.stops().stream().map(VisitPlan.Stop::targetId).filter(id -> !id.equals(targetId)).toList();
         var done = new HashMap<String, VisitPlan.Stop>();
         plan.stops().stream().filter(VisitPlan.Stop::done).forEach(s -> done.put(s.targetId(), s));
-        return write(plan, ids, plan.startZip(), done);
+        var pins = pins(plan);
+        pins.remove(targetId);
+        return write(plan, ids, plan.startZip(), done, pins);
     }
 
     /** Moves the route's start to the centre of a ZIP code and orders the route again. */
@@ -144,7 +146,76 @@ public class VisitPlans {
         }
         var done = new HashMap<String, VisitPlan.Stop>();
         plan.stops().stream().filter(VisitPlan.Stop::done).forEach(s -> done.put(s.targetId(), s));
-        return write(plan, plan.stops().stream().map(VisitPlan.Stop::targetId).toList(), code, done);
+        return write(plan, plan.stops().stream().map(VisitPlan.Stop::targetId).toList(), code, done, pins(plan));
+    }
+
+    /**
+     * Gives a stop a day and time of the plan's week; the stops are kept in time order, and the route
+     * follows them.
+     *
+     * @param at null lets the route choose the stop's time again
+     * @throws OutreachException when the time lies outside the plan's week or the plan has no such stop
+     */
+    public VisitPlan schedule(String planId, String targetId, LocalDateTime at, CurrentUser user) {
+        VisitPlan plan = editable(planId, user);
+        if (plan.stops().stream().noneMatch(s -> s.targetId().equals(targetId))) {
+            throw new OutreachException("stops", "The plan has no stop at '" + targetId + "'");
+        }
+        if (at != null && (at.toLocalDate().isBefore(plan.weekStart()) || !at.toLocalDate().isBefore(plan.weekStart().plusDays(7)))) {
+            throw new OutreachException("plannedAt", "A visit in the week of " + plan.weekStart() + " is planned between "
+                    + plan.weekStart() + " and " + plan.weekStart().plusDays(6) + ", not on " + at.toLocalDate());
+        }
+        var pins = pins(plan);
+        if (at == null) {
+            pins.remove(targetId);
+        } else {
+            pins.put(targetId, at);
+        }
+        return write(plan, plan.stops().stream().map(VisitPlan.Stop::targetId).toList(), plan.startZip(), done(plan), pins);
+    }
+
+    /**
+     * Moves a stop one place earlier ({@code -1}) or later ({@code +1}): it swaps days and times with its
+     * neighbour, and both keep them.
+     */
+    public VisitPlan move(String planId, String targetId, int step, CurrentUser user) {
+        VisitPlan plan = editable(planId, user);
+        var stops = plan.stops();
+        int from = -1;
+        for (int i = 0; i < stops.size(); i++) {
+            if (stops.get(i).targetId().equals(targetId)) {
+                from = i;
+            }
+        }
+        int to = from + Integer.signum(step);
+        if (from < 0 || to < 0 || to >= stops.size()) {
+            return plan;
+        }
+        var a = stops.get(from);
+        var b = stops.get(to);
+        var pins = pins(plan);
+        LocalDateTime earlier = a.plannedAt().isBefore(b.plannedAt()) ? a.plannedAt() : b.plannedAt();
+        LocalDateTime later = a.plannedAt().isBefore(b.plannedAt()) ? b.plannedAt() : a.plannedAt();
+        if (earlier.equals(later)) {
+            later = later.plusMinutes(1);
+        }
+        // the moved stop takes the neighbour's place in time
+        pins.put(a.targetId(), to > from ? later : earlier);
+        pins.put(b.targetId(), to > from ? earlier : later);
+        return write(plan, stops.stream().map(VisitPlan.Stop::targetId).toList(), plan.startZip(), done(plan), pins);
+    }
+
+    private static Map<String, VisitPlan.Stop> done(VisitPlan plan) {
+        var done = new HashMap<String, VisitPlan.Stop>();
+        plan.stops().stream().filter(VisitPlan.Stop::done).forEach(s -> done.put(s.targetId(), s));
+        return done;
+    }
+
+    /** The stops whose day and time the liaison chose. */
+    private static Map<String, LocalDateTime> pins(VisitPlan plan) {
+        var pins = new HashMap<String, LocalDateTime>();
+        plan.stops().stream().filter(VisitPlan.Stop::pinned).forEach(s -> pins.put(s.targetId(), s.plannedAt()));
+        return pins;
     }
 
     /** Marks a stop visited, linking the interaction logged for it. */
@@ -162,7 +233,12 @@ public class VisitPlans {
         return plan;
     }
 
-    private VisitPlan write(VisitPlan plan, List<String> ids, String startZip, Map<String, VisitPlan.Stop> done) {
+    /**
+     * Orders the route and writes the stops: a pinned stop keeps its time; the others take the day's slots
+     * in route order, skipping the times pinned stops hold; then the stops are numbered in time order.
+     */
+    private VisitPlan write(VisitPlan plan, List<String> ids, String startZip, Map<String, VisitPlan.Stop> done,
+                            Map<String, LocalDateTime> pinned) {
         graph.write(tx -> {
             var places = new ArrayList<Place>();
             for (String id : ids) {
@@ -178,16 +254,29 @@ public class VisitPlans {
                 start = points.isEmpty() ? new Route.Point(0, 0) : points.get(0);
             }
             List<Integer> order = Route.order(start, points);
+            var held = new java.util.HashSet<>(pinned.values());
             var stops = new ArrayList<Map<String, Object>>();
+            int slot = 0;
             for (int k = 0; k < order.size(); k++) {
                 Place place = places.get(order.get(k));
                 var stop = new HashMap<String, Object>();
+                LocalDateTime at = pinned.get(place.id());
+                if (at == null) {
+                    while (held.contains(plannedAt(plan.weekStart(), slot))) {
+                        slot++;
+                    }
+                    at = plannedAt(plan.weekStart(), slot++);
+                }
                 stop.put("targetId", place.id());
-                stop.put("order", k + 1);
-                stop.put("plannedAt", plannedAt(plan.weekStart(), k));
+                stop.put("plannedAt", at);
+                stop.put("pinned", pinned.containsKey(place.id()));
                 stop.put("done", done.containsKey(place.id()));
                 stop.put("interactionId", done.containsKey(place.id()) ? done.get(place.id()).interactionId() : null);
                 stops.add(stop);
+            }
+            stops.sort(java.util.Comparator.comparing(stop -> (LocalDateTime) stop.get("plannedAt")));
+            for (int k = 0; k < stops.size(); k++) {
+                stops.get(k).put("order", k + 1);
             }
             tx.run(WRITE_STOPS, Map.of("id", plan.id(), "startZip", startZip == null ? "" : startZip, "stops", stops));
             return null;
@@ -251,7 +340,7 @@ public class VisitPlans {
                         r.get("city").asString(null), r.get("zip").asString(null), at == null ? 0 : at.lat(),
                         at == null ? 0 : at.lon(), own ? "address" : "ZIP centre",
                         s.get("plannedAt").asLocalDateTime(), s.get("done").asBoolean(false),
-                        s.get("interactionId").asString(null)));
+                        s.get("interactionId").asString(null), s.get("pinned").asBoolean(false)));
             }
             double km = 0;
             Route.Point here = start != null ? start

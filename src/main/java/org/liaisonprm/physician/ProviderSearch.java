@@ -40,7 +40,7 @@ public class ProviderSearch {
         return List.copyOf(graph.read(SEARCH, Map.of("query", query, "offset", offset, "limit", limit),
                 row -> new ProviderMatch(row.get("id").asString(),
                         NetworkPicture.Kind.of(row.get("labels").asList(Value::asString)), row.get("name").asString(""),
-                        row.get("detail").asString(null), row.get("city").asString(null),
+                        org.liaisonprm.base.FacilityType.detailOf(row.get("detail").asString(null)), row.get("city").asString(null),
                         row.get("network").asString("OUT"))));
     }
 

@@ -1,9 +1,11 @@
 package org.liaisonprm.physician;
 
+import org.liaisonprm.base.Labelled;
+
 /**
  * The service lines referrals are counted by. The graph stores {@link #label()}.
  */
-public enum ServiceLine {
+public enum ServiceLine implements Labelled {
     PRIMARY_CARE("Primary Care"),
     ORTHOPEDICS("Orthopedics"),
     CARDIOLOGY("Cardiology"),
@@ -23,6 +25,7 @@ public enum ServiceLine {
     }
 
     /** The name shown to people and stored in {@code serviceLine} properties. */
+    @Override
     public String label() {
         return label;
     }

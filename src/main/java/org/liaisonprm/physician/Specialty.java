@@ -3,10 +3,12 @@ package org.liaisonprm.physician;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.liaisonprm.base.Labelled;
+
 /**
  * Common physician specialties with their NUCC taxonomy code and the service line they belong to.
  */
-public enum Specialty {
+public enum Specialty implements Labelled {
     FAMILY_MEDICINE("207Q00000X", "Family Medicine", ServiceLine.PRIMARY_CARE),
     INTERNAL_MEDICINE("207R00000X", "Internal Medicine", ServiceLine.PRIMARY_CARE),
     ORTHOPAEDIC_SURGERY("207X00000X", "Orthopaedic Surgery", ServiceLine.ORTHOPEDICS),
@@ -35,6 +37,7 @@ public enum Specialty {
         return taxonomyCode;
     }
 
+    @Override
     public String label() {
         return label;
     }

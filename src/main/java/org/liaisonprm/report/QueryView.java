@@ -64,11 +64,12 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("query-view");
         setSizeFull();
 
-        var help = new Paragraph("Read-only Cypher against the referral graph (docs/graph-model.md): give node "
-                + "patterns a label such as (p:Physician) and relationships a type such as [:REFERRED]; application "
-                + "data, writes, files and other procedures are refused with the reason. Queries run in a read "
-                + "transaction with a time limit. Project GDS graphs as $graphName. Declare parameters in a header, "
-                + "e.g. \u201c// @param serviceLine: string = Orthopedics\u201d (docs/reports.md). Ctrl+Enter runs.");
+        var help = new Paragraph();
+        appendWithCode(help, "Read-only Cypher against the referral graph (docs/graph-model.md): give node patterns a "
+                + "label such as `(p:Physician)` and relationships a type such as `[:REFERRED]`; application data, writes, "
+                + "files and other procedures are refused with the reason. Queries run in a read transaction with a time "
+                + "limit. Project GDS graphs as `$graphName`. Declare parameters in a header, e.g. "
+                + "`// @param serviceLine: string = Orthopedics` (docs/reports.md). Ctrl+Enter runs.");
         help.addClassName("query-help");
         editing.addClassName("query-editing");
         editing.setVisible(false);
@@ -133,8 +134,8 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
         String text = editor.getValue();
         try {
             ReportDefinition query = parsed(text);
-            results.show(library.query(query.cypher(), runner.parameters(query, Map.of()), null),
-                    query.view(), "query");
+            var result = library.query(query.cypher(), runner.parameters(query, Map.of()), null);
+            results.show(ReportColumn.of(query, result, false), result, query.view(), "query");
             if (editedReport == null) {
                 getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                         new Location("query", QueryParameters.of("cypher", text))));
@@ -228,5 +229,17 @@ class QueryView extends VerticalLayout implements BeforeEnterObserver {
         dialog.setWidth("min(40rem, 95vw)");
         dialog.open();
         title.focus();
+    }
+
+    /** Appends text to a paragraph with the parts between backticks as code. */
+    private static void appendWithCode(Paragraph paragraph, String text) {
+        String[] parts = text.split("`", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 1) {
+                paragraph.getElement().appendChild(new com.vaadin.flow.dom.Element("code").setText(parts[i]));
+            } else if (!parts[i].isEmpty()) {
+                paragraph.getElement().appendChild(com.vaadin.flow.dom.Element.createText(parts[i]));
+            }
+        }
     }
 }

@@ -70,8 +70,12 @@ class ReportApi {
                      String source) {
     }
 
+    /** A declared column: its machine name (as in a run's {@code columns}), its label and its format. */
+    record ColumnJson(String name, String label, String format) {
+    }
+
     record ReportJson(String id, String title, String description, String category, String view,
-                      List<ParameterJson> parameters, SavedJson saved) {
+                      List<ParameterJson> parameters, List<ColumnJson> columns, SavedJson saved) {
     }
 
     record SaveRequest(String source, Boolean shared) {
@@ -142,8 +146,7 @@ class ReportApi {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + id + ".csv\"");
         try (var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-            var csv = new Csv(out).row(result.columns());
-            result.rows().forEach(csv::row);
+            ReportColumn.csv(new Csv(out), ReportColumn.of(library.find(id, caller()).orElse(null), result), result);
         }
     }
 
@@ -160,8 +163,11 @@ class ReportApi {
                         p.choicesQuery() != null || !p.type().values().isEmpty() ? runner.choices(report, p, caller()) : null))
                 .toList();
         var saved = report.saved();
+        var columns = report.columns().stream().map(c -> new ColumnJson(c.name(), c.label(), c.format() == null ? null
+                : c.format() == ReportColumn.Format.CODE ? c.kind() : c.format().name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
         return new ReportJson(report.id(), report.title(), report.description(), report.category(),
-                report.view().name().toLowerCase(), parameters, saved == null ? null
+                report.view().name().toLowerCase(), parameters, columns, saved == null ? null
                 : new SavedJson(saved.owner(), saved.shared(), saved.version(), saved.updatedAt(), saved.updatedBy(),
                         saved.source()));
     }

@@ -38,9 +38,14 @@ public class ReportChart extends Component implements HasSize {
     record ChartData(String type, List<String> labels, List<Series> series) {
     }
 
+    /** Shows rows of the application's own queries: column names in words, codes by their labels. */
     public void show(ReportResult result, ReportDefinition.View view) {
+        show(result, ReportColumn.of(null, result, true), view);
+    }
+
+    public void show(ReportResult result, List<ReportColumn> columns, ReportDefinition.View view) {
         try {
-            getElement().setProperty("chart", JSON.writeValueAsString(chart(result, view)));
+            getElement().setProperty("chart", JSON.writeValueAsString(chart(result, columns, view)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -52,6 +57,11 @@ public class ReportChart extends Component implements HasSize {
     }
 
     static ChartData chart(ReportResult result, ReportDefinition.View view) {
+        return chart(result, ReportColumn.of(null, result), view);
+    }
+
+    /** The chart, its categories, series and legend in the columns' labels and formats. */
+    static ChartData chart(ReportResult result, List<ReportColumn> columns, ReportDefinition.View view) {
         String type = view == ReportDefinition.View.LINE ? "line" : "bar";
         List<Integer> text = textColumns(result);
         List<Integer> counts = countColumns(result);
@@ -62,11 +72,11 @@ public class ReportChart extends Component implements HasSize {
             int measure = counts.get(0);
             Map<String, Map<String, Number>> bySeries = new LinkedHashMap<>();
             for (List<Object> row : result.rows()) {
-                String label = String.valueOf(row.get(category));
+                String label = columns.get(category).cell(row.get(category));
                 if (!labels.contains(label)) {
                     labels.add(label);
                 }
-                bySeries.computeIfAbsent(String.valueOf(row.get(seriesColumn)), k -> new LinkedHashMap<>())
+                bySeries.computeIfAbsent(columns.get(seriesColumn).cell(row.get(seriesColumn)), k -> new LinkedHashMap<>())
                         .put(label, (Number) row.get(measure));
             }
             var series = bySeries.entrySet().stream().limit(MAX_SERIES)
@@ -75,12 +85,12 @@ public class ReportChart extends Component implements HasSize {
             return new ChartData(type, labels, series);
         }
         int category = text.stream().filter(i -> result.columns().get(i).equals("name")).findFirst().orElse(text.get(0));
-        result.rows().forEach(row -> labels.add(String.valueOf(row.get(category))));
+        result.rows().forEach(row -> labels.add(columns.get(category).cell(row.get(category))));
         // a total next to its parts would be drawn twice: when "referrals" sits beside other counts, leave it out
         List<Integer> measures = counts.size() > 1
                 ? counts.stream().filter(i -> !result.columns().get(i).equals("referrals")).toList() : counts;
         var series = measures.stream().limit(MAX_SERIES)
-                .map(i -> new Series(result.columns().get(i), result.rows().stream().map(row -> (Number) row.get(i)).toList()))
+                .map(i -> new Series(columns.get(i).label(), result.rows().stream().map(row -> (Number) row.get(i)).toList()))
                 .toList();
         return new ChartData(type, labels, series);
     }

@@ -15,10 +15,12 @@ import org.liaisonprm.base.CurrentUser;
  * @param view     how results are shown first: table, graph, bar or line
  * @param usesGds  the report projects a GDS graph named {@code $graphName}; the runner names it uniquely
  *                 per run and always drops it afterwards
+ * @param columns  the columns the file declares with {@code @column}: label and format
  * @param saved    who saved the report and whether others see it; null for a built-in report
  */
 public record ReportDefinition(String id, String title, String description, String category, View view,
-                               List<ReportParameter> parameters, boolean usesGds, String cypher, Saved saved) {
+                               List<ReportParameter> parameters, List<ReportColumn> columns, boolean usesGds,
+                               String cypher, Saved saved) {
 
     public enum View { TABLE, GRAPH, BAR, LINE }
 
@@ -32,10 +34,16 @@ public record ReportDefinition(String id, String title, String description, Stri
 
     public ReportDefinition {
         parameters = List.copyOf(parameters);
+        columns = List.copyOf(columns);
     }
 
     public Optional<ReportParameter> parameter(String name) {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The declaration of a column, when the file has one. */
+    public Optional<ReportColumn> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     /**
@@ -51,7 +59,7 @@ public record ReportDefinition(String id, String title, String description, Stri
     }
 
     public ReportDefinition withSaved(Saved saved) {
-        return new ReportDefinition(id, title, description, category, view, parameters, usesGds, cypher, saved);
+        return new ReportDefinition(id, title, description, category, view, parameters, columns, usesGds, cypher, saved);
     }
 
     /**

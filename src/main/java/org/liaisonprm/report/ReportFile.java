@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a report file: comment lines with {@code @title}, {@code @description}, {@code @category},
- * {@code @view}, {@code @gds}, {@code @param} and {@code @choices} tags, then the Cypher (docs/reports.md).
+ * {@code @view}, {@code @gds}, {@code @param}, {@code @choices} and {@code @column} tags, then the Cypher (docs/reports.md).
  */
 public final class ReportFile {
 
     private static final Pattern TAG = Pattern.compile("^//\\s*@(\\w+)\\s*(.*)$");
     private static final Pattern PARAM = Pattern.compile("^(\\w+)\\s*:\\s*(.+?)\\s*(?:=\\s*(.*))?$");
     private static final Pattern CHOICES = Pattern.compile("^(\\w+)\\s*:\\s*(.+)$");
+    private static final Pattern COLUMN = Pattern.compile("^(\\w+)\\s*:\\s*([^|]+?)\\s*(?:\\|\\s*([\\w-]+)\\s*)?$");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private ReportFile() {
@@ -45,6 +46,7 @@ public final class ReportFile {
         ReportDefinition.View view = ReportDefinition.View.TABLE;
         boolean usesGds = false;
         Map<String, ReportParameter> parameters = new LinkedHashMap<>();
+        Map<String, ReportColumn> columns = new LinkedHashMap<>();
         var cypher = new StringBuilder();
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -78,6 +80,12 @@ public final class ReportFile {
                         }
                         parameters.computeIfPresent(m.group(1), (k, p) -> p.withChoicesQuery(m.group(2).strip()));
                     }
+                    case "column" -> {
+                        var column = column(where, number, value);
+                        if (columns.put(column.name(), column) != null) {
+                            throw new ReportFileException(where, number, "column " + column.name() + " is declared twice");
+                        }
+                    }
                     default -> throw new ReportFileException(where, number, "unknown tag @" + tag.group(1));
                 }
             } else if (cypher.isEmpty() && (line.isEmpty() || line.startsWith("//"))) {
@@ -103,7 +111,7 @@ public final class ReportFile {
             throw new ReportFileException(where, 0, "a @gds report projects its graph as $graphName");
         }
         return new ReportDefinition(id, title, description, category, view, new ArrayList<>(parameters.values()),
-                usesGds, query, null);
+                new ArrayList<>(columns.values()), usesGds, query, null);
     }
 
     /**
@@ -142,6 +150,19 @@ public final class ReportFile {
 
     private static String oneLine(String text) {
         return text.strip().replaceAll("\\s+", " ");
+    }
+
+    /** {@code name: Label} or {@code name: Label | format}. */
+    private static ReportColumn column(String where, int line, String text) {
+        Matcher m = COLUMN.matcher(text);
+        if (!m.matches()) {
+            throw new ReportFileException(where, line, "@column needs 'name: Label' or 'name: Label | format'");
+        }
+        try {
+            return ReportColumn.declared(m.group(1), m.group(2).strip(), m.group(3));
+        } catch (IllegalArgumentException e) {
+            throw new ReportFileException(where, line, e.getMessage());
+        }
     }
 
     private static ReportParameter parameter(String where, int line, String text) {

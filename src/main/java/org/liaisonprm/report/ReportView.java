@@ -237,8 +237,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     /** "minReferrals" reads "Min referrals". */
     static String label(String name) {
-        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+        return org.liaisonprm.base.Vocabulary.humanise(name);
     }
 
     private HasValue<?, ?> input(ReportParameter parameter, String label) {
@@ -250,6 +249,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             case ENUM -> {
                 var box = new ComboBox<String>(label);
                 box.setItems(parameter.type().values());
+                box.setItemLabelGenerator(org.liaisonprm.base.Vocabulary::humanise);
                 yield box;
             }
             case STRING_LIST -> {
@@ -334,7 +334,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
-        results.show(result, report.view(), report.id());
+        results.show(report, result, report.view(), report.id());
         rememberInUrl(values);
     }
 

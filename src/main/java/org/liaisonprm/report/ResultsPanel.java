@@ -42,6 +42,8 @@ class ResultsPanel extends VerticalLayout {
     private final ReportLibrary library;
     private String fileName = "result";
     private ReportResult result;
+    private List<ReportColumn> columns = List.of();
+    private boolean shownBefore;
 
     ResultsPanel(ReportLibrary library) {
         this.library = library;
@@ -83,18 +85,30 @@ class ResultsPanel extends VerticalLayout {
         return download;
     }
 
-    void show(ReportResult result, ReportDefinition.View view, String fileName) {
+    /**
+     * Shows a result.
+     *
+     * @param report the report it came from, whose column declarations label and format it; null for ad-hoc
+     *               Cypher, whose columns keep the names it gave them
+     */
+    void show(ReportDefinition report, ReportResult result, ReportDefinition.View view, String fileName) {
+        show(ReportColumn.of(report, result), result, view, fileName);
+    }
+
+    /** Shows a result whose columns are labelled and formatted as given. */
+    void show(List<ReportColumn> shownColumns, ReportResult result, ReportDefinition.View view, String fileName) {
         this.result = result;
         this.fileName = fileName;
+        this.columns = shownColumns;
         grid.removeAllColumns();
-        List<String> columns = result.columns();
         for (int i = 0; i < columns.size(); i++) {
             int index = i;
-            String name = columns.get(i);
+            ReportColumn shown = columns.get(i);
+            String name = shown.name();
             Grid.Column<List<Object>> column = isLinkColumn(name, index)
                     ? grid.addColumn(new ComponentRenderer<>(row -> link(row.get(index))))
-                    : grid.addColumn(row -> format(row.get(index)));
-            column.setHeader(name).setKey(name).setResizable(true).setAutoWidth(true)
+                    : grid.addColumn(row -> shown.cell(row.get(index)));
+            column.setHeader(shown.label()).setKey(name).setResizable(true).setAutoWidth(true)
                     .setComparator(Comparator.comparing(row -> sortKey(row.get(index)),
                             Comparator.nullsFirst(Comparator.naturalOrder())));
             if (!result.rows().isEmpty() && result.rows().get(0).get(index) instanceof Number) {
@@ -106,6 +120,9 @@ class ResultsPanel extends VerticalLayout {
                 result.truncated() ? " · cut at the row limit: narrow the parameters to see everything" : ""));
         download.setEnabled(true);
 
+        // a run again keeps the tab the user chose; the first run opens the report's own view
+        String chosen = shownBefore && tabs.getSelectedTab() != null ? tabs.getSelectedTab().getLabel() : null;
+        shownBefore = true;
         while (tabs.getTabCount() > 1) {
             tabs.remove(1);
         }
@@ -120,9 +137,16 @@ class ResultsPanel extends VerticalLayout {
         }
         boolean charted = view == ReportDefinition.View.BAR || view == ReportDefinition.View.LINE;
         if (charted && ReportChart.chartable(result)) {
-            chart.show(result, view);
+            chart.show(result, columns, view);
             tabs.add("Chart", chart);
             tabs.setSelectedIndex(tabs.getTabCount() - 1);
+        }
+        if (chosen != null) {
+            for (int i = 0; i < tabs.getTabCount(); i++) {
+                if (chosen.equals(tabs.getTabAt(i).getLabel())) {
+                    tabs.setSelectedIndex(i);
+                }
+            }
         }
     }
 
@@ -225,8 +249,7 @@ class ResultsPanel extends VerticalLayout {
             var writer = event.getWriter();
             if (result != null && CurrentUser.current().mayExport()) {
                 library.exported(fileName, result.rows().size());
-                var csv = new Csv(writer).row(result.columns());
-                result.rows().forEach(csv::row);
+                ReportColumn.csv(new Csv(writer), columns, result);
             }
             writer.flush();
         };

@@ -52,7 +52,7 @@ class AccountView extends VerticalLayout {
 
         var account = users.find(username).orElseThrow();
         add(new H3(account.displayName() + " (" + username + ")"),
-                new Paragraph("Roles: " + String.join(", ", account.roles())));
+                new Paragraph("Roles: " + UsersView.roleLabels(account.roles())));
         add(mailSection(account));
         add(passwordForm());
         add(tokenSection());

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * signed in with, so it must not outlive them (API calls authenticate each time and need nothing).
  */
 @Service
-public class UserAccounts implements UserDetailsService {
+public class UserAccounts implements UserDetailsService, org.liaisonprm.base.DisplayNames {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
@@ -124,6 +124,15 @@ public class UserAccounts implements UserDetailsService {
                     "roles " + before.get().roles() + " → " + roleNames + " from the identity provider", null, null);
         }
         return true;
+    }
+
+    /** The user's display name, or the user name when they have none or are unknown. */
+    @Override
+    public String of(String username) {
+        if (username == null || username.isBlank()) {
+            return "";
+        }
+        return find(username).map(UserAccount::displayName).filter(n -> n != null && !n.isBlank()).orElse(username);
     }
 
     public Optional<UserAccount> find(String username) {

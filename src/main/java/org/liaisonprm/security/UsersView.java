@@ -59,7 +59,7 @@ class UsersView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(UserAccounts.UserAccount::username).setHeader("User name").setAutoWidth(true).setSortable(true);
         grid.addColumn(UserAccounts.UserAccount::displayName).setHeader("Name").setAutoWidth(true).setSortable(true);
-        grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setAutoWidth(true);
+        grid.addColumn(u -> roleLabels(u.roles())).setHeader("Roles").setAutoWidth(true);
         grid.addComponentColumn(UsersView::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(u -> u.lastLoginAt() == null ? "never" : DATE.format(u.lastLoginAt())).setHeader("Last login (UTC)")
                 .setAutoWidth(true);
@@ -189,5 +189,10 @@ class UsersView extends VerticalLayout {
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.setWidth("min(44rem, 95vw)");
         dialog.open();
+    }
+
+    /** Role codes as people read them: "Liaison, Manager"; a code that names no role as it is. */
+    static String roleLabels(java.util.Collection<String> roles) {
+        return String.join(", ", roles.stream().map(r -> Role.ofAuthority(r).map(Role::label).orElse(r)).toList());
     }
 }

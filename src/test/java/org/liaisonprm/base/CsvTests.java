@@ -34,6 +34,19 @@ class CsvTests {
         assertThat(Csv.field(null)).isEmpty();
     }
 
+    /** Money columns once read 4789200.0 next to 4.179E7; a spreadsheet gets plain digits for both. */
+    @Test
+    void numbersAreNeverInScientificNotation() {
+        assertThat(Csv.field(4789200.0)).isEqualTo("4789200");
+        assertThat(Csv.field(4.179E7)).isEqualTo("41790000");
+        assertThat(Csv.field(1.25E-5)).isEqualTo("0.0000125");
+        assertThat(Csv.field(0.5483)).isEqualTo("0.5483");
+        assertThat(Csv.field(new java.math.BigDecimal("1E+7"))).isEqualTo("10000000");
+        assertThat(Csv.field(123456789012L)).isEqualTo("123456789012");
+        assertThat(Csv.field(Double.NaN)).isEmpty();
+        assertThat(Csv.field(Double.POSITIVE_INFINITY)).isEmpty();
+    }
+
     @Test
     void fieldsWithSeparatorsAreQuoted() {
         var out = new StringWriter();

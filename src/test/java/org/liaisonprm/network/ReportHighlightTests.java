@@ -39,11 +39,11 @@ class ReportHighlightTests {
     @Test
     void thePictureGivesTheReportItsMonths() {
         var report = new ReportDefinition("r", "R", "", "Network", ReportDefinition.View.TABLE,
-                List.of(parameter("from"), parameter("minReferrals"), parameter("to")), false, "RETURN 1", null);
+                List.of(parameter("from"), parameter("minReferrals"), parameter("to")), List.of(), false, "RETURN 1", null);
         assertThat(ReportHighlight.parameters(report, PICTURE)).isEqualTo(Map.of("from", "2025-06-01",
                 "to", "2026-06-01"));
         var undated = new ReportDefinition("u", "U", "", "Network", ReportDefinition.View.TABLE,
-                List.of(parameter("window")), false, "RETURN 1", null);
+                List.of(parameter("window")), List.of(), false, "RETURN 1", null);
         assertThat(ReportHighlight.parameters(undated, PICTURE)).isEmpty();
     }
 

@@ -8,7 +8,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.liaisonprm.KaribuUi.cell;
 
 import java.time.LocalDate;
@@ -25,7 +24,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.AccessDeniedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liaisonprm.DemoGraphTest;
@@ -163,7 +161,7 @@ class InteractionsViewTests {
     @Test
     void analystsSeeNoInteractions() {
         ui.signIn("analyst", "ANALYST");
-        assertThatThrownBy(() -> UI.getCurrent().navigate("interactions")).isInstanceOf(AccessDeniedException.class);
+        KaribuUi.assertDenied("interactions");
     }
 
     @SuppressWarnings("unchecked")

@@ -59,7 +59,7 @@ class MapDataTests {
         var territory = territories.save(null, TERRITORY, "02169", List.of(), MANAGER);
         var plan = new VisitPlan("map-plan", "map-manager", LocalDate.of(2026, 3, 16), "02169", 42.25, -71.0,
                 List.of(new VisitPlan.Stop(1, "1234567893", STOP, "Physician", null, null, "Quincy", "02169", 42.25,
-                        -71.0, "address", LocalDateTime.of(2026, 3, 16, 9, 0), false, null)), 1.0);
+                        -71.0, "address", LocalDateTime.of(2026, 3, 16, 9, 0), false, null, false)), 1.0);
         var map = new OutreachMap();
         map.show(maps.map(List.of(territory), MapData.ColourBy.SEGMENT, MapData.route(plan)));
 
@@ -69,9 +69,9 @@ class MapDataTests {
                 .isEqualTo("&lt;img src=x onerror=alert(1)&gt;");
         JsonNode practice = place(data, "MP");
         assertThat(practice.path("tooltip").asText())
-                .startsWith("&lt;b onmouseover=alert(2)&gt;Practice&lt;/b&gt;<br>&lt;svg onload=alert(3)&gt; · IN · ");
+                .startsWith("&lt;b onmouseover=alert(2)&gt;Practice&lt;/b&gt;<br>&lt;svg onload=alert(3)&gt; · in network · ");
         assertThat(place(data, "MF").path("tooltip").asText())
-                .isEqualTo("Hospital &amp; &lt;i&gt;Co&lt;/i&gt;<br>Quincy · HOSPITAL · OUT");
+                .isEqualTo("Hospital &amp; &lt;i&gt;Co&lt;/i&gt;<br>Quincy · Hospital · out of network");
         assertThat(data.path("route").path("stops").get(0).path("tooltip").asText())
                 .isEqualTo("1. &lt;script&gt;alert(4)&lt;/script&gt;");
 

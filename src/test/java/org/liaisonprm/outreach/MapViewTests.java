@@ -3,7 +3,6 @@ package org.liaisonprm.outreach;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.router.AccessDeniedException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,7 +99,7 @@ class MapViewTests {
     @Test
     void viewersHaveNoMap() {
         ui.signIn("viewer", "VIEWER");
-        assertThatThrownBy(() -> UI.getCurrent().navigate("map")).isInstanceOf(AccessDeniedException.class);
+        KaribuUi.assertDenied("map");
     }
 
     /** What the map was given to draw. */

@@ -359,6 +359,139 @@ class OutreachTests {
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(plan.stops().size() + 1);
     }
 
+    /**
+     * fx-lee plans a, b and c for the week of 9 March 2026. A phone call with a on the 12th does not tick a's
+     * stop; an in-person visit the same day does, linking it; a drop-off with b the week before and fx-sam's
+     * visit to c tick nothing in fx-lee's plan.
+     */
+    @Test
+    void aFaceToFaceInteractionTicksThePlannedStop() {
+        var service = interactions();
+        VisitPlan plan = plans.addStops(plans.planFor(LEE, LocalDate.of(2026, 3, 11)).id(), List.of("a", "b", "c"), LEE);
+        LocalDate thursday = LocalDate.of(2026, 3, 12);
+        service.log(new InteractionDraft("a", InteractionType.PHONE_CALL, thursday, Reached.PHYSICIAN, 5, null, null, null), LEE);
+        assertThat(plans.find(plan.id(), LEE).orElseThrow().done()).isZero();
+
+        var visit = service.log(new InteractionDraft("a", InteractionType.IN_PERSON_VISIT, thursday, Reached.PHYSICIAN,
+                20, "Met after clinic", null, null), LEE);
+        service.log(new InteractionDraft("b", InteractionType.DROP_OFF, LocalDate.of(2026, 3, 6), Reached.OFFICE_STAFF,
+                5, null, null, null), LEE);
+        service.log(new InteractionDraft("c", InteractionType.IN_PERSON_VISIT, thursday, Reached.PHYSICIAN,
+                15, null, null, null), SAM);
+        var stops = plans.find(plan.id(), LEE).orElseThrow().stops();
+        assertThat(stops).filteredOn(VisitPlan.Stop::done).singleElement().satisfies(stop -> {
+            assertThat(stop.targetId()).isEqualTo("a");
+            assertThat(stop.interactionId()).isEqualTo(visit.id());
+        });
+
+        // a second visit to a leaves the stop linked to the first
+        service.log(new InteractionDraft("a", InteractionType.LUNCH_AND_LEARN, thursday.plusDays(1), Reached.PHYSICIAN,
+                45, null, null, null), LEE);
+        assertThat(plans.find(plan.id(), LEE).orElseThrow().stops()).filteredOn(VisitPlan.Stop::done).singleElement()
+                .satisfies(stop -> assertThat(stop.interactionId()).isEqualTo(visit.id()));
+    }
+
+    /**
+     * The scorecard on 15 March 2026 for the first quarter. fx-lee: i1 (in person with c, 29 January, reached the
+     * physician) is this quarter's one interaction and the last visit; i2's follow-up of 29 November is overdue.
+     * fx-sam: i3 (a phone call, 10 January) is one interaction, reached nobody, is no visit, and its follow-up
+     * was overtaken by i1. fx-lee's own goal of 9 interactions for the quarter expects 9 × 73 / 90 = 7.3 by
+     * today: with 1, behind.
+     */
+    @Test
+    void theScorecardShowsEachLiaisonsQuarter() {
+        var clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        var dated = new Goals(graph, clock);
+        dated.create("Lee's quarter", GoalMetric.INTERACTIONS_LOGGED, null, 9, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 4, 1), "USER", "fx-lee", MANAGER);
+        var lines = new Scorecard(graph, dated, clock).lines(MANAGER).stream()
+                .filter(l -> l.username().startsWith("fx-")).toList();
+        assertThat(lines).extracting(Scorecard.Line::username).containsExactly("fx-lee", "fx-sam");
+
+        var lee = lines.get(0);
+        assertThat(lee.interactions()).isEqualTo(1);
+        assertThat(lee.physiciansReached()).isEqualTo(1);
+        assertThat(lee.lastVisit()).isEqualTo(LocalDate.of(2026, 1, 29));
+        assertThat(lee.overdueFollowUps()).isEqualTo(1);
+        assertThat(lee.overdueTasks()).isZero();
+        assertThat(lee.goal()).hasValueSatisfying(p -> {
+            assertThat(p.value()).isEqualTo(1.0);
+            assertThat(p.expected()).isCloseTo(7.3, within(1e-9));
+            assertThat(p.state()).isEqualTo(GoalState.BEHIND);
+        });
+
+        var sam = lines.get(1);
+        assertThat(sam.interactions()).isEqualTo(1);
+        assertThat(sam.physiciansReached()).isZero();
+        assertThat(sam.lastVisit()).isNull();
+        assertThat(sam.overdueFollowUps()).isZero();
+        assertThat(sam.goal()).isEmpty();
+
+        assertThatThrownBy(() -> new Scorecard(graph, dated, clock).lines(LEE)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** A goal changes in place: its target, its period and whom it is for. */
+    @Test
+    void aGoalIsChanged() {
+        LocalDate jan = LocalDate.of(2026, 1, 1);
+        LocalDate mar = LocalDate.of(2026, 3, 1);
+        var kept = goals.create("Kept", GoalMetric.KEPT_REFERRALS, null, 40, jan, mar, "TERRITORY", "t1", MANAGER);
+        var changed = goals.update(kept.id(), "Kept by Lee", GoalMetric.INTERACTIONS_LOGGED, null, 4,
+                LocalDate.of(2025, 11, 1), LocalDate.of(2026, 2, 1), "USER", "fx-lee", MANAGER);
+        assertThat(changed.id()).isEqualTo(kept.id());
+        assertThat(changed.name()).isEqualTo("Kept by Lee");
+        assertThat(changed.scope()).isEqualTo("USER");
+        assertThat(changed.scopeId()).isEqualTo("fx-lee");
+        assertThat(goals.progress(changed).value()).isEqualTo(2.0);
+        assertThat(GraphFixtures.count(driver, "MATCH (:Goal {id: $id})-[f:FOR]->() RETURN count(f)",
+                Map.of("id", kept.id()))).isEqualTo(1);
+        assertThatThrownBy(() -> goals.update(kept.id(), "", GoalMetric.INTERACTIONS_LOGGED, null, 4, jan, mar,
+                "TEAM", null, MANAGER)).extracting("field").isEqualTo("name");
+        assertThatThrownBy(() -> goals.update("no-such-goal", "X", GoalMetric.INTERACTIONS_LOGGED, null, 4, jan, mar,
+                "TEAM", null, MANAGER)).extracting("field").isEqualTo("id");
+        assertThatThrownBy(() -> goals.update(kept.id(), "Mine", GoalMetric.INTERACTIONS_LOGGED, null, 4, jan, mar,
+                "TEAM", null, LEE)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /**
+     * Three stops of the week of 16 March in route order x, y, z take Monday 9:00, 10:30 and 12:00. Giving x
+     * Wednesday 14:00 puts y and z at 9:00 and 10:30 and x last; moving z earlier swaps it with y; letting the
+     * route choose x's time again puts it in the first slot the others do not hold, 12:00.
+     */
+    @Test
+    void stopsAreGivenADayAndTimeAndMoved() {
+        VisitPlan plan = plans.addStops(plans.planFor(LEE, LocalDate.of(2026, 3, 18)).id(), List.of("a", "b", "c"), LEE);
+        var route = plan.stops().stream().map(VisitPlan.Stop::targetId).toList();
+        String x = route.get(0);
+        String y = route.get(1);
+        String z = route.get(2);
+        LocalDateTime monday = LocalDateTime.of(2026, 3, 16, 9, 0);
+
+        plan = plans.schedule(plan.id(), x, LocalDateTime.of(2026, 3, 18, 14, 0), LEE);
+        assertThat(plan.stops()).extracting(VisitPlan.Stop::targetId).containsExactly(y, z, x);
+        assertThat(plan.stops()).extracting(VisitPlan.Stop::plannedAt).containsExactly(monday, monday.plusMinutes(90),
+                LocalDateTime.of(2026, 3, 18, 14, 0));
+        assertThat(plan.stops()).extracting(VisitPlan.Stop::pinned).containsExactly(false, false, true);
+
+        plan = plans.move(plan.id(), z, -1, LEE);
+        assertThat(plan.stops()).extracting(VisitPlan.Stop::targetId).containsExactly(z, y, x);
+        assertThat(plan.stops()).extracting(VisitPlan.Stop::plannedAt).containsExactly(monday, monday.plusMinutes(90),
+                LocalDateTime.of(2026, 3, 18, 14, 0));
+        assertThat(plans.move(plan.id(), z, -1, LEE).stops()).as("the first stop moves no earlier")
+                .extracting(VisitPlan.Stop::targetId).containsExactly(z, y, x);
+
+        String planId = plan.id();
+        assertThatThrownBy(() -> plans.schedule(planId, y, LocalDateTime.of(2026, 3, 23, 9, 0), LEE))
+                .isInstanceOf(OutreachException.class).hasMessageContaining("between 2026-03-16 and 2026-03-22")
+                .extracting("field").isEqualTo("plannedAt");
+        assertThatThrownBy(() -> plans.schedule(planId, y, monday, SAM)).isInstanceOf(AccessDeniedException.class);
+
+        plan = plans.schedule(planId, x, null, LEE);
+        assertThat(plan.stops()).extracting(VisitPlan.Stop::targetId).containsExactly(z, y, x);
+        assertThat(plan.stops().get(2).plannedAt()).isEqualTo(monday.plusMinutes(180));
+        assertThat(plan.stops().get(2).pinned()).isFalse();
+    }
+
     /** On Wednesday the current week's visits start on Wednesday, and the week holds three days of them. */
     @Test
     void theCurrentWeekIsPlannedFromToday() {

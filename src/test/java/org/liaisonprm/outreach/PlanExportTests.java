@@ -13,10 +13,10 @@ class PlanExportTests {
 
     private static final VisitPlan PLAN = new VisitPlan("p1", "lee", LocalDate.of(2026, 3, 16), "02169", 42.25, -71.0,
             List.of(new VisitPlan.Stop(1, "1234567893", "Ann Lee, MD", "Physician", "Family Medicine", "1 Main St, Suite 2",
-                            "Quincy", "02169", 42.25, -71.0, "address", LocalDateTime.of(2026, 3, 16, 9, 0), false, null),
+                            "Quincy", "02169", 42.25, -71.0, "address", LocalDateTime.of(2026, 3, 16, 9, 0), false, null, false),
                     new VisitPlan.Stop(2, "1234567894", "=Bob; \"the\" builder\nsecond line " + "x".repeat(80), "Physician",
                             null, null, "Quincy", "02169", 42.26, -71.01, "ZIP centre",
-                            LocalDateTime.of(2026, 3, 16, 10, 30), true, "i1")),
+                            LocalDateTime.of(2026, 3, 16, 10, 30), true, "i1", false)),
             3.2);
 
     @Test
@@ -49,7 +49,7 @@ class PlanExportTests {
         var hostile = new VisitPlan("p2", "lee", LocalDate.of(2026, 3, 16), "02169", 42.25, -71.0,
                 List.of(new VisitPlan.Stop(1, "1234567893", "Eve\rBEGIN:VEVENT\r\nSUMMARY:injected", "Physician",
                         "\t=HYPERLINK(\"http://x\")", "\t=HYPERLINK(\"http://x\",\"y\")", "\\server\\share; a, b",
-                        "02169", 42.25, -71.0, "address", LocalDateTime.of(2026, 3, 16, 9, 0), false, null)),
+                        "02169", 42.25, -71.0, "address", LocalDateTime.of(2026, 3, 16, 9, 0), false, null, false)),
                 1.0);
         String ics = PlanExport.ics(hostile, 45, Instant.parse("2026-03-10T12:00:00Z"));
         String unfolded = ics.replace("\r\n ", "");

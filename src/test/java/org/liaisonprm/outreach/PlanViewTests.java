@@ -7,7 +7,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.liaisonprm.KaribuUi.cell;
 import static org.liaisonprm.KaribuUi.notifications;
 
@@ -25,7 +24,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,7 +153,7 @@ class PlanViewTests {
     @Test
     void viewersHaveNoPlan() {
         ui.signIn("viewer", "VIEWER");
-        assertThatThrownBy(() -> UI.getCurrent().navigate("plan")).isInstanceOf(AccessDeniedException.class);
+        KaribuUi.assertDenied("plan");
     }
 
     /** Adds, on Targets, the best-scored target not yet in this week's plan. */

@@ -8,7 +8,6 @@ import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.liaisonprm.KaribuUi.cell;
 import static org.liaisonprm.KaribuUi.notifications;
 
@@ -24,7 +23,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,7 +159,7 @@ class TargetsViewTests {
     @Test
     void analystsAndViewersAreNotShownTargets() {
         ui.signIn("analyst", "ANALYST");
-        assertThatThrownBy(() -> UI.getCurrent().navigate("targets")).isInstanceOf(AccessDeniedException.class);
+        KaribuUi.assertDenied("targets");
     }
 
     @SuppressWarnings("unchecked")

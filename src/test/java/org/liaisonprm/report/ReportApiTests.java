@@ -75,7 +75,13 @@ class ReportApiTests {
                 + URLEncoder.encode("false", StandardCharsets.UTF_8), null, true);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-        assertThat(csv.body()).startsWith("serviceLine,referrals,kept,leaked,leakageRate,revenueAtRisk\r\n");
+        // people's words in the file, the machine names in the JSON and the report's description
+        assertThat(csv.body()).startsWith("Service line,Referrals,Kept in network,Leaked,Leakage rate (%),Revenue at risk ($)\r\n");
+        assertThat(csv.body()).doesNotContainPattern("\\d[eE][+-]?\\d");
+        var described = JSON.readTree(send("GET", "/api/reports/leakage-by-service-line", null, true).body());
+        assertThat(described.path("columns").findValuesAsText("name")).containsExactly("serviceLine", "referrals",
+                "kept", "leaked", "leakageRate", "revenueAtRisk");
+        assertThat(described.path("columns").findValuesAsText("format")).contains("percent", "currency");
         assertThat(csv.body().split("\r\n")).hasSize(result.path("rows").size() + 1);
     }
 

@@ -115,7 +115,7 @@ class ReportViewTests {
         var csv = new String(_download(_get(Anchor.class, spec -> spec.withClasses("report-download"))),
                 StandardCharsets.UTF_8).lines().toList();
         assertThat(csv).hasSize(rows + 1);
-        assertThat(csv.get(0)).startsWith("physicianId,physician,");
+        assertThat(csv.get(0)).startsWith("NPI,Physician,");
         assertThat(csv.get(1)).startsWith(_findAll(grid()).get(0).get(0) + ",");
     }
 

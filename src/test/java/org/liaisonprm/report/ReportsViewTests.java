@@ -65,7 +65,7 @@ class ReportsViewTests {
         UI.getCurrent().navigate("reports");
         _setValue(search(), "leak");
         assertThat(titles()).containsExactlyInAnyOrder("Chain leakage paths", "Leakage by service line",
-                "Top leaking physicians", "Untouched targets");
+                "Top leaking physicians");
     }
 
     @Test

@@ -55,7 +55,7 @@ class AccountViewTests {
     @Test
     void theAccountSaysWhoIsSignedInAndWithWhichRoles() {
         assertThat(_get(H3.class, spec -> spec.withText("Avery Chen (analyst) (analyst)"))).isNotNull();
-        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText).contains("Roles: ANALYST");
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText).contains("Roles: Analyst");
     }
 
     @Test
