@@ -116,13 +116,7 @@ class PackagedApplicationIT {
     @Test
     @Order(2)
     void aBrowserLogsInAndDrawsAPhysiciansNeighbourhood() throws Exception {
-        String focus;
-        try (var session = bolt.session()) {
-            focus = session.run("""
-                    MATCH (p:Physician {network: 'IN'})-[r:REFERRED]->()
-                    WITH p, sum(r.referrals) AS volume ORDER BY volume DESC LIMIT 1
-                    RETURN p.id AS id""").single().get("id").asString();
-        }
+        String focus = busiestInNetworkPhysician();
         try (var browser = Browser.open()) {
             var driver = browser.driver();
             driver.get(app.baseUrl() + "/network?focus=" + focus);
@@ -516,6 +510,16 @@ class PackagedApplicationIT {
         }
     }
 
+    /** The in-network physician who sends the most referrals. */
+    private String busiestInNetworkPhysician() {
+        try (var session = bolt.session()) {
+            return session.run("""
+                    MATCH (p:Physician {network: 'IN'})-[r:REFERRED]->()
+                    WITH p, sum(r.referrals) AS volume ORDER BY volume DESC LIMIT 1
+                    RETURN p.id AS id""").single().get("id").asString();
+        }
+    }
+
     /** Fails unless the middle of the element is the element itself: nothing (a map, a graph) lies above it. */
     private static void assertOnTop(org.openqa.selenium.WebDriver driver, WebElement element, String what) {
         Object top = js(driver, """
@@ -798,13 +802,7 @@ class PackagedApplicationIT {
     @Test
     @Order(6)
     void everyViewSpeaksItsUsersLanguageAtDesktopAndPhoneSizes() throws Exception {
-        String physician;
-        try (var session = bolt.session()) {
-            physician = session.run("""
-                    MATCH (p:Physician {network: 'IN'})-[r:REFERRED]->()
-                    WITH p, sum(r.referrals) AS volume ORDER BY volume DESC LIMIT 1
-                    RETURN p.id AS id""").single().get("id").asString();
-        }
+        String physician = busiestInNetworkPhysician();
         var extra = List.of("physicians/" + physician, "network?focus=" + physician, "reports/leakage-by-service-line",
                 "reports/loyalty-segments", "reports/top-leaking-physicians", "account");
         var problems = new java.util.TreeMap<String, List<String>>();

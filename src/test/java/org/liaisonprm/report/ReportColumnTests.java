@@ -95,4 +95,28 @@ class ReportColumnTests {
                 "Orthopedics,54.83,41790000.00,Out of network,1204",
                 "Cardiology,,4789200.00,In network,0");
     }
+
+    /**
+     * An analyst's saved report chooses its labels: a label that a spreadsheet would evaluate is neutralised in
+     * the CSV header, a format word outside the allow-list is refused, and a label cannot smuggle in a format.
+     */
+    @Test
+    void hostileLabelsStayText() {
+        var report = ReportFile.parse("hostile", """
+                // @title Hostile
+                // @column a: =HYPERLINK("http://x") | count
+                // @column b: <img src=x onerror=alert(1)>
+                RETURN 1
+                """);
+        var result = result(List.of("a", "b"), List.of(Arrays.asList(1L, "x")));
+        var out = new StringWriter();
+        ReportColumn.csv(new Csv(out), ReportColumn.of(report, result), result);
+        assertThat(out.toString().split("\r\n")[0])
+                .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\",<img src=x onerror=alert(1)>");
+        assertThat(report.column("a").orElseThrow().format()).isEqualTo(ReportColumn.Format.COUNT);
+        assertThatThrownBy(() -> ReportFile.parse("bad", "// @title Bad\n// @column a: A | ../../etc\nRETURN 1"))
+                .hasMessageContaining("@column needs");
+        assertThatThrownBy(() -> ReportFile.parse("bad", "// @title Bad\n// @column a: A | apoc\nRETURN 1"))
+                .hasMessageContaining("'apoc' is not a column format");
+    }
 }
