@@ -1,18 +1,15 @@
-// Referrals derived from encounters (encounters, synthea), one month each: providers by id (stubs when new),
+// Referrals derived from encounters (encounters, synthea), one month each, between the nodes the batch's provider
+// statement returned (encounter-providers.cypher):
 // one REFERRED per sender, receiver, month and service line.
 // One REFERRED per source, target, period and service line: an existing one is updated, else one is created;
 // `duplicate` says whether this import had already written it (an earlier row of the same file). Not a MERGE:
 // the planner serves a relationship MERGE from the periodStart index, scanning every relationship of the period
 // for each row; comparing a list keeps the lookup to the pair's own relationships. Rows of one batch must name
 // distinct keys, because all lookups of a batch run before its writes.
-// $rows: [{from, to, fromNpi, toNpi, periodStart, serviceLine, values}], $source, $importId
+// $rows: [{a, b, periodStart, serviceLine, values}], $source, $importId
 UNWIND $rows AS r
-MERGE (a:Physician {id: r.from})
-  ON CREATE SET a.npi = r.fromNpi, a.name = coalesce('NPI ' + r.fromNpi, r.from), a.stub = true,
-                a.active = true, a.network = 'OUT', a.inNetwork = false, a.source = $source
-MERGE (b:Physician {id: r.to})
-  ON CREATE SET b.npi = r.toNpi, b.name = coalesce('NPI ' + r.toNpi, r.to), b.stub = true,
-                b.active = true, b.network = 'OUT', b.inNetwork = false, b.source = $source
+MATCH (a) WHERE id(a) = r.a
+MATCH (b) WHERE id(b) = r.b
 WITH a, b, r, r.serviceLine AS line
 CALL (a, b, r, line) {
   OPTIONAL MATCH (a)-[found:REFERRED]->(b) WHERE [found.periodStart, found.serviceLine] = [r.periodStart, line]

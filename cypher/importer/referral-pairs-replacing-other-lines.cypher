@@ -6,10 +6,11 @@
 // the planner serves a relationship MERGE from the periodStart index, scanning every relationship of the period
 // for each row; comparing a list keeps the lookup to the pair's own relationships. Rows of one batch must name
 // distinct keys, because all lookups of a batch run before its writes.
-// $rows: [{from, to, values, line}], $periodStart, $periodEnd, $unassigned, $source, $importId
+// Both ends are found by the node ids the batch's provider statement returned (a physician or a practice).
+// $rows: [{a, b, values, line}], $periodStart, $periodEnd, $unassigned, $source, $importId
 UNWIND $rows AS r
-MATCH (a:Physician {npi: r.from})
-MATCH (b:Physician {npi: r.to})
+MATCH (a) WHERE id(a) = r.a
+MATCH (b) WHERE id(b) = r.b
 WITH a, b, r, coalesce(b.serviceLine, $unassigned) AS line
 CALL (a, b, r, line) {
   OPTIONAL MATCH (a)-[found:REFERRED]->(b) WHERE [found.periodStart, found.serviceLine] = [$periodStart, line]

@@ -1,4 +1,5 @@
-// Referrals template, rows with to_facility_id: a sender physician and a receiving facility (stubs when new),
+// Referrals template, rows with to_facility_id: the sender by the node id the batch's provider statement returned
+// (a physician, a stub when new, or for an organisation NPI its practice) and a receiving facility (a stub when new),
 // the row's service line or else the facility's. Returns the lines of rows repeating a referral this import
 // already wrote.
 // One REFERRED per source, target, period and service line: an existing one is updated, else one is created;
@@ -6,11 +7,9 @@
 // the planner serves a relationship MERGE from the periodStart index, scanning every relationship of the period
 // for each row; comparing a list keeps the lookup to the pair's own relationships. Rows of one batch must name
 // distinct keys, because all lookups of a batch run before its writes.
-// $rows: [{from, to, periodStart, periodEnd, serviceLine, values, line}], $unassigned, $source, $importId
+// $rows: [{a, to, periodStart, periodEnd, serviceLine, values, line}], $unassigned, $source, $importId
 UNWIND $rows AS r
-MERGE (a:Physician {npi: r.from})
-  ON CREATE SET a.id = r.from, a.name = 'NPI ' + r.from, a.stub = true, a.active = true,
-                a.network = 'OUT', a.inNetwork = false, a.source = $source
+MATCH (a) WHERE id(a) = r.a
 MERGE (b:Facility {id: r.to})
   ON CREATE SET b.name = 'CCN ' + r.to, b.type = 'OTHER', b.beds = 0, b.network = 'OUT', b.inNetwork = false,
                 b.stub = true, b.source = $source

@@ -1,18 +1,15 @@
-// Referrals template, rows with to_npi: sender and receiver physicians (stubs when new), the row's service line
-// or else the receiver's. Returns the lines of rows repeating a referral this import already wrote.
+// Referrals template, rows with to_npi: sender and receiver by the node ids the batch's provider statement returned
+// (referral-pair-stubs.cypher: a physician, a stub when new, or for an organisation NPI its practice), the row's
+// service line or else the receiver's. Returns the lines of rows repeating a referral this import already wrote.
 // One REFERRED per source, target, period and service line: an existing one is updated, else one is created;
 // `duplicate` says whether this import had already written it (an earlier row of the same file). Not a MERGE:
 // the planner serves a relationship MERGE from the periodStart index, scanning every relationship of the period
 // for each row; comparing a list keeps the lookup to the pair's own relationships. Rows of one batch must name
 // distinct keys, because all lookups of a batch run before its writes.
-// $rows: [{from, to, periodStart, periodEnd, serviceLine, values, line}], $unassigned, $source, $importId
+// $rows: [{a, b, periodStart, periodEnd, serviceLine, values, line}], $unassigned, $source, $importId
 UNWIND $rows AS r
-MERGE (a:Physician {npi: r.from})
-  ON CREATE SET a.id = r.from, a.name = 'NPI ' + r.from, a.stub = true, a.active = true,
-                a.network = 'OUT', a.inNetwork = false, a.source = $source
-MERGE (b:Physician {npi: r.to})
-  ON CREATE SET b.id = r.to, b.name = 'NPI ' + r.to, b.stub = true, b.active = true,
-                b.network = 'OUT', b.inNetwork = false, b.source = $source
+MATCH (a) WHERE id(a) = r.a
+MATCH (b) WHERE id(b) = r.b
 WITH a, b, r, coalesce(r.serviceLine, b.serviceLine, $unassigned) AS line
 CALL (a, b, r, line) {
   OPTIONAL MATCH (a)-[found:REFERRED]->(b) WHERE [found.periodStart, found.serviceLine] = [r.periodStart, line]

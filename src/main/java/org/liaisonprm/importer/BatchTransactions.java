@@ -62,6 +62,14 @@ final class BatchTransactions {
         return result.get(0);
     }
 
+    /** Runs a read-only statement outside any batch, handing each record on as it streams in. */
+    void each(Cypher statement, Map<String, Object> parameters, java.util.function.Consumer<Record> row) {
+        graph.read(statement, parameters, record -> {
+            row.accept(record);
+            return Boolean.TRUE;
+        });
+    }
+
     /** Runs a read-only statement: in the batch's transaction when a dry run's batch is under way, else in its own. */
     List<Record> read(Cypher statement, Map<String, Object> parameters) {
         Graph.Tx bound = batchTransaction.get();

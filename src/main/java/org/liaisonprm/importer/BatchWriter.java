@@ -175,6 +175,11 @@ final class BatchWriter implements AutoCloseable {
         return transactions.read(cypher, parameters).stream().map(r -> r.get(column).asString()).toList();
     }
 
+    /** See {@link BatchTransactions#each}. */
+    void each(Cypher cypher, Map<String, Object> parameters, java.util.function.Consumer<Record> row) {
+        transactions.each(cypher, parameters, row);
+    }
+
     /** Runs a write statement once, outside the batches. */
     void run(Cypher cypher, Map<String, Object> parameters) {
         transactions.write(cypher, parameters);

@@ -29,14 +29,13 @@ final class EncountersLoader implements FormatLoader {
     static final String SOURCE = "encounters";
 
     private static final Cypher KNOWN_NPIS = Cypher.load("importer/known-npis");
+    private static final Cypher KNOWN_PROVIDERS = Cypher.load("importer/known-providers");
     private static final Cypher PROVIDER_LINES = Cypher.load("importer/provider-service-lines");
 
     @Override
     public void load(Path path, ImportJob job) {
-        var encounters = new EncounterReferrals();
         var npiOf = new HashMap<String, String>();
-        var seen = new HashSet<List<String>>();
-        try (CsvRows rows = job.open(path)) {
+        try (var encounters = new EncounterReferrals(true); CsvRows rows = job.open(path)) {
             var header = ImportJob.requireColumns(rows, path, PATIENT, PROVIDER, DATE);
             int patientAt = header.index(PATIENT);
             int providerAt = header.index(PROVIDER);
@@ -51,7 +50,7 @@ final class EncountersLoader implements FormatLoader {
                     String providerId = Fields.required(PROVIDER, row.get(providerAt));
                     String npi = null;
                     String provider;
-                    if (providerId.matches("\\d{10}") || providerId.matches("\\d{9}|\\d{11}")) {
+                    if (providerId.matches("\\d{9,11}")) {
                         npi = Fields.npi(PROVIDER, providerId);
                         provider = npi;
                     } else {
@@ -60,37 +59,58 @@ final class EncountersLoader implements FormatLoader {
                     var date = Fields.date(DATE, row.get(dateAt));
                     String payer = Fields.text(PAYER, row.get(payerAt));
                     String line = serviceLine(LINE, Fields.text(LINE, row.get(lineAt)));
-                    if (!seen.add(Arrays.asList(patient, provider, date.toString(), payer, line))) {
-                        throw new RowRefused(PATIENT, patient, "repeats an earlier row of this file (same patient, provider, date, payer and service line)");
-                    }
                     if (npi != null) {
                         npiOf.put(provider, npi);
                     }
-                    encounters.add(patient, new EncounterReferrals.Encounter(provider, date, row.line(),
+                    // the file carries only a date: the whole day is one instant
+                    encounters.add(new EncounterReferrals.Encounter(patient, provider, date, 0,
                             EncounterReferrals.payer(payer), line, row.line()));
                     job.accepted();
                 } catch (RowRefused problem) {
                     job.refuse(row.line(), problem);
                 }
             }
+            derive(job, encounters, npiOf, PROVIDER, SOURCE);
         }
-        seen.clear();
-        refuseUnknownNpis(job, encounters, npiOf, PROVIDER);
-        var lines = providerLines(job, encounters.providers());
-        var referrals = encounters.derive(job.options().windowDays(), lines, ReferralPairLoader.UNASSIGNED);
-        EncounterReferrals.write(job, referrals, SOURCE, npiOf);
     }
 
-    /** With {@code --unknown-npi=refuse}, encounters with an NPI the graph does not hold are refused. */
-    static void refuseUnknownNpis(ImportJob job, EncounterReferrals encounters, Map<String, String> npiOf, String column) {
-        if (!job.options().refuseUnknown() || npiOf.isEmpty()) {
-            return;
+    /**
+     * Derives and writes the referrals of the gathered encounters: with {@code --unknown-npi=refuse} an
+     * encounter whose NPI the graph does not hold is refused, a repeated encounter is refused, and with
+     * {@code --only-known-npis} a referral between two providers the graph does not hold is skipped.
+     */
+    static void derive(ImportJob job, EncounterReferrals encounters, Map<String, String> npiOf, String column,
+                       String source) {
+        Set<String> known = job.options().refuseUnknown() && !npiOf.isEmpty()
+                ? inBatches(job, KNOWN_NPIS, "npis", List.copyOf(new HashSet<>(npiOf.values())), "npi") : Set.of();
+        Set<String> knownProviders = job.options().onlyKnown()
+                ? inBatches(job, KNOWN_PROVIDERS, "ids", List.copyOf(encounters.providers()), "id") : Set.of();
+        var lines = providerLines(job, encounters.providers());
+        var writes = new EncounterReferrals.Writes(job, source, npiOf,
+                r -> !job.options().onlyKnown() || knownProviders.contains(r.from()) || knownProviders.contains(r.to()));
+        var derived = encounters.derive(job.options().windowDays(), lines, ReferralPairLoader.UNASSIGNED, e -> {
+            String npi = npiOf.get(e.provider());
+            if (job.options().refuseUnknown() && npi != null && !known.contains(npi)) {
+                job.refuseAccepted(e.line(), column, npi, "unknown NPI: no physician or practice with it in the graph "
+                        + "(--unknown-npi=refuse)");
+                return false;
+            }
+            return true;
+        }, e -> job.refuseAccepted(e.line(), PATIENT, e.patient(),
+                "repeats an earlier row of this file (same patient, provider, date, payer and service line)"), writes);
+        writes.finish();
+        job.sameDayVisits(derived.sameDayVisits());
+    }
+
+    /** Runs a look-up over a long list of values in batches, returning one column of its rows. */
+    private static Set<String> inBatches(ImportJob job, Cypher cypher, String parameter, List<String> values,
+                                         String column) {
+        var found = new HashSet<String>();
+        for (int from = 0; from < values.size(); from += BatchWriter.BATCH) {
+            found.addAll(job.strings(cypher, Map.of(parameter, values.subList(from,
+                    Math.min(values.size(), from + BatchWriter.BATCH))), column));
         }
-        Set<String> known = new HashSet<>(job.strings(KNOWN_NPIS, Map.of("npis", List.copyOf(new HashSet<>(npiOf.values()))), "npi"));
-        for (var e : encounters.removeIf(e -> npiOf.containsKey(e.provider()) && !known.contains(npiOf.get(e.provider())))) {
-            job.refuseAccepted(e.line(), column, npiOf.get(e.provider()),
-                    "unknown NPI: no physician with it in the graph (--unknown-npi=refuse)");
-        }
+        return found;
     }
 
     /** The service line of each provider already in the graph, for encounters that name none. */

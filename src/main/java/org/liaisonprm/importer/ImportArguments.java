@@ -93,8 +93,8 @@ record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryR
                 unknown = unknown == null ? name : unknown;
                 continue;
             }
-            String usage = ownOption.map(Own::usage).orElseGet(() -> "--" + name + "=" + option.get().value());
-            boolean flag = ownOption.isPresent() && ownOption.get().value == null;
+            String usage = ownOption.map(Own::usage).orElseGet(() -> option.get().usage());
+            boolean flag = ownOption.map(o -> o.value == null).orElseGet(() -> option.get().flag());
             if (flag && value != null) {
                 throw new ImportRefusedException("--" + name + " takes no value: write " + usage);
             }
@@ -102,7 +102,7 @@ record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryR
                 throw new ImportRefusedException("--" + name + " needs a value: " + usage);
             }
             boolean repeated = ownOption.isPresent() ? own.put(ownOption.get(), flag ? "" : value) != null
-                    : options.put(name, value) != null;
+                    : options.put(name, flag ? "true" : value) != null;
             if (repeated) {
                 throw new ImportRefusedException("--" + name + " is given twice"
                         + (name.equals(ImportOption.STATE.id()) ? ": give several states as --state=MA,NH" : ""));

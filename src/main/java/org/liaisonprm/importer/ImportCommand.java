@@ -160,7 +160,7 @@ public final class ImportCommand {
             }
             text.append(line("  " + format.id(), format.title() + (format.options().isEmpty() ? "; no options" : "")));
             for (ImportOption option : format.options()) {
-                text.append(line("      --" + option.id() + "=" + option.value(), option.meaning()
+                text.append(line("      " + option.usage(), option.meaning()
                         + (option.byDefault().isEmpty() ? "" : " (" + defaultText(option) + ")")));
             }
         }

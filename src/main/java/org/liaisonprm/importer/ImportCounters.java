@@ -16,6 +16,7 @@ final class ImportCounters {
     private final AtomicLong nodesUpdated = new AtomicLong();
     private final AtomicLong relationshipsCreated = new AtomicLong();
     private final AtomicLong relationshipsUpdated = new AtomicLong();
+    private final AtomicLong sameDayVisits = new AtomicLong();
 
     void rowRead() {
         read.incrementAndGet();
@@ -54,8 +55,12 @@ final class ImportCounters {
         relationshipsUpdated.addAndGet(count);
     }
 
+    void sameDayVisits(long pairs) {
+        sameDayVisits.addAndGet(pairs);
+    }
+
     ImportSummary summary() {
         return new ImportSummary(read.get(), imported.get(), skipped.get(), refused.get(), nodesCreated.get(),
-                nodesUpdated.get(), relationshipsCreated.get(), relationshipsUpdated.get());
+                nodesUpdated.get(), relationshipsCreated.get(), relationshipsUpdated.get(), sameDayVisits.get());
     }
 }

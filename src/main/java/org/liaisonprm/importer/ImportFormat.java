@@ -16,19 +16,20 @@ import java.util.Set;
 public enum ImportFormat {
     NPPES("nppes", "NPPES NPI registry", ImportOption.STATE),
     SHARED_PATIENTS("shared-patients", "CMS Physician Shared Patient Patterns", ImportOption.PERIOD, ImportOption.FROM,
-            ImportOption.TO, ImportOption.WINDOW_DAYS, ImportOption.UNKNOWN_NPI),
+            ImportOption.TO, ImportOption.WINDOW_DAYS, ImportOption.UNKNOWN_NPI, ImportOption.ONLY_KNOWN_NPIS),
     HOP_TEAMING("hop-teaming", "DocGraph / CareSet Hop Teaming", ImportOption.PERIOD, ImportOption.FROM, ImportOption.TO,
-            ImportOption.MIN_TRANSACTIONS, ImportOption.MAX_DAY_WAIT, ImportOption.UNKNOWN_NPI),
+            ImportOption.MIN_TRANSACTIONS, ImportOption.MAX_DAY_WAIT, ImportOption.UNKNOWN_NPI, ImportOption.ONLY_KNOWN_NPIS),
     FACILITY_AFFILIATION("facility-affiliation", "CMS Doctors & Clinicians Facility Affiliation", ImportOption.UNKNOWN_NPI),
     HOSPITALS("hospitals", "Care Compare Hospital General Information", ImportOption.STATE),
     POS("pos", "CMS Provider of Services", ImportOption.STATE),
-    ENCOUNTERS("encounters", "Claims or encounter lines", ImportOption.WINDOW_DAYS, ImportOption.UNKNOWN_NPI),
+    ENCOUNTERS("encounters", "Claims or encounter lines", ImportOption.WINDOW_DAYS, ImportOption.UNKNOWN_NPI,
+            ImportOption.ONLY_KNOWN_NPIS),
     SYNTHEA("synthea", "Synthea CSV export (a directory)", ImportOption.WINDOW_DAYS),
     PHYSICIANS("physicians", "Liaison template: physicians"),
     PRACTICES("practices", "Liaison template: practices"),
     FACILITIES("facilities", "Liaison template: facilities"),
     HEALTH_SYSTEM_MEMBERSHIP("health-system-membership", "Liaison template: health-system membership"),
-    REFERRALS("referrals", "Liaison template: referrals", ImportOption.UNKNOWN_NPI),
+    REFERRALS("referrals", "Liaison template: referrals", ImportOption.UNKNOWN_NPI, ImportOption.ONLY_KNOWN_NPIS),
     AUTO("auto", "Recognise from the header", ImportOption.values());
 
     private final String id;

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
 import org.neo4j.driver.Record;
@@ -23,6 +24,8 @@ import org.neo4j.driver.Record;
  * created again by the next one that names them, so a dry run does not count them.
  */
 final class ImportJob implements AutoCloseable {
+
+    private static final Cypher KNOWN_PROVIDER_NPIS = Cypher.load("importer/known-provider-npis");
 
     private final String importId;
     private final ImportOptions options;
@@ -160,6 +163,21 @@ final class ImportJob implements AutoCloseable {
     /** Runs a statement and returns one column of its rows as text. */
     List<String> strings(Cypher cypher, Map<String, Object> parameters, String column) {
         return writer.strings(cypher, parameters, column);
+    }
+
+    /**
+     * The NPIs of the providers the graph holds as physicians that are not stubs, or as practices, read once
+     * (about 16 bytes each: the whole national registry fits in 150 MB), for {@code --only-known-npis}.
+     */
+    LongHashSet knownProviderNpis() {
+        var npis = new LongHashSet();
+        writer.each(KNOWN_PROVIDER_NPIS, Map.of(), r -> npis.add(Long.parseLong(r.get("npi").asString())));
+        return npis;
+    }
+
+    /** Pairs of providers seen by one patient at the same instant: counted, not referrals. */
+    void sameDayVisits(long pairs) {
+        counters.sameDayVisits(pairs);
     }
 
     /** Runs a write statement once, outside the batches. */

@@ -16,7 +16,9 @@ public enum ImportOption {
     WINDOW_DAYS("window-days", "N", "30", "the shared-patient window, in days"),
     MIN_TRANSACTIONS("min-transactions", "N", "keep all", "skip pairs with fewer transactions"),
     MAX_DAY_WAIT("max-day-wait", "N", "keep all", "skip pairs with a longer average wait, in days"),
-    UNKNOWN_NPI("unknown-npi", "stub|refuse", "stub", "an NPI not in the graph: a stub physician, or the row refused");
+    UNKNOWN_NPI("unknown-npi", "stub|refuse", "stub", "an NPI not in the graph: a stub physician, or the row refused"),
+    ONLY_KNOWN_NPIS("only-known-npis", null, "keep all",
+            "keep only rows naming a provider the graph knows: a registry physician or a practice");
 
     private final String id;
     private final String value;
@@ -35,9 +37,19 @@ public enum ImportOption {
         return id;
     }
 
-    /** How a value is written, e.g. {@code YYYY}. */
+    /** How a value is written, e.g. {@code YYYY}; null for a flag, given without a value. */
     public String value() {
         return value;
+    }
+
+    /** Given without a value on the command line ({@code --only-known-npis}); {@code true} in the API. */
+    public boolean flag() {
+        return value == null;
+    }
+
+    /** How help shows it: {@code --state=MA[,NH…]}, {@code --only-known-npis}. */
+    public String usage() {
+        return "--" + id + (value == null ? "" : "=" + value);
     }
 
     /** What applies when the option is not given, as help shows it; empty when nothing needs saying. */

@@ -20,11 +20,13 @@ import java.util.stream.Collectors;
  * @param minTransactions hop teaming: rows with fewer transactions are skipped
  * @param maxDayWait      hop teaming: rows with a longer average wait are skipped
  * @param refuseUnknown   refuse rows naming an NPI the graph does not hold instead of creating a stub
+ * @param onlyKnown       referral files: skip rows of which neither provider is in the graph as a physician that
+ *                        is not a stub, or a practice
  */
 public record ImportOptions(Set<String> states, int windowDays, LocalDate periodStart, LocalDate periodEnd,
-                            Long minTransactions, Double maxDayWait, boolean refuseUnknown) {
+                            Long minTransactions, Double maxDayWait, boolean refuseUnknown, boolean onlyKnown) {
 
-    public static final ImportOptions DEFAULTS = new ImportOptions(Set.of(), 30, null, null, null, null, false);
+    public static final ImportOptions DEFAULTS = new ImportOptions(Set.of(), 30, null, null, null, null, false, false);
 
     /** The option names {@link #parse} understands: those of {@link ImportOption}. */
     public static final Set<String> NAMES = Arrays.stream(ImportOption.values()).map(ImportOption::id)
@@ -33,7 +35,8 @@ public record ImportOptions(Set<String> states, int windowDays, LocalDate period
     /**
      * Reads options as given on the command line or in the API ({@code state=MA,NH}, {@code period=2015},
      * {@code from=2015-01-01}, {@code to=2016-01-01} (exclusive), {@code window-days=30},
-     * {@code min-transactions=50}, {@code max-day-wait=50}, {@code unknown-npi=stub|refuse}).
+     * {@code min-transactions=50}, {@code max-day-wait=50}, {@code unknown-npi=stub|refuse},
+     * {@code only-known-npis=true|false}).
      *
      * @throws ImportRefusedException for a value that does not parse
      */
@@ -83,7 +86,13 @@ public record ImportOptions(Set<String> states, int windowDays, LocalDate period
                 throw new ImportRefusedException("--max-day-wait must be a number");
             }
         }
-        return new ImportOptions(Set.copyOf(states), window, start, end, min, wait, unknown.equals("refuse"));
+        String onlyKnown = given.getOrDefault("only-known-npis", "false").toLowerCase(java.util.Locale.ROOT);
+        if (!onlyKnown.equals("true") && !onlyKnown.equals("false")) {
+            throw new ImportRefusedException("--only-known-npis is given without a value (true or false in the API), not "
+                    + given.get("only-known-npis"));
+        }
+        return new ImportOptions(Set.copyOf(states), window, start, end, min, wait, unknown.equals("refuse"),
+                onlyKnown.equals("true"));
     }
 
     /**
@@ -120,6 +129,9 @@ public record ImportOptions(Set<String> states, int windowDays, LocalDate period
             out.put("max-day-wait", maxDayWait);
         }
         out.put("unknown-npi", refuseUnknown ? "refuse" : "stub");
+        if (onlyKnown) {
+            out.put("only-known-npis", true);
+        }
         return out;
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -56,6 +57,7 @@ class ImportView extends VerticalLayout {
     private final TextField minTransactions = new TextField("Min. transactions");
     private final TextField maxDayWait = new TextField("Max. average wait (days)");
     private final Select<String> unknownNpi = new Select<>();
+    private final Checkbox onlyKnown = new Checkbox("Only referrals touching providers already in the graph");
     private final Button start = new Button("Import", VaadinIcon.PLAY.create());
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
@@ -100,7 +102,11 @@ class ImportView extends VerticalLayout {
         unknownNpi.setLabel("Unknown NPIs");
         unknownNpi.setItems("stub", "refuse");
         unknownNpi.setValue("stub");
-        var options = new HorizontalLayout(format, states, period, windowDays, minTransactions, maxDayWait, unknownNpi);
+        onlyKnown.setTooltipText("For the national referral files: keep a row only when one of its two providers is "
+                + "a registry physician or a practice the graph already holds; load the registry with a state first");
+        onlyKnown.setId("import-only-known");
+        var options = new HorizontalLayout(format, states, period, windowDays, minTransactions, maxDayWait, unknownNpi,
+                onlyKnown);
         options.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         options.getStyle().set("flex-wrap", "wrap");
 
@@ -157,6 +163,7 @@ class ImportView extends VerticalLayout {
         options.put("min-transactions", minTransactions.getValue());
         options.put("max-day-wait", maxDayWait.getValue());
         options.put("unknown-npi", unknownNpi.getValue());
+        options.put("only-known-npis", String.valueOf(onlyKnown.getValue()));
         return options;
     }
 

@@ -188,6 +188,9 @@ public class Importer {
         detail.put("nodesUpdated", summary.nodesUpdated());
         detail.put("relationshipsCreated", summary.relationshipsCreated());
         detail.put("relationshipsUpdated", summary.relationshipsUpdated());
+        if (summary.sameDayVisits() > 0) {
+            detail.put("sameDayVisits", summary.sameDayVisits());
+        }
         if (message != null) {
             detail.put("message", message);
         }
@@ -225,7 +228,7 @@ public class Importer {
 
     private static String describe(ImportOptions options) {
         var parts = new java.util.ArrayList<String>();
-        options.describe().forEach((k, v) -> parts.add("--" + k + "=" + v));
+        options.describe().forEach((k, v) -> parts.add(Boolean.TRUE.equals(v) ? "--" + k : "--" + k + "=" + v));
         return String.join(" ", parts);
     }
 
@@ -243,6 +246,7 @@ public class Importer {
         run.put("nodesUpdated", s.nodesUpdated());
         run.put("relationshipsCreated", s.relationshipsCreated());
         run.put("relationshipsUpdated", s.relationshipsUpdated());
+        run.put("sameDayVisits", s.sameDayVisits());
         graph.write(RUN_FINISHED, Map.of("id", id, "run", run));
     }
 }

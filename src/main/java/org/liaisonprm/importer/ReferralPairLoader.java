@@ -1,12 +1,10 @@
 package org.liaisonprm.importer;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.liaisonprm.graph.Cypher;
 
@@ -25,16 +23,8 @@ final class ReferralPairLoader implements FormatLoader {
     /** Service line of a referral whose receiver has none (a stub, or an unmapped taxonomy). */
     static final String UNASSIGNED = "Other";
 
-    /**
-     * Physicians named by the batch that this load has not met yet, created as stubs when new; returns each
-     * one's node id, which the first load of a period writes by.
-     */
-    private static final Cypher STUBS = Cypher.load("importer/referral-pair-stubs");
-
-    /** NPIs met by this load with their node ids, so each is merged once per load; forgotten when this many. */
-    private static final int KNOWN_LIMIT = 2_000_000;
-
-    private final LongLongHashMap known = new LongLongHashMap();
+    /** The fields of a row holding NPIs, and where their node ids go. */
+    private static final Map<String, String> ENDS = Map.of("from", "a", "to", "b");
 
     /** A load of a period that already holds referrals: each row updates its pair's referral or creates one. */
     private static final Cypher WRITE = Cypher.load("importer/referral-pairs");
@@ -103,15 +93,23 @@ final class ReferralPairLoader implements FormatLoader {
             var parameters = Map.<String, Object>of("source", source, "periodStart", options.periodStart(),
                     "periodEnd", options.periodEnd(), "unassigned", UNASSIGNED);
             var npiColumns = Map.of("from", fromColumn, "to", toColumn);
+            var nodes = new NpiNodes(job, source);
+            LongHashSet knownNpis = options.onlyKnown() ? job.knownProviderNpis() : null;
             // rows of one sender go to one writer, in file order: a repeated pair meets its first row (the
             // receiver decides the service line, so the pair is the key)
             var writes = job.lanes(BatchWriter.REFERRAL_WRITERS, firstLoad ? CREATE : cypher,
                     firstLoad ? BatchWriter.Kind.NEW_RELATIONSHIPS : BatchWriter.Kind.RELATIONSHIPS, parameters, fromColumn,
-                    batch -> withStubs(job, batch, parameters, npiColumns),
+                    batch -> withNodes(job, nodes, batch, npiColumns),
                     job.repeats(Repeats.Key.of(r -> pairKey((String) r.get("from"), (String) r.get("to")))));
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 job.rowRead();
+                if (knownNpis != null && !knownNpis.contains(npiNumber(row.get(at[0])))
+                        && !knownNpis.contains(npiNumber(row.get(at[1])))) {
+                    // decided on the two NPIs alone: the rest of a row left out is not checked
+                    job.skipped();
+                    continue;
+                }
                 try {
                     var values = new HashMap<String, Object>();
                     String from = Fields.npi(fromColumn, row.get(at[0]));
@@ -173,35 +171,31 @@ final class ReferralPairLoader implements FormatLoader {
     }
 
     /**
-     * Physicians a batch names that this load has not met yet, created as stubs before the batch is written;
-     * each row gets the node ids of both ends ({@code a} and {@code b}).
+     * The rows of a batch that {@code --unknown-npi=refuse} keeps, each given the node ids of both ends
+     * ({@code a} and {@code b}): a physician (a stub when new) or, for an organisation NPI, its practice.
      */
-    private List<Map<String, Object>> withStubs(ImportJob job, List<Map<String, Object>> pending,
-                                                Map<String, Object> parameters, Map<String, String> npiColumns) {
-        var rows = FormatLoader.withoutUnknownNpis(job, pending, npiColumns);
-        // a dry run's stubs go with its batch's transaction: their node ids are not worth keeping
-        var known = job.dryRun() ? new LongLongHashMap() : this.known;
-        if (known.size() > KNOWN_LIMIT) {
-            known.clear();
+    private static List<Map<String, Object>> withNodes(ImportJob job, NpiNodes nodes, List<Map<String, Object>> pending,
+                                                       Map<String, String> npiColumns) {
+        return nodes.resolve(FormatLoader.withoutUnknownNpis(job, pending, npiColumns), ENDS);
+    }
+
+    /**
+     * The NPI of a field as a number for a look-up in a set of valid NPIs; -1 for anything that is not ten
+     * digits (which no such set holds). Cheaper than the full check, which the rows kept still get.
+     */
+    static long npiNumber(String value) {
+        String text = value.strip();
+        if (text.length() != 10) {
+            return -1;
         }
-        var stubs = new ArrayList<Map<String, Object>>();
-        var asked = new LongHashSet();
-        for (var row : rows) {
-            for (String field : List.of("from", "to")) {
-                String npi = (String) row.get(field);
-                long number = Long.parseLong(npi);
-                if (!known.containsKey(number) && asked.add(number)) {
-                    stubs.add(Map.of("npi", npi));
-                }
+        long n = 0;
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
             }
+            n = n * 10 + (c - '0');
         }
-        for (var found : job.merge(STUBS, stubs, parameters)) {
-            known.put(Long.parseLong(found.get("npi").asString()), found.get("id").asLong());
-        }
-        for (var row : rows) {
-            row.put("a", known.get(Long.parseLong((String) row.get("from"))));
-            row.put("b", known.get(Long.parseLong((String) row.get("to"))));
-        }
-        return rows;
+        return n;
     }
 }

@@ -140,11 +140,10 @@ final class SyntheaLoader implements FormatLoader {
      */
     private void loadEncounters(Path file, ImportJob job, Map<String, PayerType> payers,
                                 Map<String, String> lineOf) {
-        var encounters = new EncounterReferrals();
         var ids = new HashSet<String>();
         var providers = new HashSet<String>(job.strings(PHYSICIANS_FROM_SOURCE, Map.of("source", SOURCE), "id"));
         providers.addAll(lineOf.keySet());
-        try (CsvRows rows = job.open(file)) {
+        try (var encounters = new EncounterReferrals(false); CsvRows rows = job.open(file)) {
             var h = ImportJob.requireColumns(rows, file, "Id", "START", "PATIENT", "PROVIDER", "PAYER");
             job.eachRow(rows, row -> {
                 String id = Fields.required("Id", row.get(h.index("Id")));
@@ -153,11 +152,11 @@ final class SyntheaLoader implements FormatLoader {
                 }
                 String start = Fields.required("START", row.get(h.index("START")));
                 var date = Fields.date("START", start);
-                long order;
+                long instant;
                 try {
-                    order = Instant.parse(start).toEpochMilli();
+                    instant = Instant.parse(start).toEpochMilli();
                 } catch (DateTimeParseException e) {
-                    order = row.line();
+                    instant = 0; // a date alone: the whole day is one instant
                 }
                 String patient = Fields.required("PATIENT", row.get(h.index("PATIENT")));
                 String provider = PREFIX + Fields.required("PROVIDER", row.get(h.index("PROVIDER")));
@@ -167,20 +166,23 @@ final class SyntheaLoader implements FormatLoader {
                 String payer = Fields.text("PAYER", row.get(h.index("PAYER")));
                 var type = payer == null ? PayerType.OTHER
                         : payers.getOrDefault(payer, PayerType.OTHER);
-                encounters.add(patient, new EncounterReferrals.Encounter(provider, date, order, type, null, row.line()));
+                encounters.add(new EncounterReferrals.Encounter(patient, provider, date, instant, type, null, row.line()));
             });
+            ids.clear();
+            var lines = EncountersLoader.providerLines(job, encounters.providers());
+            lineOf.forEach((id, line) -> {
+                if (line == null) {
+                    lines.remove(id);
+                } else {
+                    lines.put(id, line);
+                }
+            });
+            var writes = new EncounterReferrals.Writes(job, SOURCE, Map.of(), r -> true);
+            var derived = encounters.derive(job.options().windowDays(), lines, ReferralPairLoader.UNASSIGNED, e -> true,
+                    e -> { }, writes);
+            writes.finish();
+            job.sameDayVisits(derived.sameDayVisits());
         }
-        ids.clear();
-        var lines = EncountersLoader.providerLines(job, encounters.providers());
-        lineOf.forEach((id, line) -> {
-            if (line == null) {
-                lines.remove(id);
-            } else {
-                lines.put(id, line);
-            }
-        });
-        var referrals = encounters.derive(job.options().windowDays(), lines, ReferralPairLoader.UNASSIGNED);
-        EncounterReferrals.write(job, referrals, SOURCE, Map.of());
     }
 
     /** A coordinate, which may be negative, or null when empty. */

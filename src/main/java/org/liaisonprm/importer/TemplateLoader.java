@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.liaisonprm.graph.Cypher;
 
 /**
@@ -176,62 +177,84 @@ final class TemplateLoader implements FormatLoader {
             throw new ImportRefusedException(path.getFileName() + " lacks the required column to_npi or to_facility_id; nothing was imported");
         }
         var parameters = Map.<String, Object>of("source", "referrals", "unassigned", ReferralPairLoader.UNASSIGNED);
+        var nodes = new NpiNodes(job, "referrals");
         var toPhysicians = job.buffer(REFERRALS_TO_PHYSICIANS, BatchWriter.Kind.RELATIONSHIPS, parameters, "from_npi",
-                batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi", "to", "to_npi")),
+                batch -> nodes.resolve(FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi", "to", "to_npi")),
+                        Map.of("from", "a", "to", "b")),
                 job.repeats(referralKey(job, PHYSICIAN_LINES)));
         var toFacilities = job.buffer(REFERRALS_TO_FACILITIES, BatchWriter.Kind.RELATIONSHIPS, parameters, "from_npi",
-                batch -> FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi")),
+                batch -> nodes.resolve(FormatLoader.withoutUnknownNpis(job, batch, Map.of("from", "from_npi")),
+                        Map.of("from", "a")),
                 job.repeats(referralKey(job, FACILITY_LINES)));
-        job.eachRow(rows, row -> {
-            String from = Fields.npi("from_npi", get(h, row, "from_npi"));
-            String toNpi = Fields.text("to_npi", get(h, row, "to_npi"));
-            String toFacility = Fields.text("to_facility_id", get(h, row, "to_facility_id"));
-            if ((toNpi == null) == (toFacility == null)) {
-                throw new RowRefused("to_npi", toNpi, "give exactly one of to_npi and to_facility_id");
+        LongHashSet knownNpis = job.options().onlyKnown() ? job.knownProviderNpis() : null;
+        CsvRows.Row row;
+        while ((row = rows.next()) != null) {
+            job.rowRead();
+            // a row to a facility is kept for its sender: the facility is no NPI
+            if (knownNpis != null && !knownNpis.contains(ReferralPairLoader.npiNumber(get(h, row, "from_npi")))
+                    && !knownNpis.contains(ReferralPairLoader.npiNumber(get(h, row, "to_npi")))) {
+                job.skipped();
+                continue;
             }
-            String to = toNpi != null ? Fields.npi("to_npi", toNpi) : FacilityLoader.ccn("to_facility_id", toFacility);
-            if (to.equals(from)) {
-                throw new RowRefused("to_npi", to, "a referral from a physician to itself");
+            try {
+                referral(h, row, toPhysicians, toFacilities);
+                job.accepted();
+            } catch (RowRefused problem) {
+                job.refuse(row.line(), problem);
             }
-            LocalDate start = Fields.date("period_start", get(h, row, "period_start"));
-            LocalDate end = Fields.optionalDate("period_end", get(h, row, "period_end"));
-            if (end == null) {
-                end = start.plusMonths(1);
-            }
-            if (!end.isAfter(start)) {
-                throw new RowRefused("period_end", end.toString(), "period_end must be after period_start");
-            }
-            long referrals = Fields.count("referrals", get(h, row, "referrals"));
-            Long patients = Fields.optionalCount("patients", get(h, row, "patients"));
-            if (patients != null && patients > referrals) {
-                throw new RowRefused("patients", patients.toString(), "more patients than referrals (" + referrals + ")");
-            }
-            var values = new HashMap<String, Object>();
-            values.put("referrals", referrals);
-            values.put("patients", patients == null ? referrals : patients);
-            long payers = 0;
-            for (String[] payer : new String[][] {{"commercial", "commercial"}, {"medicare", "medicare"},
-                    {"medicaid", "medicaid"}, {"self_pay", "selfPay"}}) {
-                Long n = Fields.optionalCount(payer[0], get(h, row, payer[0]));
-                values.put(payer[1], n);
-                payers += n == null ? 0 : n;
-            }
-            if (payers > referrals) {
-                throw new RowRefused("commercial", String.valueOf(payers), "payer counts add up to more than referrals");
-            }
-            var r = new HashMap<String, Object>();
-            r.put("from", from);
-            r.put("to", to);
-            r.put("periodStart", start);
-            r.put("periodEnd", end);
-            r.put("serviceLine", EncountersLoader.serviceLine("service_line", Fields.text("service_line", get(h, row, "service_line"))));
-            r.put("values", values);
-            r.put("line", row.line());
-            // the receiver's service line may decide the key: a repeated pair and period is enough to send the batch
-            (toNpi != null ? toPhysicians : toFacilities).add(List.of(from, to, start), r);
-        });
+        }
         toPhysicians.flush();
         toFacilities.flush();
+    }
+
+    /** Checks one row of the referrals template and hands it to the buffer of its kind of receiver. */
+    private static void referral(CsvRows.Header h, CsvRows.Row row, RowBuffer toPhysicians, RowBuffer toFacilities) {
+        String from = Fields.npi("from_npi", get(h, row, "from_npi"));
+        String toNpi = Fields.text("to_npi", get(h, row, "to_npi"));
+        String toFacility = Fields.text("to_facility_id", get(h, row, "to_facility_id"));
+        if ((toNpi == null) == (toFacility == null)) {
+            throw new RowRefused("to_npi", toNpi, "give exactly one of to_npi and to_facility_id");
+        }
+        String to = toNpi != null ? Fields.npi("to_npi", toNpi) : FacilityLoader.ccn("to_facility_id", toFacility);
+        if (to.equals(from)) {
+            throw new RowRefused("to_npi", to, "a referral from a physician to itself");
+        }
+        LocalDate start = Fields.date("period_start", get(h, row, "period_start"));
+        LocalDate end = Fields.optionalDate("period_end", get(h, row, "period_end"));
+        if (end == null) {
+            end = start.plusMonths(1);
+        }
+        if (!end.isAfter(start)) {
+            throw new RowRefused("period_end", end.toString(), "period_end must be after period_start");
+        }
+        long referrals = Fields.count("referrals", get(h, row, "referrals"));
+        Long patients = Fields.optionalCount("patients", get(h, row, "patients"));
+        if (patients != null && patients > referrals) {
+            throw new RowRefused("patients", patients.toString(), "more patients than referrals (" + referrals + ")");
+        }
+        var values = new HashMap<String, Object>();
+        values.put("referrals", referrals);
+        values.put("patients", patients == null ? referrals : patients);
+        long payers = 0;
+        for (String[] payer : new String[][] {{"commercial", "commercial"}, {"medicare", "medicare"},
+                {"medicaid", "medicaid"}, {"self_pay", "selfPay"}}) {
+            Long n = Fields.optionalCount(payer[0], get(h, row, payer[0]));
+            values.put(payer[1], n);
+            payers += n == null ? 0 : n;
+        }
+        if (payers > referrals) {
+            throw new RowRefused("commercial", String.valueOf(payers), "payer counts add up to more than referrals");
+        }
+        var r = new HashMap<String, Object>();
+        r.put("from", from);
+        r.put("to", to);
+        r.put("periodStart", start);
+        r.put("periodEnd", end);
+        r.put("serviceLine", EncountersLoader.serviceLine("service_line", Fields.text("service_line", get(h, row, "service_line"))));
+        r.put("values", values);
+        r.put("line", row.line());
+        // the receiver's service line may decide the key: a repeated pair and period is enough to send the batch
+        (toNpi != null ? toPhysicians : toFacilities).add(List.of(from, to, start), r);
     }
 
     /**

@@ -19,11 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Referrals derived from encounters, worked out by hand for fixtures/encounters.csv (window 30 days):
  * <ul>
  *   <li>P1: A on 01-05, B on 01-20 (A→B), B again on 03-01 (56 days after A: too late; B→B does not count);</li>
- *   <li>P2: A on 01-10, B the same day in a later row (A→B), B on 01-25 (A→B again);</li>
+ *   <li>P2: A on 01-10 and B the same day (a same-day visit: no referral in either direction, whatever the
+ *   order of the rows), B on 01-25 (A→B, 15 days after A);</li>
  *   <li>P3: LOCAL-7 on 02-01, A on 02-15 and 02-16 (LOCAL-7→A twice; A→A does not count).</li>
  * </ul>
- * So A→B in January, Cardiology: 3 referrals, 2 patients, 1 Medicare, 2 commercial; LOCAL-7→A in
- * February under A's own service line: 2 referrals, 1 patient, 2 self-pay.
+ * So A→B in January, Cardiology: 2 referrals, 2 patients, 1 Medicare, 1 commercial; LOCAL-7→A in
+ * February under A's own service line: 2 referrals, 1 patient, 2 self-pay; one same-day visit.
  */
 @EmptyGraphTest
 class EncounterImportTests {
@@ -56,6 +57,7 @@ class EncounterImportTests {
         assertThat(result.summary().imported()).isEqualTo(9);
         assertThat(result.summary().nodesCreated()).as("B and LOCAL-7").isEqualTo(2);
         assertThat(result.summary().relationshipsCreated()).isEqualTo(2);
+        assertThat(result.summary().sameDayVisits()).isEqualTo(1);
         var referrals = GraphFixtures.rows(driver, """
                 MATCH (a:Physician)-[r:REFERRED]->(b:Physician)
                 RETURN a.id AS from, b.id AS to, toString(r.periodStart) AS start, toString(r.periodEnd) AS end,
@@ -65,8 +67,8 @@ class EncounterImportTests {
                 """, Map.of()).stream().map(r -> r.asMap()).toList();
         assertThat(referrals).containsExactly(
                 Map.ofEntries(Map.entry("from", A), Map.entry("to", B), Map.entry("start", "2024-01-01"),
-                        Map.entry("end", "2024-02-01"), Map.entry("line", "Cardiology"), Map.entry("referrals", 3L),
-                        Map.entry("patients", 2L), Map.entry("commercial", 2L), Map.entry("medicare", 1L),
+                        Map.entry("end", "2024-02-01"), Map.entry("line", "Cardiology"), Map.entry("referrals", 2L),
+                        Map.entry("patients", 2L), Map.entry("commercial", 1L), Map.entry("medicare", 1L),
                         Map.entry("medicaid", 0L), Map.entry("selfPay", 0L), Map.entry("source", "encounters")),
                 Map.ofEntries(Map.entry("from", "encounters:LOCAL-7"), Map.entry("to", A), Map.entry("start", "2024-02-01"),
                         Map.entry("end", "2024-03-01"), Map.entry("line", "Primary Care"), Map.entry("referrals", 2L),
@@ -82,8 +84,8 @@ class EncounterImportTests {
     @Test
     void aShorterWindowDropsTheLaterPairs() {
         Imports.run(importer, ImportFormat.ENCOUNTERS, Imports.fixture("encounters.csv"), dir.resolve("e.csv"),
-                Map.of("window-days", "10"));
-        // within 10 days: P2's same-day pair and P3's 02-15 → no, 14 and 15 days; P1's 15 days → no
+                Map.of("window-days", "14"));
+        // within 14 days only P3's LOCAL-7 (02-01) → A (02-15); P1's and P2's pairs and P3's 02-16 are 15 days apart
         assertThat(count(driver, "MATCH ()-[r:REFERRED]->() RETURN sum(r.referrals)")).isEqualTo(1);
     }
 

@@ -133,18 +133,19 @@ class ImportCommandTests {
     /** The formats as docs/import-formats.md tabulates their options. */
     private static final Map<String, List<String>> OPTIONS = Map.ofEntries(
             Map.entry("nppes", List.of("state")),
-            Map.entry("shared-patients", List.of("period", "from", "to", "window-days", "unknown-npi")),
-            Map.entry("hop-teaming", List.of("period", "from", "to", "min-transactions", "max-day-wait", "unknown-npi")),
+            Map.entry("shared-patients", List.of("period", "from", "to", "window-days", "unknown-npi", "only-known-npis")),
+            Map.entry("hop-teaming", List.of("period", "from", "to", "min-transactions", "max-day-wait", "unknown-npi",
+                    "only-known-npis")),
             Map.entry("facility-affiliation", List.of("unknown-npi")),
             Map.entry("hospitals", List.of("state")),
             Map.entry("pos", List.of("state")),
-            Map.entry("encounters", List.of("window-days", "unknown-npi")),
+            Map.entry("encounters", List.of("window-days", "unknown-npi", "only-known-npis")),
             Map.entry("synthea", List.of("window-days")),
             Map.entry("physicians", List.of()),
             Map.entry("practices", List.of()),
             Map.entry("facilities", List.of()),
             Map.entry("health-system-membership", List.of()),
-            Map.entry("referrals", List.of("unknown-npi")));
+            Map.entry("referrals", List.of("unknown-npi", "only-known-npis")));
 
     @Test
     void helpNamesEveryFormatWithItsOptionsTheirDefaultsTheExitCodesAndAnExample() throws Exception {
@@ -155,7 +156,7 @@ class ImportCommandTests {
         String format = null;
         for (String line : help.output().lines().toList()) {
             var formatLine = Pattern.compile("^  ([a-z][a-z-]*) {2,}").matcher(line);
-            var optionLine = Pattern.compile("^ {6}--([a-z-]+)=").matcher(line);
+            var optionLine = Pattern.compile("^ {6}--([a-z-]+)[= ]").matcher(line);
             if (formatLine.find() && !formatLine.group(1).equals("auto")) {
                 format = formatLine.group(1);
                 listed.put(format, new ArrayList<>());
