@@ -27,7 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Imports over HTTP for administrators: {@code POST /api/imports} (multipart {@code file}, {@code format},
  * options as further fields) starts one and answers its id; {@code GET /api/imports/{id}} its status,
- * progress and counts; {@code GET /api/imports/{id}/errors.csv} its error report.
+ * progress and counts; {@code GET /api/imports/{id}/errors.csv} its error report, for as long as the import is
+ * in the history (after a restart too). An id of no such import, or not of the form the start answers, is 404.
  */
 @RestController
 @Tag(name = "Imports", description = "Load NPPES, CMS and claims files (administrators)")
@@ -75,7 +76,7 @@ class ImportApi {
     }
 
     @GetMapping("/api/imports/{id}/errors.csv")
-    @Operation(summary = "The refused rows of an import: file,line,column,value,reason")
+    @Operation(summary = "The refused rows of an import: file,line,column,value,reason; kept while the import is in the history")
     ResponseEntity<Resource> errors(@PathVariable String id) {
         return jobs.errorReport(id)
                 .map(path -> ResponseEntity.ok()

@@ -28,8 +28,10 @@ import org.springframework.stereotype.Service;
 /**
  * Imports started from the UI and the API. Imports run one at a time in the background (two loads of the
  * same data never race), and their status is readable while they run; finished ones come from the
- * {@code (:ImportRun)} history in the graph. An uploaded file is kept in a working directory until its
- * import ends; the error report stays there until this process stops.
+ * {@code (:ImportRun)} history in the graph. An uploaded file is kept in a temporary working directory until its
+ * import ends (uploads may hold patient identifiers), and that directory goes when this process stops. The
+ * error report is written to the data directory from the start ({@link ImportReports}): it can be downloaded
+ * for as long as the import stays in the history, after a restart too, and goes with the import's record.
  */
 @Service
 public class ImportJobs {
@@ -42,23 +44,25 @@ public class ImportJobs {
 
     private final Importer importer;
     private final Graph graph;
+    private final ImportReports reports;
     private final Path workDirectory;
     private final Map<String, ImportStatus> live = new ConcurrentHashMap<>();
-    private final Map<String, Path> reports = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "import-runner");
         thread.setDaemon(true);
         return thread;
     });
 
-    ImportJobs(Importer importer, Graph graph) throws IOException {
+    ImportJobs(Importer importer, Graph graph, ImportReports reports) throws IOException {
         this.importer = importer;
         this.graph = graph;
+        this.reports = reports;
         this.workDirectory = Files.createTempDirectory("liaison-imports");
         markInterrupted();
+        removeOrphanedReports();
     }
 
-    /** Error reports are reachable only while this process runs: they go with it. */
+    /** Stops the queue and removes the working directory with any upload left in it; error reports stay. */
     @PreDestroy
     void stop() {
         runner.shutdownNow();
@@ -111,8 +115,7 @@ public class ImportJobs {
      */
     public String start(ImportFormat format, Path file, String fileName, ImportOptions parsed, String username) {
         String id = UUID.randomUUID().toString();
-        Path errors = file.resolveSibling("errors.csv");
-        reports.put(id, errors);
+        Path errors = reports.reportFor(id);
         live.put(id, new ImportStatus(id, format.id(), fileName, username, "QUEUED", 0, ImportSummary.EMPTY, null,
                 ZonedDateTime.now(), null));
         runner.submit(() -> {
@@ -131,6 +134,9 @@ public class ImportJobs {
                 // uploads may hold patient identifiers (encounter lines): only the error report stays
                 try {
                     Files.deleteIfExists(file);
+                    if (workDirectory.equals(file.getParent().getParent())) {
+                        Files.deleteIfExists(file.getParent());
+                    }
                 } catch (IOException e) {
                     log.warn("Could not remove the uploaded file of import {}: {}", id, e.getMessage());
                 }
@@ -153,9 +159,20 @@ public class ImportJobs {
         return graph.read(HISTORY, Map.of("limit", limit), r -> fromGraph(r.get("i")));
     }
 
-    /** The error report of an import started here, while this process runs. */
+    /**
+     * The error report of an import of the history, whichever process ran it, while the import stays there.
+     * An id not of the form {@link #start} gives, or of no import, finds nothing.
+     */
     public Optional<Path> errorReport(String id) {
-        return Optional.ofNullable(reports.get(id)).filter(Files::exists);
+        return reports.find(id);
+    }
+
+    /**
+     * The error report of an import {@link #history} or {@link #status} has just given, without reading the
+     * history again. An import run from the command line has none here: its report is where that run wrote it.
+     */
+    public Optional<Path> errorReport(ImportStatus run) {
+        return reports.kept(run.id());
     }
 
     /** Imports this process no longer runs (it was stopped while they ran) are marked as such. */
@@ -164,6 +181,15 @@ public class ImportJobs {
             graph.write(MARK_INTERRUPTED, Map.of());
         } catch (RuntimeException e) {
             log.warn("Could not mark interrupted imports: {}", e.getMessage());
+        }
+    }
+
+    /** Reports whose import left the history while this process was not running go now. */
+    private void removeOrphanedReports() {
+        try {
+            reports.removeOrphans();
+        } catch (RuntimeException e) {
+            log.warn("Could not remove orphaned import error reports: {}", e.getMessage());
         }
     }
 

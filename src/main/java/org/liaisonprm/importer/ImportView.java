@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +37,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Imports for administrators: upload a file, see the recognised format, set options, follow the progress,
- * read the summary, download the error report; below, the history of past imports.
+ * read the summary, download the error report; below, the history of past imports, each finished one with
+ * refused rows offering its error report (kept with the history, also after a restart).
  */
 @Route("import")
 @PageTitle("Import · Liaison")
@@ -46,6 +48,7 @@ class ImportView extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int POLL_MILLIS = 500;
+    private static final String ERROR_REPORT_NAME = "errors.csv";
 
     private final ImportJobs jobs;
     private final AuthenticationContext authentication;
@@ -136,6 +139,7 @@ class ImportView extends VerticalLayout {
         history.addColumn(s -> s.summary().imported()).setHeader("Imported").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(s -> s.summary().skipped()).setHeader("Skipped").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(s -> s.summary().refused()).setHeader("Refused").setAutoWidth(true).setFlexGrow(0);
+        history.addComponentColumn(this::errorReportLink).setHeader("Error report").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(s -> s.message() == null ? "" : s.message()).setHeader("Note").setFlexGrow(1);
         history.addClassName("import-history");
         history.setSizeFull();
@@ -217,12 +221,29 @@ class ImportView extends VerticalLayout {
                 String id = running;
                 running = null;
                 if (counts.refused() > 0) {
-                    errors.setHref(DownloadHandler.forFile(jobs.errorReport(id).orElseThrow().toFile(), "errors.csv"));
-                    errors.setVisible(true);
+                    jobs.errorReport(id).ifPresent(report -> {
+                        errors.setHref(DownloadHandler.forFile(report.toFile(), ERROR_REPORT_NAME));
+                        errors.setVisible(true);
+                    });
                 }
                 refreshHistory();
             }
         });
+    }
+
+    /**
+     * The download of a past import's error report: for a finished import with refused rows whose report is
+     * kept here (an import run from the command line wrote its report where that run was told to).
+     */
+    private Component errorReportLink(ImportStatus run) {
+        if (!run.finished() || run.summary().refused() == 0) {
+            return new Span();
+        }
+        return jobs.errorReport(run).<Component>map(report -> {
+            var link = new Anchor(DownloadHandler.forFile(report.toFile(), ERROR_REPORT_NAME), "Download");
+            link.addClassName("import-history-errors");
+            return link;
+        }).orElseGet(Span::new);
     }
 
     private void refreshHistory() {

@@ -48,6 +48,9 @@ class ImportApiTests {
     @Autowired
     ImportJobs jobs;
 
+    @Autowired
+    ImportReports reports;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -76,9 +79,11 @@ class ImportApiTests {
         List<String> lines = report.body().lines().toList();
         assertThat(lines.get(0)).isEqualTo("file,line,column,value,reason");
         assertThat(lines).hasSize(14).contains("nppes.csv,5,NPI,1319487572,NPI check digit is wrong");
-        // the upload is removed once its import ended: only the error report stays beside where it was
-        try (var left = Files.list(jobs.errorReport(id).orElseThrow().getParent())) {
-            assertThat(left.map(path -> path.getFileName().toString())).containsExactly("errors.csv");
+        // the error report is kept in the data directory; the upload is removed once its import ended
+        assertThat(jobs.errorReport(id)).contains(reports.directory().resolve(id + ".csv"));
+        try (var left = Files.list(reports.directory())) {
+            assertThat(left.map(path -> path.getFileName().toString())).contains(id + ".csv")
+                    .noneMatch(name -> name.startsWith("nppes"));
         }
 
         assertThat(get("/api/imports/no-such-import").statusCode()).isEqualTo(404);

@@ -65,6 +65,8 @@ class ImportCommandTests {
         assertThat(refused.exit()).as(refused.output()).isEqualTo(3);
         assertThat(refused.output()).contains("Format nppes").containsPattern("refused\\s+13");
         assertThat(Files.readAllLines(dir.resolve("nppes-report.csv"))).hasSize(14);
+        assertThat(dir.resolve("store").resolve(ImportReports.DIRECTORY))
+                .as("the command line's report is where it was asked for, not in the data directory").doesNotExist();
 
         Path broken = Files.writeString(dir.resolve("broken.csv"), "from_npi,to_npi\n1234567893,1558598797\n");
         var missing = run("--format=hop-teaming", "--file=" + broken, "--period=2015", store);

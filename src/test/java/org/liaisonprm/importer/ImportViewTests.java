@@ -9,12 +9,17 @@ import static com.github.mvysny.kaributesting.v10.UploadKt._upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.UUID;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
@@ -23,12 +28,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liaisonprm.EmptyGraphTest;
+import org.liaisonprm.GraphFixtures;
 import org.liaisonprm.KaribuUi;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The import page for an administrator: nothing to start before a file is uploaded, the format recognised from
- * the uploaded header, and options that do not parse refused before anything is queued. No import runs here:
- * the importers have their own tests.
+ * the uploaded header, options that do not parse refused before anything is queued, and the error reports of
+ * past imports offered from the history. No import runs here: the importers have their own tests.
  */
 @EmptyGraphTest
 class ImportViewTests {
@@ -40,6 +48,12 @@ class ImportViewTests {
 
     @RegisterExtension
     final KaribuUi ui = new KaribuUi();
+
+    @Autowired
+    Driver driver;
+
+    @Autowired
+    ImportReports reports;
 
     @BeforeEach
     void signInTheAdministrator() {
@@ -84,6 +98,39 @@ class ImportViewTests {
         assertThat(_find(ProgressBar.class, spec -> spec.withClasses("import-progress"))).as("nothing queued").isEmpty();
         assertThat(start().isEnabled()).as("the file is still there to try again").isTrue();
         assertThat(_size(_get(Grid.class, spec -> spec.withClasses("import-history")))).isEqualTo(past);
+    }
+
+    /**
+     * Three imports of an earlier process: one with refused rows and its report kept, one without refused rows,
+     * one from the command line (its report is where that run wrote it). Only the first offers a download.
+     */
+    @Test
+    void aPastImportWithRefusedRowsOffersItsErrorReport() throws Exception {
+        Imports.clear(driver);
+        String withReport = UUID.randomUUID().toString();
+        GraphFixtures.run(driver, """
+                CREATE (:ImportRun {id: $withReport, status: 'DONE', file: 'doctors.csv', refused: 2,
+                                    startedAt: datetime() - duration('PT3H')})
+                CREATE (:ImportRun {id: $clean, status: 'DONE', file: 'clean.csv', refused: 0,
+                                    startedAt: datetime() - duration('PT2H')})
+                CREATE (:ImportRun {id: $cli, status: 'DONE', file: 'cli.csv', refused: 1, username: 'cli:someone',
+                                    startedAt: datetime() - duration('PT1H')})
+                """, Map.of("withReport", withReport, "clean", UUID.randomUUID().toString(),
+                "cli", UUID.randomUUID().toString()));
+        Files.writeString(reports.reportFor(withReport), "file,line,column,value,reason\r\n", StandardCharsets.UTF_8);
+        UI.getCurrent().navigate("account");
+        UI.getCurrent().navigate("import");
+
+        @SuppressWarnings("unchecked")
+        Grid<ImportStatus> history = _get(Grid.class, spec -> spec.withClasses("import-history"));
+        assertThat(GridKt._fetch(history, 0, 3).stream().map(ImportStatus::file))
+                .containsExactly("cli.csv", "clean.csv", "doctors.csv");
+        assertThat(KaribuUi.cell(history, 2, "Error report")).isInstanceOfSatisfying(Anchor.class, link -> {
+            assertThat(link.getText()).isEqualTo("Download");
+            assertThat(link.getHref()).isNotBlank();
+        });
+        assertThat(KaribuUi.cell(history, 1, "Error report")).as("no refused rows").isNotInstanceOf(Anchor.class);
+        assertThat(KaribuUi.cell(history, 0, "Error report")).as("from the command line").isNotInstanceOf(Anchor.class);
     }
 
     @Test
