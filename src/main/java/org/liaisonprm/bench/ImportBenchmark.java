@@ -77,6 +77,18 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ReportBenchmark.options(args);
+        String which = options.getOrDefault("run", "pairs");
+        if (which.equals("national")) {
+            NationalImportBenchmark.national(options);
+            return;
+        }
+        if (which.equals("encounters")) {
+            NationalImportBenchmark.encounters(options);
+            return;
+        }
+        if (!which.equals("pairs")) {
+            throw new IllegalArgumentException("--run is pairs (the default), national or encounters, not " + which);
+        }
         int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
         int npis = Integer.parseInt(options.getOrDefault("npis", "100000"));
         var loaders = List.of(options.getOrDefault("loaders", "ours,load-csv,admin-import,create").split(","));
@@ -263,7 +275,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static Run measure(String name, long rows, ThrowingRunnable work, Graph graph) {
+    static Run measure(String name, long rows, ThrowingRunnable work, Graph graph) {
         System.gc();
         var peak = new AtomicLong();
         var running = new AtomicBoolean(true);
@@ -299,7 +311,7 @@ public final class ImportBenchmark {
         return new Run(name, millis, rows, true, peak.get(), live.get(), graph == null ? Map.of() : graph(graph));
     }
 
-    private interface ThrowingRunnable {
+    interface ThrowingRunnable {
         void run() throws Exception;
     }
 
@@ -315,12 +327,12 @@ public final class ImportBenchmark {
         return counts;
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, Path importDirectory) {
+    static ConfigurableApplicationContext start(Path dataDir, Path importDirectory) {
         var settings = new ArrayList<>(Arrays.asList(ReportBenchmark.settings(dataDir)));
         settings.add("--liaison.graph.settings[server.directories.import]=" + importDirectory.toAbsolutePath());
         // the LOAD CSV baseline reads its generated files; Liaison itself keeps file URLs off
         settings.add("--liaison.graph.settings[dbms.security.allow_csv_import_from_file_urls]=true");
-        settings.add("--logging.level.org.liaisonprm.importer.Importer=info"); // rows, membership and rollup times
+        settings.add("--logging.level.org.liaisonprm.importer=info"); // reading, writing, membership and rollup times
         return new SpringApplicationBuilder(LiaisonApplication.class).web(WebApplicationType.NONE)
                 .run(settings.toArray(String[]::new));
     }

@@ -35,6 +35,12 @@ final class BatchWriter implements AutoCloseable {
     static final String REPEAT = "repeats an earlier row of this file with the same key";
 
     /**
+     * Rows per batch of a load that keeps few of the rows it reads ({@code --state}, {@code --only-known-npis}):
+     * its writer gets each batch sooner and little is left to write once the file has been read.
+     */
+    static final int FILTERED_BATCH = 2_000;
+
+    /**
      * What a statement's rows write, for the created/updated counts; OTHER is not counted. NEW_RELATIONSHIPS
      * creates one relationship per row: a batch that creates fewer fails the import, since rows would be lost.
      */
@@ -201,12 +207,15 @@ final class BatchWriter implements AutoCloseable {
                 kind, parameters, duplicateColumn, repeats)), batch);
     }
 
-    /** Rows written by {@code writers} threads at once while the reading thread goes on ({@link WriterLanes}). */
-    WriterLanes lanes(int writers, Cypher cypher, Kind kind, Map<String, Object> parameters, String duplicateColumn,
-                      UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
+    /**
+     * Rows written by {@code writers} threads at once while the reading thread goes on ({@link WriterLanes}), in
+     * batches of {@code rows}.
+     */
+    WriterLanes lanes(int writers, int rows, Cypher cypher, Kind kind, Map<String, Object> parameters,
+                      String duplicateColumn, UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
         // a dry run writes on one thread: its batch transactions hold their locks until they are rolled back, and
         // two of them merging the same stubs could wait for each other
-        var created = new WriterLanes(this, dryRun() ? 1 : writers, batch, cypher, kind, parameters, duplicateColumn,
+        var created = new WriterLanes(this, dryRun() ? 1 : writers, rows, cypher, kind, parameters, duplicateColumn,
                 beforeWrite, repeats);
         lanes.add(created);
         return created;

@@ -143,6 +143,11 @@ final class EncounterReferrals implements AutoCloseable {
         return count;
     }
 
+    /** Sorted chunks written to disk so far. */
+    int chunksOnDisk() {
+        return encounterRuns.size();
+    }
+
     /** Every provider seen. */
     Set<String> providers() {
         return providers;

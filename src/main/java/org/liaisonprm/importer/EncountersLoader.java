@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.liaisonprm.graph.Cypher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.liaisonprm.physician.ServiceLine;
 
 /**
@@ -20,6 +22,8 @@ import org.liaisonprm.physician.ServiceLine;
  * ({@code encounters:<id>}).
  */
 final class EncountersLoader implements FormatLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(EncountersLoader.class);
 
     static final String PATIENT = "patient_id";
     static final String PROVIDER = "provider_id";
@@ -86,6 +90,8 @@ final class EncountersLoader implements FormatLoader {
         Set<String> knownProviders = job.options().onlyKnown()
                 ? inBatches(job, KNOWN_PROVIDERS, "ids", List.copyOf(encounters.providers()), "id") : Set.of();
         var lines = providerLines(job, encounters.providers());
+        log.info("Deriving referrals from {} encounters of {} providers ({} sorted chunks on disk)", encounters.size(),
+                encounters.providers().size(), encounters.chunksOnDisk());
         var writes = new EncounterReferrals.Writes(job, source, npiOf,
                 r -> !job.options().onlyKnown() || knownProviders.contains(r.from()) || knownProviders.contains(r.to()));
         var derived = encounters.derive(job.options().windowDays(), lines, ReferralPairLoader.UNASSIGNED, e -> {

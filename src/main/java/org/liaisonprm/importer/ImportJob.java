@@ -217,7 +217,13 @@ final class ImportJob implements AutoCloseable {
     /** See {@link BatchWriter#lanes}. */
     WriterLanes lanes(int writers, Cypher cypher, BatchWriter.Kind kind, Map<String, Object> parameters,
                       String duplicateColumn, UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
-        return writer.lanes(writers, cypher, kind, parameters, duplicateColumn, beforeWrite, repeats);
+        return writer.lanes(writers, filtered() ? Math.min(batch(), BatchWriter.FILTERED_BATCH) : batch(), cypher, kind,
+                parameters, duplicateColumn, beforeWrite, repeats);
+    }
+
+    /** Whether this load keeps only some rows by an option (a state, known providers). */
+    private boolean filtered() {
+        return !options.states().isEmpty() || options.onlyKnown();
     }
 
     /** Waits for every write handed to writer threads, rethrowing the first failure. */

@@ -196,7 +196,8 @@ public class ImportJobs {
     private static ImportStatus fromGraph(Value i) {
         var summary = new ImportSummary(i.get("rowsRead").asLong(0), i.get("imported").asLong(0),
                 i.get("skipped").asLong(0), i.get("refused").asLong(0), i.get("nodesCreated").asLong(0),
-                i.get("nodesUpdated").asLong(0), i.get("relationshipsCreated").asLong(0), i.get("relationshipsUpdated").asLong(0));
+                i.get("nodesUpdated").asLong(0), i.get("relationshipsCreated").asLong(0), i.get("relationshipsUpdated").asLong(0),
+                i.get("sameDayVisits").asLong(0));
         String status = i.get("status").asString("UNKNOWN");
         return new ImportStatus(i.get("id").asString(), i.get("format").asString(null), i.get("file").asString(null),
                 i.get("username").asString(null), status, "DONE".equals(status) ? 1 : 0, summary,
