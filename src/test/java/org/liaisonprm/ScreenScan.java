@@ -22,7 +22,13 @@ final class ScreenScan {
 
     private static final Pattern CONSTANT = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b");
     private static final Pattern CAMEL = Pattern.compile("(?<![\\w./$@#:-])[a-z]+(?:[A-Z][a-z0-9]+)+(?![\\w(])");
-    private static final Pattern SCIENTIFIC = Pattern.compile("(?<![\\w.-])\\d+(?:\\.\\d+)?[eE][+-]?\\d+(?![\\w.-])");
+    /**
+     * A number as Java ({@code 4.179E7}, {@code 1.0E-4}) or JavaScript ({@code 1e+21}) writes it in scientific
+     * notation: a decimal point or a signed exponent, so that the start of an id such as {@code 9090e632…} is not
+     * taken for one.
+     */
+    private static final Pattern SCIENTIFIC = Pattern.compile(
+            "(?<![\\w.-])(?:\\d+\\.\\d+[eE][+-]?\\d+|\\d+[eE][+-]\\d+)(?![\\w.-])");
     /** Upper-case words that are the graph's or the code's values (three letters or more), e.g. LOYALIST. */
     private static final Set<String> CODES = codes();
 
