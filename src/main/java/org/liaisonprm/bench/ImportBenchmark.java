@@ -337,6 +337,13 @@ public final class ImportBenchmark {
                 .run(settings.toArray(String[]::new));
     }
 
+    /** The 330 columns of the NPPES file, in its order. */
+    static List<String> nppesColumns() throws IOException {
+        try (InputStream in = ImportBenchmark.class.getResourceAsStream("/importer/nppes-columns.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
     static String npi(int index) {
         return Npi.withCheckDigit(String.valueOf(100_000_000 + index));
     }
@@ -346,10 +353,7 @@ public final class ImportBenchmark {
      * {@code k = 0 … rows/npis - 1}, so every pair is distinct and no one refers to themself.
      */
     public static void generate(Path dir, int rows, int npis) throws IOException {
-        List<String> columns;
-        try (InputStream in = ImportBenchmark.class.getResourceAsStream("/importer/nppes-columns.txt")) {
-            columns = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+        List<String> columns = nppesColumns();
         int npiAt = columns.indexOf("NPI");
         int entityAt = columns.indexOf("Entity Type Code");
         int lastAt = columns.indexOf("Provider Last Name (Legal Name)");
@@ -401,10 +405,7 @@ public final class ImportBenchmark {
         Files.writeString(dir.resolve("nodes-header.csv"), "npi:ID(Physician),lastName,firstName,taxonomyCode,state\n");
         Files.writeString(dir.resolve("referred-header.csv"),
                 ":START_ID(Physician),:END_ID(Physician),patients:long,referrals:long,averageDayWait:double,stdDayWait:double\n");
-        List<String> columns;
-        try (InputStream in = ImportBenchmark.class.getResourceAsStream("/importer/nppes-columns.txt")) {
-            columns = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+        List<String> columns = nppesColumns();
         int[] keep = {columns.indexOf("NPI"), columns.indexOf("Provider Last Name (Legal Name)"),
                 columns.indexOf("Provider First Name"), columns.indexOf("Healthcare Provider Taxonomy Code_1"),
                 columns.indexOf("Provider Business Practice Location Address State Name")};
@@ -430,7 +431,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static void writeQuoted(BufferedWriter w, String[] cells) throws IOException {
+    static void writeQuoted(BufferedWriter w, String[] cells) throws IOException {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 w.write(',');

@@ -19,7 +19,6 @@ import org.liaisonprm.importer.ImportFormat;
 import org.liaisonprm.importer.ImportOptions;
 import org.liaisonprm.importer.ImportSummary;
 import org.liaisonprm.importer.Importer;
-import org.liaisonprm.physician.Npi;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -171,20 +170,13 @@ final class NationalImportBenchmark {
         return result.summary();
     }
 
-    static String npi(int index) {
-        return Npi.withCheckDigit(String.valueOf(100_000_000 + index));
-    }
-
     /**
      * Registry rows {@code 0 … rows-1}: every hundredth in the state; one in ten an organisation; the others
      * individuals spread over the other states. All 330 columns, every field quoted as the registry writes
      * them, about a thousand bytes a row.
      */
     static void generateNppes(Path file, int rows) throws IOException {
-        List<String> columns;
-        try (InputStream in = NationalImportBenchmark.class.getResourceAsStream("/importer/nppes-columns.txt")) {
-            columns = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+        List<String> columns = ImportBenchmark.nppesColumns();
         int npiAt = columns.indexOf("NPI");
         int entityAt = columns.indexOf("Entity Type Code");
         int organizationAt = columns.indexOf("Provider Organization Name (Legal Business Name)");
@@ -202,12 +194,12 @@ final class NationalImportBenchmark {
         int licenceAt = columns.indexOf("Provider License Number_1");
         int switchAt = columns.indexOf("Healthcare Provider Primary Taxonomy Switch_1");
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW)) {
-            writeQuoted(w, columns.toArray(String[]::new));
+            ImportBenchmark.writeQuoted(w, columns.toArray(String[]::new));
             String[] cells = new String[columns.size()];
             for (int i = 0; i < rows; i++) {
                 Arrays.fill(cells, "");
                 String state = i % STATE_EVERY == 0 ? STATE : OTHER_STATES[(i / 7) % OTHER_STATES.length];
-                cells[npiAt] = npi(i);
+                cells[npiAt] = ImportBenchmark.npi(i);
                 if (i % 10 == 3) {
                     cells[entityAt] = "2";
                     cells[organizationAt] = "GROUP PRACTICE " + i + " LLC";
@@ -227,7 +219,7 @@ final class NationalImportBenchmark {
                 cells[taxonomyAt] = TAXONOMIES[i % TAXONOMIES.length];
                 cells[licenceAt] = "L" + i;
                 cells[switchAt] = "Y";
-                writeQuoted(w, cells);
+                ImportBenchmark.writeQuoted(w, cells);
             }
         }
     }
@@ -264,9 +256,9 @@ final class NationalImportBenchmark {
                 }
                 int patients = 11 + (r * 31) % 200;
                 int transactions = patients + (r * 17) % 300;
-                w.write(npi(from));
+                w.write(ImportBenchmark.npi(from));
                 w.write(',');
-                w.write(npi(to));
+                w.write(ImportBenchmark.npi(to));
                 w.write(',');
                 w.write(Integer.toString(patients));
                 w.write(',');
@@ -305,7 +297,7 @@ final class NationalImportBenchmark {
                     int day = (patient * 13) % 200 + visit * gap - (visit % 4 == 3 ? gap : 0);
                     String date = start.plusDays(day).toString();
                     String payer = payers[(patient + visit) % payers.length];
-                    String id = provider % 4 == 0 ? "LOCAL-" + provider : npi(provider);
+                    String id = provider % 4 == 0 ? "LOCAL-" + provider : ImportBenchmark.npi(provider);
                     for (int c = 0; c < copies; c++) {
                         w.write("C" + c + "-P" + patient);
                         w.write(',');
@@ -371,17 +363,5 @@ final class NationalImportBenchmark {
                 // read through once
             }
         }
-    }
-
-    private static void writeQuoted(BufferedWriter w, String[] cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write('"');
-            w.write(cells[i]);
-            w.write('"');
-        }
-        w.write('\n');
     }
 }

@@ -178,6 +178,12 @@ final class CsvRows implements Closeable {
     }
     private static final int BUFFER = 1 << 20;
 
+    /**
+     * The longest row read: far beyond any real one (an NPPES row is a few kilobytes), short of what a quote
+     * never closed in a file of gigabytes would make the reader hold.
+     */
+    static final int MAX_ROW = 16 << 20;
+
     private final InputStream in;
     private final long size;
     private final List<String> firstRow;
@@ -340,8 +346,9 @@ final class CsvRows implements Closeable {
             line += 1 + breaks;
             position = p;
             int length = end - start;
-            // a comma ending the row opens no field (a trailing comma)
-            if (length > 0 && buffer[start + length - 1] == ',' && !endsInsideQuotes(start, length - 1)) {
+            // a comma ending the row opens no field (a trailing comma); it cannot be inside quotes, which are
+            // closed at the row's end
+            if (length > 0 && buffer[start + length - 1] == ',') {
                 length--;
             }
             if (length == 0) {
@@ -354,17 +361,6 @@ final class CsvRows implements Closeable {
         }
     }
 
-    /** Whether the bytes before {@code length} leave a quote open (then a last comma is text). */
-    private boolean endsInsideQuotes(int start, int length) {
-        boolean quoted = false;
-        for (int i = start; i < start + length; i++) {
-            if (buffer[i] == '"') {
-                quoted = !quoted;
-            }
-        }
-        return quoted;
-    }
-
     /**
      * Reads more of the file, keeping the bytes from {@code keepFrom} on (the row being read) at the start of
      * the buffer, which grows when a single row fills it. Sets {@link #position} to where the kept bytes now
@@ -375,6 +371,10 @@ final class CsvRows implements Closeable {
             return false;
         }
         int kept = limit - keepFrom;
+        if (kept >= MAX_ROW) {
+            throw new ImportRefusedException("Line " + line + " is longer than " + (MAX_ROW >> 20) + " MB: a quote never "
+                    + "closed, or not a CSV file; the rows before it were read, nothing after it");
+        }
         if (kept >= buffer.length) {
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }

@@ -11,10 +11,6 @@ public record ImportSummary(long rowsRead, long imported, long skipped, long ref
 
     public static final ImportSummary EMPTY = new ImportSummary(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    public ImportSummary(long rowsRead, long imported, long skipped, long refused, long nodesCreated,
-                         long nodesUpdated, long relationshipsCreated, long relationshipsUpdated) {
-        this(rowsRead, imported, skipped, refused, nodesCreated, nodesUpdated, relationshipsCreated, relationshipsUpdated, 0);
-    }
 
     /** The command line's exit code: 0 every row accepted, 3 some refused, 2 nothing imported. */
     public int exitCode() {

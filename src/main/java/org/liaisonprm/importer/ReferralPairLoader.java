@@ -39,7 +39,7 @@ final class ReferralPairLoader implements FormatLoader {
     /**
      * The first load of a period: no referral of the period exists, so each row creates its relationship
      * without looking for one, while the loader refuses repeated pairs itself (they never reach the graph).
-     * Both ends are found by the node ids the batch's stub statement returned, and every property is given
+     * Both ends are found by the node ids the batch's provider statement returned (NpiNodes), and every property is given
      * in the CREATE (a null one is left out): a third of the time of index look-ups and a map SET.
      */
     private static final Cypher CREATE = Cypher.load("importer/referral-pairs-first-load");

@@ -77,6 +77,17 @@ class CsvRowsTests {
         }
     }
 
+    /** A quote opened early in a big file would otherwise make the reader hold the rest of the file as one row. */
+    @Test
+    void aRowLongerThanTheLimitIsRefusedNamingItsLine() throws IOException {
+        Path file = write("a,b\n1,\"open\n" + "x".repeat(CsvRows.MAX_ROW + 10) + "\n");
+        try (var csv = CsvRows.open(file)) {
+            assertThat(csv.next().values()).containsExactly("a", "b");
+            assertThatThrownBy(csv::next).isInstanceOf(ImportRefusedException.class)
+                    .hasMessageContaining("Line 2 is longer than 16 MB");
+        }
+    }
+
     @Test
     void anEmptyFileHasNoFirstRowAndProgressReachesTheEnd() throws IOException {
         try (var csv = CsvRows.open(write("\n\n"))) {
