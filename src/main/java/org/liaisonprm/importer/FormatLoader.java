@@ -7,20 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.liaisonprm.graph.Cypher;
-
 /**
  * Reads one format: checks the header (refusing the whole file before anything is written), checks
  * every row, writes the good ones in batches and reports the rest.
  */
 interface FormatLoader {
-
-    /**
-     * The NPIs among {@code $npis} that no physician in the graph has. Creating a physician known only by its NPI
-     * (a stub: {@code network: 'OUT', inNetwork: false}), and writing {@code REFERRED} once per source, target, period and service
-     * line, are written out in each statement that does them (see {@code cypher/importer/}).
-     */
-    Cypher UNKNOWN_NPIS = Cypher.load("importer/unknown-npis");
 
     void load(Path path, ImportJob job);
 
@@ -40,7 +31,7 @@ interface FormatLoader {
                 npis.add((String) row.get(field));
             }
         }
-        Set<String> unknown = new HashSet<>(job.strings(UNKNOWN_NPIS, Map.of("npis", new ArrayList<>(npis)), "npi"));
+        Set<String> unknown = job.unknownNpis(npis);
         if (unknown.isEmpty()) {
             return rows;
         }

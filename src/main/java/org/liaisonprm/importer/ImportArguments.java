@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * @param options  the format's options by name, as given
  * @param settings application settings, passed to Spring as they were given
  */
-record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryRun, boolean help,
+record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryRun, boolean help, boolean bulk,
                        Map<String, String> options, List<String> settings) {
 
     /** The command's own options, whichever the format. */
@@ -31,6 +31,8 @@ record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryR
         FORMAT("format", "FORMAT", "one of the formats below; default auto"),
         ERRORS("errors", "PATH", "where the refused rows are reported; default PATH.errors.csv"),
         DRY_RUN("dry-run", null, "read and check the whole file as an import would; write nothing"),
+        BULK("bulk", null, "a first load into a new, empty embedded store with the offline importer; --file may be "
+                + "given for each file, its options after it"),
         HELP("help", null, "this text");
 
         final String id;
@@ -66,7 +68,7 @@ record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryR
      */
     static ImportArguments parse(String... args) {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            return new ImportArguments(ImportFormat.AUTO, null, null, false, true, Map.of(), List.of());
+            return new ImportArguments(ImportFormat.AUTO, null, null, false, true, false, Map.of(), List.of());
         }
         var own = new LinkedHashMap<Own, String>();
         var options = new LinkedHashMap<String, String>();
@@ -121,7 +123,44 @@ record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryR
         }
         return new ImportArguments(format, own.containsKey(Own.FILE) ? Path.of(own.get(Own.FILE)) : null,
                 own.containsKey(Own.ERRORS) ? Path.of(own.get(Own.ERRORS)) : null, own.containsKey(Own.DRY_RUN),
-                false, options, settings).checkedFor(format);
+                false, own.containsKey(Own.BULK), options, settings).checkedFor(format);
+    }
+
+    /**
+     * The files of {@code import --bulk}, each with its own arguments: every {@code --file} begins a file, and the
+     * options after it (up to the next {@code --file}) are that file's; those before the first {@code --file} are
+     * the first file's. Settings, {@code --bulk} and {@code --dry-run} apply to every file.
+     *
+     * @throws ImportRefusedException naming the first argument that is not valid for its file's format
+     */
+    static List<ImportArguments> parseFiles(String... args) {
+        var shared = new ArrayList<String>();
+        var files = new ArrayList<List<String>>();
+        var current = new ArrayList<String>();
+        boolean fileSeen = false;
+        for (String arg : args) {
+            String name = arg.startsWith("--") ? arg.substring(2, arg.indexOf('=') < 0 ? arg.length() : arg.indexOf('=')) : "";
+            if (SETTINGS.stream().anyMatch(name::startsWith) || name.equals(Own.BULK.id) || name.equals(Own.DRY_RUN.id)) {
+                shared.add(arg);
+                continue;
+            }
+            if (name.equals(Own.FILE.id)) {
+                if (fileSeen) {
+                    files.add(current);
+                    current = new ArrayList<>();
+                }
+                fileSeen = true;
+            }
+            current.add(arg);
+        }
+        files.add(current);
+        var parsed = new ArrayList<ImportArguments>();
+        for (List<String> file : files) {
+            var all = new ArrayList<>(file);
+            all.addAll(shared);
+            parsed.add(parse(all.toArray(String[]::new)));
+        }
+        return parsed;
     }
 
     /**
@@ -150,7 +189,7 @@ record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryR
                 throw new ImportRefusedException("Give --period or --from and --to, not both");
             }
         }
-        return new ImportArguments(format, file, errors, dryRun, help, options, settings);
+        return new ImportArguments(format, file, errors, dryRun, help, bulk, options, settings);
     }
 
     /**

@@ -34,6 +34,9 @@ public final class ImportCommand {
             out.println(usage());
             return 2;
         }
+        if (java.util.Arrays.asList(args).contains("--bulk") && !java.util.Arrays.asList(args).contains("--help")) {
+            return new BulkImport(out).run(args);
+        }
         ImportArguments arguments;
         try {
             arguments = ImportArguments.parse(args);
@@ -82,12 +85,12 @@ public final class ImportCommand {
             if (result.message() != null) {
                 out.println("Refused: " + result.message());
             }
-            printSummary(result, arguments.dryRun());
+            printSummary(out, result, arguments.dryRun());
             return result.exitCode();
         }
     }
 
-    private void printSummary(Importer.Result result, boolean dryRun) {
+    static void printSummary(PrintStream out, Importer.Result result, boolean dryRun) {
         var s = result.summary();
         if (dryRun) {
             out.println("Dry run: the file was read and checked as an import would; nothing was written to the graph.");
@@ -112,7 +115,7 @@ public final class ImportCommand {
         return 2;
     }
 
-    private static GraphStoreLockedException lockedCause(Throwable e) {
+    static GraphStoreLockedException lockedCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof GraphStoreLockedException locked) {
                 return locked;
@@ -129,6 +132,12 @@ public final class ImportCommand {
      * settings outrank application.yml, so a user's {@code --liaison.graph.data-dir=...} still applies.
      */
     static ConfigurableApplicationContext start(List<String> settings) {
+        return start(settings, ImportStartup.INITIALIZER);
+    }
+
+    /** As {@link #start(List)}, with the given start-up ({@link ImportStartup}). */
+    static ConfigurableApplicationContext start(List<String> settings,
+                                                org.springframework.context.ApplicationContextInitializer<ConfigurableApplicationContext> startup) {
         var args = new ArrayList<String>();
         args.add("--liaison.demo.enabled=false");
         args.add("--spring.main.banner-mode=off");
@@ -139,7 +148,7 @@ public final class ImportCommand {
                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
         args.addAll(settings);
         return new SpringApplicationBuilder(LiaisonApplication.class).web(WebApplicationType.NONE)
-                .initializers(ImportStartup.INITIALIZER)
+                .initializers(startup)
                 .run(args.toArray(String[]::new));
     }
 

@@ -26,12 +26,14 @@ import org.neo4j.driver.Record;
 final class ImportJob implements AutoCloseable {
 
     private static final Cypher KNOWN_PROVIDER_NPIS = Cypher.load("importer/known-provider-npis");
+    private static final Cypher UNKNOWN_NPIS = Cypher.load("importer/unknown-npis");
 
     private final String importId;
     private final ImportOptions options;
     private final ErrorReport errors;
     private final ImportCounters counters = new ImportCounters();
     private final BatchWriter writer;
+    private final BulkStore bulk;
     private volatile DoubleSupplier fraction = () -> 0;
     private volatile String fileName = "";
 
@@ -49,6 +51,37 @@ final class ImportJob implements AutoCloseable {
         this.errors = errors;
         this.writer = new BatchWriter(new BatchTransactions(graph, dryRun), importId, batch, counters,
                 this::refuseAccepted);
+        this.bulk = null;
+    }
+
+    /**
+     * A file of a bulk first load ({@link BulkImport}): read and checked as above, its rows written to the offline
+     * importer's files by {@code bulk}, which also answers what the loaders ask the graph.
+     */
+    ImportJob(BulkStore bulk, String importId, ImportOptions options, ErrorReport errors) {
+        this.importId = importId;
+        this.options = options;
+        this.errors = errors;
+        this.writer = new BatchWriter(new BatchTransactions(null, false), importId, BatchWriter.BATCH, counters,
+                this::refuseAccepted);
+        this.bulk = bulk;
+    }
+
+    /** The bulk load this file belongs to, null for a transactional import. */
+    BulkStore bulk() {
+        return bulk;
+    }
+
+    void nodesCreated(long count) {
+        counters.nodesCreated(count);
+    }
+
+    void nodesUpdated(long count) {
+        counters.nodesUpdated(count);
+    }
+
+    void relationshipsCreated(long count) {
+        counters.relationshipsCreated(count);
     }
 
     boolean dryRun() {
@@ -170,6 +203,9 @@ final class ImportJob implements AutoCloseable {
      * (about 16 bytes each: the whole national registry fits in 150 MB), for {@code --only-known-npis}.
      */
     LongHashSet knownProviderNpis() {
+        if (bulk != null) {
+            return bulk.knownProviderNpis();
+        }
         var npis = new LongHashSet();
         writer.each(KNOWN_PROVIDER_NPIS, Map.of(), r -> npis.add(Long.parseLong(r.get("npi").asString())));
         return npis;
@@ -185,7 +221,18 @@ final class ImportJob implements AutoCloseable {
         writer.run(cypher, parameters);
     }
 
+    /** The NPIs among {@code npis} that no physician (stubs included) or practice has. */
+    java.util.Set<String> unknownNpis(java.util.Collection<String> npis) {
+        if (bulk != null) {
+            return bulk.unknownNpis(npis);
+        }
+        return new java.util.HashSet<>(writer.strings(UNKNOWN_NPIS, Map.of("npis", new java.util.ArrayList<>(npis)), "npi"));
+    }
+
     boolean exists(Cypher cypher, Map<String, Object> parameters) {
+        if (bulk != null) {
+            return bulk.exists(cypher, parameters);
+        }
         return writer.exists(cypher, parameters);
     }
 
@@ -200,6 +247,9 @@ final class ImportJob implements AutoCloseable {
     }
 
     RowBuffer buffer(Cypher cypher, BatchWriter.Kind kind, Map<String, Object> parameters, String duplicateColumn) {
+        if (bulk != null) {
+            return bulk.buffer(this, cypher, parameters, duplicateColumn, null);
+        }
         return writer.buffer(cypher, kind, parameters, duplicateColumn, null, null);
     }
 
@@ -215,8 +265,11 @@ final class ImportJob implements AutoCloseable {
     }
 
     /** See {@link BatchWriter#lanes}. */
-    WriterLanes lanes(int writers, Cypher cypher, BatchWriter.Kind kind, Map<String, Object> parameters,
-                      String duplicateColumn, UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
+    RowLanes lanes(int writers, Cypher cypher, BatchWriter.Kind kind, Map<String, Object> parameters,
+                   String duplicateColumn, UnaryOperator<List<Map<String, Object>>> beforeWrite, Repeats repeats) {
+        if (bulk != null) {
+            return bulk.lanes(this, cypher, parameters, duplicateColumn, beforeWrite);
+        }
         return writer.lanes(writers, filtered() ? Math.min(batch(), BatchWriter.FILTERED_BATCH) : batch(), cypher, kind,
                 parameters, duplicateColumn, beforeWrite, repeats);
     }

@@ -22,9 +22,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class ImportStartup implements BeanFactoryPostProcessor {
 
     static final ApplicationContextInitializer<ConfigurableApplicationContext> INITIALIZER =
-            context -> context.addBeanFactoryPostProcessor(new ImportStartup());
+            context -> context.addBeanFactoryPostProcessor(new ImportStartup(true));
 
-    private ImportStartup() {
+    /** No start-up step at all, not even the schema: the store is opened only when a bean asks for the graph. */
+    static final ApplicationContextInitializer<ConfigurableApplicationContext> SETTINGS_ONLY =
+            context -> context.addBeanFactoryPostProcessor(new ImportStartup(false));
+
+    private final boolean schema;
+
+    private ImportStartup(boolean schema) {
+        this.schema = schema;
     }
 
     @Override
@@ -33,7 +40,7 @@ final class ImportStartup implements BeanFactoryPostProcessor {
         for (Class<?> runner : new Class<?>[] {ApplicationRunner.class, CommandLineRunner.class}) {
             for (String name : beanFactory.getBeanNamesForType(runner, true, false)) {
                 Class<?> type = beanFactory.getType(name, false);
-                if (type == null || GraphSchema.class.isAssignableFrom(type)) {
+                if (type == null || (schema && GraphSchema.class.isAssignableFrom(type))) {
                     continue;
                 }
                 if (ReferralRollup.class.isAssignableFrom(type)) {

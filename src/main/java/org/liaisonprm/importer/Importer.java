@@ -165,8 +165,20 @@ public class Importer {
     private Result finish(String id, Request request, ImportFormat format, ImportJob job, ErrorReport errors,
                           long started, String message, String status) {
         errors.close();
-        ImportSummary summary = job.summary();
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        return finished(id, request, format, job.summary(), (System.nanoTime() - started) / 1_000_000, message, status);
+    }
+
+    /**
+     * Records a file that a bulk first load ({@link BulkImport}) wrote with the offline importer as the import it
+     * was: its {@code (:ImportRun)} and its {@code IMPORT} audit event.
+     */
+    Result recordOffline(String id, Request request, ImportFormat format, ImportSummary summary, long millis) {
+        recordStart(id, request);
+        return finished(id, request, format, summary, millis, null, "DONE");
+    }
+
+    private Result finished(String id, Request request, ImportFormat format, ImportSummary summary, long millis,
+                            String message, String status) {
         if (request.dryRun()) {
             log.info("Dry run {} of {} ({}) {} in {} ms, nothing written: {}", id, request.fileName(), format.id(),
                     status.toLowerCase(), millis, message != null ? message : summary.describe());
@@ -201,7 +213,7 @@ public class Importer {
         return new Result(id, format, summary, request.errors(), millis, message);
     }
 
-    private static FormatLoader loader(ImportFormat format) {
+    static FormatLoader loader(ImportFormat format) {
         return switch (format) {
             case NPPES -> new NppesLoader();
             case SHARED_PATIENTS -> new ReferralPairLoader(false);

@@ -35,6 +35,9 @@ final class NpiNodes {
      * ({@code from} → {@code a}).
      */
     List<Map<String, Object>> resolve(List<Map<String, Object>> rows, Map<String, String> fields) {
+        if (job.bulk() != null) {
+            return job.bulk().resolve(job, rows, fields, (String) parameters.get("source"));
+        }
         var known = job.dryRun() ? new LongLongHashMap() : this.known;
         if (known.size() > LIMIT) {
             known.clear();

@@ -145,7 +145,8 @@ final class ReferralPairLoader implements FormatLoader {
                         if (!pairs.add(pairKey(from, to))) {
                             throw new RowRefused(fromColumn, "", "repeats an earlier row of this file with the same key");
                         }
-                        if (pairs.size() > FIRST_LOAD_PAIRS) {
+                        if (pairs.size() > FIRST_LOAD_PAIRS && job.bulk() == null) {
+                            // a bulk load cannot look pairs up in a graph: it remembers every one
                             pairs = null;
                             writes.switchTo(cypher, BatchWriter.Kind.RELATIONSHIPS);
                         }

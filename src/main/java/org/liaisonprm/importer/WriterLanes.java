@@ -21,7 +21,7 @@ import org.liaisonprm.graph.Cypher;
  * repeat to refuse) exactly as with one writer. A batch never holds two rows with the same batch key: the
  * first is written before the second is added.
  */
-final class WriterLanes {
+final class WriterLanes implements RowLanes {
 
     /** Batches waiting per writer while the reading thread goes on, bounding the rows held in memory. */
     private static final int QUEUED_PER_WRITER = 2;
@@ -62,14 +62,14 @@ final class WriterLanes {
         }
     }
 
-    /** Writes the batches handed over from now on with another statement. */
-    void switchTo(Cypher statement, BatchWriter.Kind writes) {
+    @Override
+    public void switchTo(Cypher statement, BatchWriter.Kind writes) {
         cypher = statement;
         kind = writes;
     }
 
-    /** Adds a row for the writer of {@code key}; a repeated {@code batchKey} first sends that writer's batch. */
-    void add(long key, Object batchKey, Map<String, Object> row) {
+    @Override
+    public void add(long key, Object batchKey, Map<String, Object> row) {
         buffers.get((int) Math.floorMod(key * 0x9E3779B97F4A7C15L >>> 33, (long) count)).add(batchKey, row);
     }
 
@@ -96,7 +96,8 @@ final class WriterLanes {
     }
 
     /** Writes what is left and waits for every batch of every writer. */
-    void finish() {
+    @Override
+    public void finish() {
         for (RowBuffer buffer : buffers) {
             if (!buffer.pending().isEmpty()) {
                 buffer.flush();
