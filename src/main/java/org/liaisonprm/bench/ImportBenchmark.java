@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.liaisonprm.LiaisonApplication;
 import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
+import org.liaisonprm.importer.ImportCommand;
 import org.liaisonprm.importer.ImportFormat;
 import org.liaisonprm.importer.ImportOptions;
 import org.liaisonprm.importer.Importer;
@@ -91,7 +92,7 @@ public final class ImportBenchmark {
         }
         int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
         int npis = Integer.parseInt(options.getOrDefault("npis", "100000"));
-        var loaders = List.of(options.getOrDefault("loaders", "ours,load-csv,admin-import,create").split(","));
+        var loaders = List.of(options.getOrDefault("loaders", "ours,load-csv,admin-import,create,bulk").split(","));
         Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("load-csv-limit", "900")));
         Path work = Files.createTempDirectory("liaison-bench-import");
         PrintStream out = System.out;
@@ -119,6 +120,9 @@ public final class ImportBenchmark {
             if (loaders.contains("create")) {
                 runs.add(bareCreate(work.resolve("create"), input, totalRows));
             }
+            if (loaders.contains("bulk")) {
+                runs.add(bulk(work.resolve("bulk"), input, totalRows));
+            }
 
             out.printf("%n%-34s %10s %12s %14s %14s  %s%n", "loader", "wall s", "rows/s", "peak heap MB",
                     "live heap MB", "graph");
@@ -129,13 +133,19 @@ public final class ImportBenchmark {
                                 limit.toSeconds(), run.rows(), totalRows));
             }
             Run ours = runs.get(0);
-            for (Run other : runs.subList(1, runs.size())) {
+            for (Run other : ours.name().equals("Liaison importer") ? runs.subList(1, runs.size()) : List.<Run>of()) {
                 if (other.finished()) {
                     out.printf("%s / %s: %.2f× the time%n", ours.name(), other.name(), (double) ours.millis() / other.millis());
                 } else {
                     out.printf("%s / %s: at least %.1f× the rate (rows/s; the other stopped unfinished and slows as it goes)%n",
                             ours.name(), other.name(), ours.rowsPerSecond() / other.rowsPerSecond());
                 }
+            }
+            var admin = runs.stream().filter(r -> r.name().startsWith("neo4j-admin")).findFirst();
+            var bulk = runs.stream().filter(r -> r.name().startsWith("Liaison import --bulk")).findFirst();
+            if (admin.isPresent() && bulk.isPresent()) {
+                out.printf("%s / %s: %.2f× the time%n", bulk.get().name(), admin.get().name(),
+                        (double) bulk.get().millis() / admin.get().millis());
             }
             boolean same = runs.stream().filter(Run::finished).allMatch(r -> r.graph().equals(ours.graph()));
             out.println(same ? "All graphs hold the same counts and sums." : "THE GRAPHS DIFFER: see the table above.");
@@ -252,6 +262,31 @@ public final class ImportBenchmark {
         all.put("rows", batch);
         graph.write(CREATE_REFERRALS, all);
         batch.clear();
+    }
+
+    /**
+     * Liaison's bulk first load of the same two files into a new store: every row checked as the importer checks
+     * it, the offline importer, then the schema, membership and rollup; then the store is opened to count.
+     */
+    private static Run bulk(Path home, Path input, long rows) {
+        var arguments = new ArrayList<String>(List.of("--bulk", "--file=" + input.resolve("nppes.csv"),
+                "--errors=" + home.resolveSibling("bulk-nppes.errors.csv"), "--file=" + input.resolve("hop-teaming.csv"),
+                "--period=" + PERIOD.getYear(), "--errors=" + home.resolveSibling("bulk-hop-teaming.errors.csv")));
+        for (String setting : ReportBenchmark.settings(home)) {
+            if (setting.startsWith("--liaison.graph.")) { // the command sets the others itself
+                arguments.add(setting);
+            }
+        }
+        var run = measure("Liaison import --bulk", rows, () -> {
+            int exit = new ImportCommand(System.out).run(arguments.toArray(String[]::new));
+            if (exit != 0) {
+                throw new IllegalStateException("import --bulk exited with " + exit);
+            }
+        }, null);
+        try (ConfigurableApplicationContext context = start(home, input)) {
+            return new Run(run.name(), run.millis(), run.rows(), true, run.peakHeapBytes(), run.liveHeapBytes(),
+                    graph(context.getBean(Graph.class)));
+        }
     }
 
     /** Neo4j's offline bulk loader into an empty store; then the store is opened to count. */

@@ -3,7 +3,6 @@ package org.liaisonprm.importer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +20,8 @@ import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.GraphProperties;
 import org.liaisonprm.graph.GraphStoreLockedException;
 import org.liaisonprm.graph.NetworkMembership;
+import org.liaisonprm.graph.OfflineImporter;
 import org.liaisonprm.graph.ReferralRollup;
-import org.neo4j.cli.AdminTool;
-import org.neo4j.cli.ExecutionContext;
-import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -63,6 +60,7 @@ final class BulkImport {
         } catch (ImportRefusedException e) {
             return refuse(e.getMessage());
         }
+        long begun = System.nanoTime();
         List<String> settings = files.get(0).settings();
         boolean dryRun = files.get(0).dryRun();
         GraphProperties graph;
@@ -92,6 +90,7 @@ final class BulkImport {
             throw new UncheckedIOException("Cannot write in " + graph.dataDir(), e);
         }
         try (BulkStore store = new BulkStore(dir)) {
+            out.printf("The store checked (new or empty) in %,d ms%n", (System.nanoTime() - begun) / 1_000_000);
             var loaded = new ArrayList<Loaded>();
             for (ImportArguments file : files) {
                 var result = read(file, store);
@@ -117,12 +116,15 @@ final class BulkImport {
                     store.relationships());
             offline(graph, store, dir);
             long written = System.nanoTime();
-            out.printf("  written in %,d ms; opening the store (schema), membership and rollup ...%n",
+            out.printf("  written in %,d ms%n",
                     (written - started) / 1_000_000);
             try (ConfigurableApplicationContext context = ImportCommand.start(settings)) {
+                long opened = System.nanoTime();
+                out.printf("  store opened and its schema applied in %,d ms%n", (opened - written) / 1_000_000);
                 finish(context, store, loaded);
+                out.printf("  deactivations, membership, rollup and import records in %,d ms%n",
+                        (System.nanoTime() - opened) / 1_000_000);
             }
-            out.printf("  done in %,d ms%n", (System.nanoTime() - written) / 1_000_000);
             return exit;
         } finally {
             delete(dir);
@@ -208,30 +210,7 @@ final class BulkImport {
     /** {@code neo4j-admin database import full} into the embedded store's home, in this process. */
     private static void offline(GraphProperties graph, BulkStore store, Path dir) {
         try {
-            Path conf = Files.createDirectories(dir.resolve("conf"));
-            var lines = new StringBuilder();
-            // the settings that say where the store lives, as the embedded store is given them
-            graph.settings().forEach((name, value) -> {
-                if (name.startsWith("server.directories.")) {
-                    lines.append(name).append('=').append(value).append('\n');
-                }
-            });
-            Files.writeString(conf.resolve("neo4j.conf"), lines, StandardCharsets.UTF_8);
-            var arguments = new ArrayList<>(List.of("database", "import", "full"));
-            arguments.addAll(store.importerArguments());
-            arguments.addAll(List.of("--overwrite-destination=true", "--report-file=" + dir.resolve("offline-import.report"),
-                    "--threads=" + Runtime.getRuntime().availableProcessors(), "neo4j"));
-            Path log = dir.resolve("offline-import.log");
-            int exit;
-            try (var print = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-                var context = new ExecutionContext(graph.dataDir(), conf, print, print, new DefaultFileSystemAbstraction());
-                exit = AdminTool.execute(context, arguments.toArray(String[]::new));
-            }
-            if (exit != 0) {
-                List<String> text = Files.readAllLines(log, StandardCharsets.UTF_8);
-                throw new IllegalStateException("Neo4j's offline importer stopped (exit code " + exit + "):\n"
-                        + String.join("\n", text.subList(Math.max(0, text.size() - 20), text.size())));
-            }
+            OfflineImporter.run(graph.dataDir(), graph.settings(), store.importerArguments(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the offline importer's files in " + dir, e);
         }

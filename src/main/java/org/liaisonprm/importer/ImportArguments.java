@@ -31,8 +31,7 @@ record ImportArguments(ImportFormat format, Path file, Path errors, boolean dryR
         FORMAT("format", "FORMAT", "one of the formats below; default auto"),
         ERRORS("errors", "PATH", "where the refused rows are reported; default PATH.errors.csv"),
         DRY_RUN("dry-run", null, "read and check the whole file as an import would; write nothing"),
-        BULK("bulk", null, "a first load into a new, empty embedded store with the offline importer; --file may be "
-                + "given for each file, its options after it"),
+        BULK("bulk", null, "the first load of a new, empty embedded store, by the offline importer (below)"),
         HELP("help", null, "this text");
 
         final String id;

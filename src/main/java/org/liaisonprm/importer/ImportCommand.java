@@ -155,7 +155,7 @@ public final class ImportCommand {
     /** What {@code import --help} and {@code import} without arguments print: formats with their options. */
     static String usage() {
         var text = new StringBuilder();
-        text.append("Usage: java -jar liaison.jar import [--format=FORMAT] --file=PATH [options] [--errors=REPORT.csv] [--dry-run]\n\n");
+        text.append("Usage: java -jar liaison.jar import [--format=FORMAT] --file=PATH [options] [--errors=REPORT.csv] [--dry-run] [--bulk]\n\n");
         text.append("Imports one file into the configured store, which no running server may hold.\n\n");
         for (var own : ImportArguments.Own.values()) {
             text.append(line("  " + own.usage(), own.meaning));
@@ -175,6 +175,14 @@ public final class ImportCommand {
         }
         text.append("""
 
+                Bulk first load (--bulk): nppes, hop-teaming and shared-patients files read and checked as above, then
+                written at once by Neo4j's offline importer into a new, empty embedded store that no server holds; then
+                the schema, membership and rollup. Give --file for each file, each followed by its own options, e.g.
+                  java -jar liaison.jar import --bulk --file=npidata.csv --state=MA \\
+                       --file=hop-2018.csv --period=2018 --only-known-npis
+                A store that holds anything is refused (exit code 2), as is any file refused as a whole: all files
+                are written or none. Import other formats after it, without --bulk.
+
                 Settings of the application apply as for the server, given as --liaison.…=VALUE or --spring.…=VALUE,
                 e.g. --liaison.graph.data-dir=./data. Anything else is refused.
 
@@ -182,7 +190,8 @@ public final class ImportCommand {
                   0  every row was accepted (imported, or skipped on purpose)
                   3  the import finished, some rows were refused: see the error report
                   2  nothing was imported: an unknown or misspelt option, one the format does not take, a missing
-                     or unreadable file, a whole file refused, or the store held by a running server
+                     or unreadable file, a whole file refused, the store held by a running server, or --bulk
+                     given a store that is not empty
 
                 Example:
                   java -jar liaison.jar import --format=hop-teaming --file=hop-2018.csv --period=2018 \\
