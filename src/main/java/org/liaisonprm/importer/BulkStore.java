@@ -129,33 +129,12 @@ final class BulkStore implements AutoCloseable {
         String npi = (String) row.get("npi");
         long number = Long.parseLong(npi);
         int entry = npis.get(number);
-        if ((entry & PHYSICIAN) != 0) {
-            job.refuseAccepted((Long) row.get("line"), column, "", BatchWriter.REPEAT);
+        if (repeats(job, row, column, entry, PHYSICIAN)) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        var props = (Map<String, Object>) row.get("props");
         boolean practiceTookStub = (entry & PRACTICE_WAS_STUB) != 0;
-        String id = (practiceTookStub ? "I" : "P") + npi;
-        var cells = new ArrayList<Object>(21);
-        cells.add(id);
-        cells.add(npi);
-        cells.add(npi);
-        for (String key : PHYSICIAN_PROPS) {
-            cells.add(props.get(key));
-        }
-        cells.add("OUT");
-        cells.add(false);
-        cells.add(false);
-        cells.add(true);
-        cells.add(parameters.get("source"));
-        cells.add(job.importId());
-        physicians.row(cells);
-        if ((entry & STUB) != 0 && !practiceTookStub) {
-            job.nodesUpdated(1);
-        } else {
-            job.nodesCreated(1);
-        }
+        var props = node(job, physicians, (practiceTookStub ? "I" : "P") + npi, npi, row, PHYSICIAN_PROPS,
+                List.of("OUT", false, false, true), parameters, (entry & STUB) != 0 && !practiceTookStub);
         int line = index(serviceLines, (String) props.get("serviceLine"));
         npis.put(number, entry | PHYSICIAN | line << 8);
     }
@@ -164,33 +143,51 @@ final class BulkStore implements AutoCloseable {
         String npi = (String) row.get("npi");
         long number = Long.parseLong(npi);
         int entry = npis.get(number);
-        if ((entry & PRACTICE) != 0) {
-            job.refuseAccepted((Long) row.get("line"), column, "", BatchWriter.REPEAT);
+        if (repeats(job, row, column, entry, PRACTICE)) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        var props = (Map<String, Object>) row.get("props");
         // a stub a referral file made for the NPI becomes the practice, keeping its referrals
         boolean fromStub = (entry & STUB) != 0 && (entry & PHYSICIAN) == 0;
-        var cells = new ArrayList<Object>(13);
-        cells.add((fromStub ? "P" : "O") + npi);
+        node(job, practices, (fromStub ? "P" : "O") + npi, npi, row, PRACTICE_PROPS, List.of("OUT", false, true),
+                parameters, fromStub);
+        npis.put(number, entry | PRACTICE | (fromStub ? PRACTICE_WAS_STUB : 0));
+    }
+
+    /** Refuses a registry row whose NPI this load already wrote as the same kind of node. */
+    private static boolean repeats(ImportJob job, Map<String, Object> row, String column, int entry, int kind) {
+        if ((entry & kind) == 0) {
+            return false;
+        }
+        job.refuseAccepted((Long) row.get("line"), column, "", BatchWriter.REPEAT);
+        return true;
+    }
+
+    /**
+     * Writes a registry node: its id, {@code id} and {@code npi}, the row's {@code props} by {@code keys}, the
+     * {@code fixed} values, source and import id; counted updated when it fills in (or is) a stub. Returns the props.
+     */
+    private Map<String, Object> node(ImportJob job, CsvOut file, String nodeId, String npi, Map<String, Object> row,
+                                     List<String> keys, List<Object> fixed, Map<String, Object> parameters,
+                                     boolean wasStub) {
+        @SuppressWarnings("unchecked")
+        var props = (Map<String, Object>) row.get("props");
+        var cells = new ArrayList<Object>(keys.size() + fixed.size() + 5);
+        cells.add(nodeId);
         cells.add(npi);
         cells.add(npi);
-        for (String key : PRACTICE_PROPS) {
+        for (String key : keys) {
             cells.add(props.get(key));
         }
-        cells.add("OUT");
-        cells.add(false);
-        cells.add(true);
+        cells.addAll(fixed);
         cells.add(parameters.get("source"));
         cells.add(job.importId());
-        practices.row(cells);
-        if (fromStub) {
+        file.row(cells);
+        if (wasStub) {
             job.nodesUpdated(1);
         } else {
             job.nodesCreated(1);
         }
-        npis.put(number, entry | PRACTICE | (fromStub ? PRACTICE_WAS_STUB : 0));
+        return props;
     }
 
     /** As the statement: only a node the graph holds when the row is written is marked inactive. */

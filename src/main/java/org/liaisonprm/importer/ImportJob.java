@@ -1,8 +1,12 @@
 package org.liaisonprm.importer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
@@ -222,11 +226,11 @@ final class ImportJob implements AutoCloseable {
     }
 
     /** The NPIs among {@code npis} that no physician (stubs included) or practice has. */
-    java.util.Set<String> unknownNpis(java.util.Collection<String> npis) {
+    Set<String> unknownNpis(Collection<String> npis) {
         if (bulk != null) {
             return bulk.unknownNpis(npis);
         }
-        return new java.util.HashSet<>(writer.strings(UNKNOWN_NPIS, Map.of("npis", new java.util.ArrayList<>(npis)), "npi"));
+        return new HashSet<>(writer.strings(UNKNOWN_NPIS, Map.of("npis", new ArrayList<>(npis)), "npi"));
     }
 
     boolean exists(Cypher cypher, Map<String, Object> parameters) {

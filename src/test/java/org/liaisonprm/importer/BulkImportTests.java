@@ -2,9 +2,6 @@ package org.liaisonprm.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,16 +42,8 @@ class BulkImportTests {
         return Npi.withCheckDigit(String.valueOf(100_000_000 + i));
     }
 
-    private record Outcome(int exit, String output) {
-    }
-
-    private static Outcome run(String... args) {
-        var bytes = new ByteArrayOutputStream();
-        var all = new ArrayList<>(List.of(args));
-        all.add("--liaison.graph.bolt-port=0");
-        all.add("--liaison.graph.settings[server.memory.pagecache.size]=64m");
-        int exit = new ImportCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(all.toArray(String[]::new));
-        return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8));
+    private static Imports.CommandRun run(String... args) {
+        return Imports.command(args);
     }
 
     private Path registry(String name, boolean withStubs) {

@@ -37,16 +37,8 @@ class ImportCommandTests {
     @TempDir
     Path dir;
 
-    private record Outcome(int exit, String output) {
-    }
-
-    private Outcome run(String... args) {
-        var bytes = new ByteArrayOutputStream();
-        var all = new ArrayList<>(List.of(args));
-        all.add("--liaison.graph.bolt-port=0");
-        all.add("--liaison.graph.settings[server.memory.pagecache.size]=64m");
-        int exit = new ImportCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(all.toArray(String[]::new));
-        return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8));
+    private static Imports.CommandRun run(String... args) {
+        return Imports.command(args);
     }
 
     @Test

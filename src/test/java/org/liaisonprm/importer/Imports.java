@@ -52,6 +52,21 @@ final class Imports {
                 errors, "tester"), Importer.Progress.NONE);
     }
 
+    /** How {@code liaison import …} ended: its exit code and what it printed. */
+    record CommandRun(int exit, String output) {
+    }
+
+    /** Runs {@code liaison import …} with a free Bolt port and a small page cache, capturing what it prints. */
+    static CommandRun command(String... args) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        var all = new java.util.ArrayList<>(List.of(args));
+        all.add("--liaison.graph.bolt-port=0");
+        all.add("--liaison.graph.settings[server.memory.pagecache.size]=64m");
+        int exit = new ImportCommand(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(all.toArray(String[]::new));
+        return new CommandRun(exit, bytes.toString(StandardCharsets.UTF_8));
+    }
+
     /** The error report's lines after the header. */
     static List<String> errorLines(Path report) {
         try {
