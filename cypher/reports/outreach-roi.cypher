@@ -53,16 +53,40 @@ CALL (p, firstContact, beforeStart, afterEnd) {
          sum(CASE WHEN NOT before THEN r.referrals ELSE 0 END) AS referralsAfter,
          sum(CASE WHEN NOT before AND kept THEN r.referrals ELSE 0 END) AS keptAfter
 }
-CALL (p, territories, firstContact, beforeStart, afterEnd) {
-  MATCH (q:Physician)
-  WHERE q.specialty = p.specialty AND q <> p AND any(t IN territories WHERE q.zip IN t.zips)
-    AND NOT EXISTS { MATCH (q)<-[:WITH]-(j:Interaction) WHERE j.date >= beforeStart AND j.date < afterEnd }
-  OPTIONAL MATCH (q)-[r:REFERRED]->(x)
-  WHERE r.periodStart >= beforeStart AND r.periodStart < afterEnd AND x.inNetwork
-  WITH q, sum(CASE WHEN r.periodStart >= firstContact THEN r.referrals ELSE 0 END)
-          - sum(CASE WHEN r.periodStart < firstContact THEN r.referrals ELSE 0 END) AS change
-  RETURN count(q) AS peers, coalesce(avg(change), 0.0) AS peerChange
+// The comparison physicians: contacted physicians are taken by specialty, and each physician of that specialty
+// in one of their territories is read once, its kept referrals per month over the group's dates, rather than
+// once for every contacted physician it is compared with.
+WITH p.specialty AS specialty,
+     collect({p: p, firstContact: firstContact, interactions: interactions, beforeStart: beforeStart,
+              afterEnd: afterEnd, zips: reduce(zips = [], t IN territories | zips + t.zips),
+              referralsBefore: referralsBefore, keptBefore: keptBefore,
+              referralsAfter: referralsAfter, keptAfter: keptAfter}) AS group
+CALL (specialty, group) {
+  UNWIND group AS c
+  UNWIND c.zips AS zip
+  WITH zip, min(c.beforeStart) AS from, max(c.afterEnd) AS to
+  MATCH (q:Physician {zip: zip})
+  WHERE q.specialty = specialty
+  CALL (q, from, to) {
+    OPTIONAL MATCH (q)-[r:REFERRED]->(x)
+    WHERE r.periodStart >= from AND r.periodStart < to AND x.inNetwork
+    WITH r.periodStart AS month, sum(r.referrals) AS kept
+    RETURN collect(CASE WHEN month IS NOT NULL THEN {month: month, kept: kept} END) AS months
+  }
+  RETURN collect({q: q, zip: zip, months: months,
+                  contacts: [(q)<-[:WITH]-(j:Interaction) WHERE j.date >= from AND j.date < to | j.date]}) AS candidates
 }
+UNWIND group AS c
+WITH c, [x IN candidates WHERE x.q <> c.p AND x.zip IN c.zips
+          AND none(d IN x.contacts WHERE d >= c.beforeStart AND d < c.afterEnd)] AS peers
+WITH c, size(peers) AS peers,
+     [x IN peers | reduce(change = 0, m IN x.months | change
+        + CASE WHEN m.month >= c.firstContact AND m.month < c.afterEnd THEN m.kept
+               WHEN m.month >= c.beforeStart AND m.month < c.firstContact THEN -m.kept ELSE 0 END)] AS changes
+WITH c.p AS p, c.firstContact AS firstContact, c.interactions AS interactions,
+     c.referralsBefore AS referralsBefore, c.keptBefore AS keptBefore,
+     c.referralsAfter AS referralsAfter, c.keptAfter AS keptAfter, peers,
+     CASE WHEN peers = 0 THEN 0.0 ELSE toFloat(reduce(sum = 0, change IN changes | sum + change)) / peers END AS peerChange
 WITH p, firstContact, interactions, referralsBefore, keptBefore, referralsAfter, keptAfter, peers, peerChange,
      (keptAfter - keptBefore) - peerChange AS effect
 RETURN p.id AS physicianId, p.name AS physician, p.specialty AS specialty, firstContact, interactions,
