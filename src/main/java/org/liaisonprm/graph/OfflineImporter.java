@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.io.layout.Neo4jLayout;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 
 /**
@@ -22,6 +26,41 @@ import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 public final class OfflineImporter {
 
     private OfflineImporter() {
+    }
+
+    /**
+     * Whether the embedded store's {@code neo4j} database has a directory of files yet: false for a store that
+     * was never started, which is then known to be empty without starting it.
+     *
+     * @param home     the embedded store's home ({@code liaison.graph.data-dir})
+     * @param settings the embedded store's Neo4j settings: those that say where its files live apply
+     */
+    public static boolean storeExists(Path home, Map<String, String> settings) {
+        Config config = Config.newBuilder()
+                .set(GraphDatabaseSettings.neo4j_home, home.toAbsolutePath())
+                .setRaw(directories(settings))
+                .build();
+        Path database = Neo4jLayout.of(config).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+                .databaseDirectory();
+        if (!Files.isDirectory(database)) {
+            return false;
+        }
+        try (var files = Files.list(database)) {
+            return files.findAny().isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + database, e);
+        }
+    }
+
+    /** The settings that say where the store's files live ({@code server.directories.*}). */
+    private static Map<String, String> directories(Map<String, String> settings) {
+        var directories = new TreeMap<String, String>();
+        settings.forEach((name, value) -> {
+            if (name.startsWith("server.directories.")) {
+                directories.put(name, value);
+            }
+        });
+        return directories;
     }
 
     /**
@@ -37,11 +76,7 @@ public final class OfflineImporter {
         try {
             Path conf = Files.createDirectories(work.resolve("conf"));
             var lines = new StringBuilder();
-            settings.forEach((name, value) -> {
-                if (name.startsWith("server.directories.")) {
-                    lines.append(name).append('=').append(value).append('\n');
-                }
-            });
+            directories(settings).forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
             Files.writeString(conf.resolve("neo4j.conf"), lines, StandardCharsets.UTF_8);
             var arguments = new ArrayList<>(List.of("database", "import", "full"));
             arguments.addAll(files);

@@ -71,7 +71,7 @@ final class BulkImport {
                         + "Nothing was imported. Import into the server without --bulk, or load it with neo4j-admin "
                         + "database import on that server.");
             }
-            String contents = contents(context, graph.dataDir());
+            String contents = contents(context, graph);
             if (contents != null) {
                 return refuse("The store in " + graph.dataDir() + " is not empty: it holds " + contents + ". --bulk "
                         + "only writes a new store. Nothing was imported; import into this store without --bulk.");
@@ -164,9 +164,12 @@ final class BulkImport {
         return checked;
     }
 
-    /** What a store holds by label ("1,000 Physician, 3 User"), null when it holds nothing or does not exist. */
-    private static String contents(ConfigurableApplicationContext context, Path dataDir) {
-        if (!Files.exists(dataDir)) {
+    /**
+     * What a store holds by label ("1,000 Physician, 3 User"), null when it holds nothing or does not exist. A
+     * store that was never started is not started to find that out.
+     */
+    private static String contents(ConfigurableApplicationContext context, GraphProperties graph) {
+        if (!OfflineImporter.storeExists(graph.dataDir(), graph.settings())) {
             return null;
         }
         var labels = context.getBean(Graph.class).read(CONTENTS, Map.of(),

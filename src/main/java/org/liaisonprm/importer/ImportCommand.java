@@ -144,6 +144,7 @@ public final class ImportCommand {
         args.add("--spring.main.lazy-initialization=true");
         args.add("--liaison.audit.purge-cron=-");
         args.add("--logging.level.root=warn");
+        args.add("--management.endpoints.access.default=none"); // no health checks that would open the store
         args.add("--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
         args.addAll(settings);

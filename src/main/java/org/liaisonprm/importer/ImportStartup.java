@@ -24,9 +24,14 @@ final class ImportStartup implements BeanFactoryPostProcessor {
     static final ApplicationContextInitializer<ConfigurableApplicationContext> INITIALIZER =
             context -> context.addBeanFactoryPostProcessor(new ImportStartup(true));
 
-    /** No start-up step at all, not even the schema: the store is opened only when a bean asks for the graph. */
+    /**
+     * No start-up step at all, not even the schema, and every bean of the application created only when asked
+     * for (even those with a schedule): the store is opened only when a bean asks for the graph.
+     */
     static final ApplicationContextInitializer<ConfigurableApplicationContext> SETTINGS_ONLY =
             context -> context.addBeanFactoryPostProcessor(new ImportStartup(false));
+
+    private static final String APPLICATION = "org.liaisonprm.";
 
     private final boolean schema;
 
@@ -37,13 +42,24 @@ final class ImportStartup implements BeanFactoryPostProcessor {
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         var registry = (BeanDefinitionRegistry) beanFactory;
+        if (!schema) {
+            for (String name : beanFactory.getBeanDefinitionNames()) {
+                var definition = beanFactory.getBeanDefinition(name);
+                String type = definition.getBeanClassName() != null ? definition.getBeanClassName()
+                        : definition.getFactoryBeanName() != null
+                        ? beanFactory.getBeanDefinition(definition.getFactoryBeanName()).getBeanClassName() : null;
+                if (type != null && type.startsWith(APPLICATION)) {
+                    definition.setLazyInit(true);
+                }
+            }
+        }
         for (Class<?> runner : new Class<?>[] {ApplicationRunner.class, CommandLineRunner.class}) {
             for (String name : beanFactory.getBeanNamesForType(runner, true, false)) {
                 Class<?> type = beanFactory.getType(name, false);
                 if (type == null || (schema && GraphSchema.class.isAssignableFrom(type))) {
                     continue;
                 }
-                if (ReferralRollup.class.isAssignableFrom(type)) {
+                if (schema && ReferralRollup.class.isAssignableFrom(type)) {
                     // the importer needs the service, not its start-up check
                     ((AbstractBeanDefinition) registry.getBeanDefinition(name)).setBeanClass(RollupOnRequest.class);
                 } else {
