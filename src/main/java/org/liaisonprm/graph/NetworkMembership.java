@@ -46,15 +46,17 @@ public class NetworkMembership {
         return "IN".equals(network) || "AFFILIATED".equals(network);
     }
 
-    /** Recomputes {@code network} and {@code inNetwork} for the whole graph, in one transaction. */
-    public void recompute() {
+    /**
+     * Recomputes {@code network} and {@code inNetwork} for the whole graph, in one transaction, writing only
+     * the providers whose membership changed; returns how many properties it set (none when nothing changed).
+     */
+    public int recompute() {
         long started = System.nanoTime();
-        graph.write(tx -> {
-            tx.run(OWNED, Map.of());
-            tx.run(PHYSICIANS, Map.of());
-            tx.run(AFFILIATED_PRACTICES, Map.of());
-            return null;
-        });
-        log.info("Network membership recomputed in {} ms", (System.nanoTime() - started) / 1_000_000);
+        int set = graph.write(tx -> tx.run(OWNED, Map.of()).counters().propertiesSet()
+                + tx.run(PHYSICIANS, Map.of()).counters().propertiesSet()
+                + tx.run(AFFILIATED_PRACTICES, Map.of()).counters().propertiesSet());
+        log.info("Network membership recomputed in {} ms ({} properties changed)",
+                (System.nanoTime() - started) / 1_000_000, set);
+        return set;
     }
 }

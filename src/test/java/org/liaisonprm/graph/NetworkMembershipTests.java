@@ -71,6 +71,20 @@ class NetworkMembershipTests {
                 .containsEntry("f1", "OUT").containsEntry("d5", "OUT").containsEntry("d1", "IN");
     }
 
+    @Test
+    void writesOnlyWhatChanges() {
+        // 6 practices and facilities (network, inNetwork), 6 physicians (those and leftNetworkOn, previousNetwork),
+        // then p2 made AFFILIATED by d3
+        assertThat(membership.recompute()).isEqualTo(6 * 2 + 6 * 4 + 2);
+        assertThat(membership.recompute()).as("nothing changed").isZero();
+        // d3 is no longer affiliated with f1: d3 turns OUT, and with it p2, the independent practice d3 made
+        // AFFILIATED (d4 there is affiliated only with the rival's facility)
+        GraphFixtures.run(driver, "MATCH (:Physician {id: 'd3'})-[r:AFFILIATED_WITH]->() DELETE r");
+        assertThat(membership.recompute()).isEqualTo(4 + 2);
+        assertThat(networks()).containsEntry("d3", "OUT").containsEntry("p2", "OUT").containsEntry("d5", "AFFILIATED");
+        assertThat(membership.recompute()).isZero();
+    }
+
     private Map<String, String> networks() {
         var networks = new HashMap<String, String>();
         GraphFixtures.rows(driver, """
