@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -35,6 +37,7 @@ public class GraphSchema implements ApplicationRunner {
 
     private static final Cypher APPLIED = Cypher.load("graph/schema-applied");
     private static final Cypher RECORD = Cypher.load("graph/schema-record");
+    private static final Cypher INDEXES_NOT_ONLINE = Cypher.load("graph/indexes-not-online");
 
     private final Graph graph;
 
@@ -47,26 +50,69 @@ public class GraphSchema implements ApplicationRunner {
         apply();
     }
 
-    /** Applies what has not been applied yet; returns the names of the files it ran. */
+    /**
+     * Applies what has not been applied yet, all of it in one transaction, so that the indexes it creates are
+     * populated together in one pass over the store rather than one pass each; returns the names of the files
+     * it ran. The indexes come online in the background (a uniqueness constraint's index is built before its
+     * statement returns).
+     */
     public List<String> apply() {
-        var ran = new java.util.ArrayList<String>();
+        long started = System.nanoTime();
+        var pending = new ArrayList<Pending>();
         for (Resource file : files()) {
             String name = file.getFilename();
             String text = read(file);
             String checksum = sha256(text);
-            if (alreadyApplied(name, checksum)) {
-                continue;
+            if (!alreadyApplied(name, checksum)) {
+                pending.add(new Pending(name, checksum, CypherScript.statements(text)));
             }
-            List<String> statements = CypherScript.statements(text);
-            for (String statement : statements) {
-                // a statement of a schema file in cypher/schema/, run as the file holds it
-                graph.write(Cypher.written(statement), Map.of());
-            }
-            graph.write(RECORD, Map.of("id", name, "checksum", checksum, "count", statements.size()));
-            log.info("Applied schema file {} ({} statements)", name, statements.size());
-            ran.add(name);
         }
-        return ran;
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        graph.write(tx -> {
+            for (Pending file : pending) {
+                for (String statement : file.statements()) {
+                    // a statement of a schema file in cypher/schema/, run as the file holds it
+                    tx.run(Cypher.written(statement), Map.of());
+                }
+            }
+            return null;
+        });
+        for (Pending file : pending) {
+            graph.write(RECORD, Map.of("id", file.name(), "checksum", file.checksum(), "count", file.statements().size()));
+        }
+        var names = pending.stream().map(Pending::name).toList();
+        log.info("Applied schema files {} ({} statements) in {} ms", String.join(", ", names),
+                pending.stream().mapToInt(file -> file.statements().size()).sum(),
+                (System.nanoTime() - started) / 1_000_000);
+        return names;
+    }
+
+    /**
+     * Waits until every index is online or has failed, at most this long; returns those still being built or
+     * failed then ("physician_zip (POPULATING)"), none when the store is ready.
+     */
+    public List<String> awaitIndexes(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            var building = graph.read(INDEXES_NOT_ONLINE, Map.of(),
+                    r -> r.get("name").asString() + " (" + r.get("state").asString() + ")");
+            boolean failed = building.stream().anyMatch(index -> index.endsWith("(FAILED)"));
+            if (building.isEmpty() || failed || System.nanoTime() > deadline) {
+                return building;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return building;
+            }
+        }
+    }
+
+    /** A schema file not applied yet, or changed since. */
+    private record Pending(String name, String checksum, List<String> statements) {
     }
 
     private boolean alreadyApplied(String name, String checksum) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -18,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.liaisonprm.graph.Cypher;
 import org.liaisonprm.graph.Graph;
 import org.liaisonprm.graph.GraphProperties;
+import org.liaisonprm.graph.GraphSchema;
 import org.liaisonprm.graph.GraphStoreLockedException;
-import org.liaisonprm.graph.NetworkMembership;
 import org.liaisonprm.graph.OfflineImporter;
 import org.liaisonprm.graph.ReferralRollup;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,8 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * loader exactly as a transactional import reads it (same refusals, error report and exit codes); the rows it
  * accepts are written to the node and relationship files of Neo4j's offline importer ({@link BulkStore}). Only
  * when every file has been read does {@code neo4j-admin database import full} write the store; then the store
- * is opened, which applies the schema, and deactivations, network membership and the referral rollup are
- * applied and each file is recorded as an {@code (:ImportRun)} with its audit event. A store that holds
+ * is opened, which applies the schema, and once its indexes are online deactivations and the referral rollup
+ * are applied and each file is recorded as an {@code (:ImportRun)} with its audit event (network membership
+ * has nothing to change in a store of these formats). A store that holds
  * anything refuses with exit code 2, as does any file refused as a whole: a bulk load writes all its files or
  * none.
  */
@@ -41,6 +43,9 @@ final class BulkImport {
             ImportFormat.SHARED_PATIENTS);
 
     private static final Cypher CONTENTS = Cypher.load("importer/bulk-store-contents");
+
+    /** How long a bulk load waits for the indexes of its store to come online before it says they are not. */
+    private static final Duration INDEXES_READY = Duration.ofMinutes(30);
 
     private final PrintStream out;
 
@@ -121,9 +126,18 @@ final class BulkImport {
             try (ConfigurableApplicationContext context = ImportCommand.start(settings)) {
                 long opened = System.nanoTime();
                 out.printf("  store opened and its schema applied in %,d ms%n", (opened - written) / 1_000_000);
+                var building = context.getBean(GraphSchema.class).awaitIndexes(INDEXES_READY);
+                long indexed = System.nanoTime();
+                if (building.isEmpty()) {
+                    out.printf("  every index online in %,d ms%n", (indexed - opened) / 1_000_000);
+                } else {
+                    out.printf("  indexes not online after %,d ms: %s. Neo4j builds an unfinished index again when "
+                            + "Liaison starts; SHOW INDEXES says how far it is.%n", (indexed - opened) / 1_000_000,
+                            String.join(", ", building));
+                }
                 finish(context, store, loaded);
-                out.printf("  deactivations, membership, rollup and import records in %,d ms%n",
-                        (System.nanoTime() - opened) / 1_000_000);
+                out.printf("  deactivations, rollup and import records in %,d ms%n",
+                        (System.nanoTime() - indexed) / 1_000_000);
             }
             return exit;
         } finally {
@@ -219,7 +233,7 @@ final class BulkImport {
         }
     }
 
-    /** With the store open: deactivations, membership, rollup, then each file's import record. */
+    /** With the store open: deactivations, rollup, then each file's import record. */
     private static void finish(ConfigurableApplicationContext context, BulkStore store, List<Loaded> loaded) {
         Graph graph = context.getBean(Graph.class);
         var deactivations = store.deactivations();
@@ -227,7 +241,8 @@ final class BulkImport {
             var batch = deactivations.subList(from, Math.min(deactivations.size(), from + BatchWriter.BATCH));
             graph.write(BulkStore.DEACTIVATE, Map.of("rows", batch));
         }
-        context.getBean(NetworkMembership.class).recompute();
+        // Network membership has nothing to change: the formats a bulk load reads hold no ownership, employment
+        // or affiliation, so every provider of the new store is OUT, as BulkStore writes it.
         context.getBean(ReferralRollup.class).rebuild();
         Importer importer = context.getBean(Importer.class);
         for (Loaded file : loaded) {

@@ -29,9 +29,9 @@ import org.liaisonprm.graph.Cypher;
  * <p>
  * What the graph would answer while the files are written is kept per NPI in one number (about 16 bytes): a
  * physician, a practice or a stub, the physician's service line, the stub's source. The offline importer names
- * nodes by id: {@code P<npi>} is the node first made for an NPI as a physician or a stub (which a registry row
- * fills in, or turns into the practice, keeping its referrals), {@code O<npi>} a practice that was never a
- * stub, {@code I<npi>} a physician whose NPI a practice already took. Stubs are written at the end, when the
+ * nodes by a number ({@link #nodeId}): the NPI itself for the node first made for an NPI as a physician or a stub
+ * (which a registry row fills in, or turns into the practice, keeping its referrals), offset for a practice that
+ * was never a stub and for a physician whose NPI a practice already took. Stubs are written at the end, when the
  * rows that would have filled them in have all been read.
  */
 final class BulkStore implements AutoCloseable {
@@ -47,6 +47,11 @@ final class BulkStore implements AutoCloseable {
     private static final int PRACTICE = 2;
     private static final int STUB = 4;
     private static final int PRACTICE_WAS_STUB = 8;
+
+    /** The offline importer's node ids: one number an NPI and a kind of node, as {@link #nodeId} makes it. */
+    private static final long FIRST = 0;
+    private static final long ORGANISATION = 10_000_000_000L;
+    private static final long TOOK = 20_000_000_000L;
 
     static final String PHYSICIAN_HEADER = ":ID,id,npi,name,firstName,lastName,credential,sex,taxonomyCode,specialty,"
             + "serviceLine,address,city,state,zip,network,inNetwork:boolean,stub:boolean,active:boolean,source,importId";
@@ -133,7 +138,7 @@ final class BulkStore implements AutoCloseable {
             return;
         }
         boolean practiceTookStub = (entry & PRACTICE_WAS_STUB) != 0;
-        var props = node(job, physicians, (practiceTookStub ? "I" : "P") + npi, npi, row, PHYSICIAN_PROPS,
+        var props = node(job, physicians, nodeId(practiceTookStub ? TOOK : FIRST, number), npi, row, PHYSICIAN_PROPS,
                 List.of("OUT", false, false, true), parameters, (entry & STUB) != 0 && !practiceTookStub);
         int line = index(serviceLines, (String) props.get("serviceLine"));
         npis.put(number, entry | PHYSICIAN | line << 8);
@@ -148,7 +153,7 @@ final class BulkStore implements AutoCloseable {
         }
         // a stub a referral file made for the NPI becomes the practice, keeping its referrals
         boolean fromStub = (entry & STUB) != 0 && (entry & PHYSICIAN) == 0;
-        node(job, practices, (fromStub ? "P" : "O") + npi, npi, row, PRACTICE_PROPS, List.of("OUT", false, true),
+        node(job, practices, nodeId(fromStub ? FIRST : ORGANISATION, number), npi, row, PRACTICE_PROPS, List.of("OUT", false, true),
                 parameters, fromStub);
         npis.put(number, entry | PRACTICE | (fromStub ? PRACTICE_WAS_STUB : 0));
     }
@@ -166,7 +171,7 @@ final class BulkStore implements AutoCloseable {
      * Writes a registry node: its id, {@code id} and {@code npi}, the row's {@code props} by {@code keys}, the
      * {@code fixed} values, source and import id; counted updated when it fills in (or is) a stub. Returns the props.
      */
-    private Map<String, Object> node(ImportJob job, CsvOut file, String nodeId, String npi, Map<String, Object> row,
+    private Map<String, Object> node(ImportJob job, CsvOut file, long nodeId, String npi, Map<String, Object> row,
                                      List<String> keys, List<Object> fixed, Map<String, Object> parameters,
                                      boolean wasStub) {
         @SuppressWarnings("unchecked")
@@ -239,14 +244,14 @@ final class BulkStore implements AutoCloseable {
                 long number = Long.parseLong(npi);
                 int entry = npis.get(number);
                 if ((entry & PRACTICE) != 0) {
-                    row.put(node, ((entry & PRACTICE_WAS_STUB) != 0 ? "P" : "O") + npi);
+                    row.put(node, nodeId((entry & PRACTICE_WAS_STUB) != 0 ? FIRST : ORGANISATION, number));
                     return;
                 }
                 if ((entry & (PHYSICIAN | STUB)) == 0) {
                     npis.put(number, entry | STUB | sourceIndex << 16);
                     job.nodesCreated(1);
                 }
-                row.put(node, "P" + npi);
+                row.put(node, nodeId(FIRST, number));
             });
         }
         return rows;
@@ -294,6 +299,15 @@ final class BulkStore implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * The offline importer's id of a node: the NPI itself for the node first made for it (a physician, a stub, or
+     * the practice a stub became), offset by {@link #ORGANISATION} for a practice and by {@link #TOOK} for a
+     * physician whose NPI a practice already took. Numbers let the importer match ids faster than text would.
+     */
+    private static long nodeId(long kind, long npi) {
+        return kind + npi;
+    }
+
     /** Writes the stubs no registry row filled in and closes the files. */
     void finish() {
         if (finished) {
@@ -304,7 +318,7 @@ final class BulkStore implements AutoCloseable {
             if ((entry & STUB) != 0 && (entry & (PHYSICIAN | PRACTICE_WAS_STUB)) == 0) {
                 String id = String.valueOf(npi);
                 var cells = new ArrayList<Object>(21);
-                cells.add("P" + id);
+                cells.add(nodeId(FIRST, npi));
                 cells.add(id);
                 cells.add(id);
                 cells.add("NPI " + id);
@@ -336,6 +350,7 @@ final class BulkStore implements AutoCloseable {
         if (referred.rows > 0) {
             arguments.add("--relationships=REFERRED=" + header("REFERRED", referred) + "," + referred.path);
         }
+        arguments.add("--id-type=integer");
         if (multiline) {
             arguments.add("--multiline-fields=true");
         }

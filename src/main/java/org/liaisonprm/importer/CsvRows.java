@@ -36,18 +36,21 @@ final class CsvRows implements Closeable {
         private final long line;
         private final byte[] bytes;
         private final int to;
-        /** Start and end of each field found so far, quotes included. */
-        private int[] bounds = new int[16];
+        private final CsvRows owner;
+        /** Start and end of each field found so far, quotes included: the reader's, shared by its rows in turn. */
+        private int[] bounds;
         private int fields;
         private int scan;
         private boolean split;
         private String[] values;
 
-        Row(long line, byte[] bytes, int from, int to) {
+        Row(long line, byte[] bytes, int from, int to, CsvRows owner) {
             this.line = line;
             this.bytes = bytes;
             this.scan = from;
             this.to = to;
+            this.owner = owner;
+            this.bounds = owner.bounds;
         }
 
         long line() {
@@ -99,6 +102,7 @@ final class CsvRows implements Closeable {
             }
             if (2 * fields + 2 > bounds.length) {
                 bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                owner.bounds = bounds; // the next row starts with room for as many fields
             }
             bounds[2 * fields] = start;
             bounds[2 * fields + 1] = i;
@@ -194,6 +198,8 @@ final class CsvRows implements Closeable {
     private long line = 1;
     private boolean ended;
     private Row pending;
+    /** Where the current row's fields start and end (see {@link Row}): grown once to the widest row, not per row. */
+    private int[] bounds = new int[64];
 
     private CsvRows(InputStream in, long size, int bufferSize, long skipped) {
         this.in = in;
@@ -354,7 +360,7 @@ final class CsvRows implements Closeable {
             if (length == 0) {
                 continue;
             }
-            var row = new Row(at, buffer, start, start + length);
+            var row = new Row(at, buffer, start, start + length, this);
             if (!row.blank()) {
                 return row;
             }
