@@ -10,4 +10,3 @@ CREATE INDEX practice_in_network IF NOT EXISTS FOR (n:Practice) ON (n.inNetwork)
 CREATE INDEX facility_in_network IF NOT EXISTS FOR (n:Facility) ON (n.inNetwork);
 CREATE INDEX health_system_home IF NOT EXISTS FOR (n:HealthSystem) ON (n.home);
 CREATE INDEX referred_period IF NOT EXISTS FOR ()-[r:REFERRED]-() ON (r.periodStart);
-CREATE INDEX referred_service_line IF NOT EXISTS FOR ()-[r:REFERRED]-() ON (r.serviceLine);

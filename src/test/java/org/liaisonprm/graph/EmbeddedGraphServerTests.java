@@ -66,6 +66,29 @@ class EmbeddedGraphServerTests {
     }
 
     @Test
+    void aStoreFromBeforeAChangedOrNewSchemaFileGetsIt() {
+        try (var server = EmbeddedGraphServer.start(home, "127.0.0.1", 0, null, SMALL);
+             Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken());
+             var session = driver.session()) {
+            var schema = new GraphSchema(new Graph(driver));
+            schema.apply();
+            // as a store made before 002 lost its REFERRED(serviceLine) index and 011 dropped it from older stores
+            session.run("CREATE INDEX referred_service_line FOR ()-[r:REFERRED]-() ON (r.serviceLine)").consume();
+            session.run("""
+                    MATCH (m:SchemaMigration) WHERE m.id = '011-no-referred-service-line-index.cypher' DELETE m
+                    WITH 1 AS one MATCH (m:SchemaMigration {id: '002-indexes.cypher'}) SET m.checksum = 'older'
+                    """).consume();
+
+            assertThat(schema.apply()).containsExactly("002-indexes.cypher", "011-no-referred-service-line-index.cypher");
+            assertThat(schema.awaitIndexes(java.time.Duration.ofMinutes(1))).as("every index online").isEmpty();
+            List<String> indexes = session.run("SHOW INDEXES YIELD name RETURN name").list(r -> r.get(0).asString());
+            assertThat(indexes).contains("referred_period", "physician_zip", "providerSearch")
+                    .doesNotContain("referred_service_line");
+            assertThat(schema.apply()).isEmpty();
+        }
+    }
+
+    @Test
     void keepsEveryNodeAndRelationshipAcrossARestart() {
         try (var server = EmbeddedGraphServer.start(home, "127.0.0.1", 0, null, SMALL);
              Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken());
