@@ -136,6 +136,7 @@ final class BatchWriter implements AutoCloseable {
         }
         counters.nodesCreated(outcome.counters().nodesCreated());
         counters.relationshipsCreated(outcome.counters().relationshipsCreated());
+        counters.labelsRemoved(outcome.counters().labelsRemoved());
         if (kind == Kind.NODES) {
             counters.nodesUpdated(Math.max(0, written - outcome.counters().nodesCreated()));
         } else if (kind == Kind.RELATIONSHIPS) {

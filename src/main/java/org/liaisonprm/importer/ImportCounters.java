@@ -17,6 +17,7 @@ final class ImportCounters {
     private final AtomicLong relationshipsCreated = new AtomicLong();
     private final AtomicLong relationshipsUpdated = new AtomicLong();
     private final AtomicLong sameDayVisits = new AtomicLong();
+    private final AtomicLong labelsRemoved = new AtomicLong();
 
     void rowRead() {
         read.incrementAndGet();
@@ -53,6 +54,15 @@ final class ImportCounters {
 
     void relationshipsUpdated(long count) {
         relationshipsUpdated.addAndGet(count);
+    }
+
+    void labelsRemoved(long count) {
+        labelsRemoved.addAndGet(count);
+    }
+
+    /** Whether a write took a label off a node: a node that is no longer what it was (a stub turned practice). */
+    boolean relabelled() {
+        return labelsRemoved.get() > 0;
     }
 
     void sameDayVisits(long pairs) {

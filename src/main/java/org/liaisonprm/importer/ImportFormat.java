@@ -32,6 +32,14 @@ public enum ImportFormat {
     REFERRALS("referrals", "Liaison template: referrals", ImportOption.UNKNOWN_NPI, ImportOption.ONLY_KNOWN_NPIS),
     AUTO("auto", "Recognise from the header", ImportOption.values());
 
+    /**
+     * The formats whose rows say who is owned by, employed by or affiliated with a health system, or make
+     * providers without a network: after any other import network membership has nothing to change, since
+     * every provider it makes is written OUT and nothing it writes decides membership.
+     */
+    private static final Set<ImportFormat> DECIDING_MEMBERSHIP = EnumSet.of(FACILITY_AFFILIATION, SYNTHEA, PHYSICIANS,
+            PRACTICES, FACILITIES, HEALTH_SYSTEM_MEMBERSHIP, AUTO);
+
     private final String id;
     private final String title;
     private final Set<ImportOption> options;
@@ -49,6 +57,11 @@ public enum ImportFormat {
 
     public String title() {
         return title;
+    }
+
+    /** Whether an import of this format can change network membership ({@link #DECIDING_MEMBERSHIP}). */
+    public boolean decidesMembership() {
+        return DECIDING_MEMBERSHIP.contains(this);
     }
 
     /**

@@ -176,6 +176,11 @@ final class ImportJob implements AutoCloseable {
         return fraction.getAsDouble();
     }
 
+    /** See {@link ImportCounters#relabelled()}. */
+    boolean relabelled() {
+        return counters.relabelled();
+    }
+
     ImportSummary summary() {
         return counters.summary();
     }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs one import: recognises the format, loads the file through its {@link FormatLoader} in batched
- * write transactions, writes the error report, recomputes network membership and the referral rollup,
+ * write transactions, writes the error report, recomputes network membership (after a format that can change
+ * it, {@link ImportFormat#decidesMembership}) and the referral rollup,
  * records the run as an {@code (:ImportRun)} node and one {@code IMPORT} audit event.
  * <p>
  * Every write is a MERGE on the node's or relationship's key, so running the same import again, or again
@@ -139,7 +140,10 @@ public class Importer {
             job.awaitWrites();
             long loaded = System.nanoTime();
             if (job.summary().imported() > 0 && !request.dryRun()) {
-                networkMembership.recompute();
+                // a registry file that turned a stub into a practice changed what that provider is
+                if (format.decidesMembership() || job.relabelled()) {
+                    networkMembership.recompute();
+                }
                 long recomputed = System.nanoTime();
                 rollup.rebuild();
                 log.info("Import {}: rows loaded in {} ms, network membership {} ms, referral rollup {} ms", id,
