@@ -2,6 +2,7 @@ package org.liaisonprm.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * External mode against a separately started Neo4j server (here: an embedded DBMS on its own port,
@@ -27,11 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class ExternalModeTests {
 
     private static final String PASSWORD = "external-secret";
+    private static Path home;
     private static EmbeddedGraphServer server;
 
     @DynamicPropertySource
     static void externalServer(DynamicPropertyRegistry registry) throws Exception {
-        Path home = Files.createTempDirectory("liaison-external");
+        home = Files.createTempDirectory("liaison-external");
         server = EmbeddedGraphServer.start(home, "127.0.0.1", 0, PASSWORD,
                 Map.of("server.memory.pagecache.size", "64m"));
         registry.add("spring.neo4j.uri", () -> server.boltUri().toString());
@@ -40,8 +43,9 @@ class ExternalModeTests {
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopServer() throws IOException {
         server.close();
+        FileSystemUtils.deleteRecursively(home);
     }
 
     @Autowired

@@ -3,6 +3,7 @@ package org.liaisonprm.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Liaison in external mode while its Neo4j server is stopped and started again: API calls answer 503 with
@@ -49,10 +51,11 @@ class GraphOutageTests {
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopServer() throws IOException {
         if (server != null) {
             server.close();
         }
+        FileSystemUtils.deleteRecursively(home);
     }
 
     @LocalServerPort
