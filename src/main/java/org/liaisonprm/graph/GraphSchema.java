@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,6 +38,7 @@ public class GraphSchema implements ApplicationRunner {
 
     private static final Cypher APPLIED = Cypher.load("graph/schema-applied");
     private static final Cypher RECORD = Cypher.load("graph/schema-record");
+    private static final Cypher AWAIT_INDEXES = Cypher.load("graph/await-indexes");
     private static final Cypher INDEXES_NOT_ONLINE = Cypher.load("graph/indexes-not-online");
 
     private final Graph graph;
@@ -90,24 +92,21 @@ public class GraphSchema implements ApplicationRunner {
     }
 
     /**
-     * Waits until every index is online or has failed, at most this long; returns those still being built or
-     * failed then ("physician_zip (POPULATING)"), none when the store is ready.
+     * Waits until every index is online, at most this long; returns those still being built or failed when the
+     * wait ends ("physician_zip (POPULATING)"), none when the store is ready.
      */
     public List<String> awaitIndexes(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
+        try {
+            graph.read(AWAIT_INDEXES, Map.of("seconds", Math.max(1, timeout.toSeconds())), r -> r);
+            return List.of();
+        } catch (ClientException e) {
+            // the procedure gave up: on a timeout or a failed index, which the list then names
             var building = graph.read(INDEXES_NOT_ONLINE, Map.of(),
                     r -> r.get("name").asString() + " (" + r.get("state").asString() + ")");
-            boolean failed = building.stream().anyMatch(index -> index.endsWith("(FAILED)"));
-            if (building.isEmpty() || failed || System.nanoTime() > deadline) {
-                return building;
+            if (building.isEmpty()) {
+                throw e;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return building;
-            }
+            return building;
         }
     }
 
